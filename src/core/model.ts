@@ -1,0 +1,171 @@
+// The project's own typed view of SWAS resources. The client converts raw responses
+// (null-prototype objects, possibly BigNumbers, strings-or-numbers) into these.
+// No `vscode` import anywhere under src/core.
+
+export interface Region {
+  regionId: string;
+  localName: string;
+  endpoint: string;
+}
+
+export type InstanceStatus =
+  | 'Pending'
+  | 'Starting'
+  | 'Running'
+  | 'Stopping'
+  | 'Stopped'
+  | 'Resetting'
+  | 'Upgrading'
+  | 'Disabled'
+  | string;
+
+export interface ResourceSpec {
+  cpu: number;
+  memoryGiB: number;
+  diskSizeGiB: number;
+  diskCategory: string;
+  bandwidthMbps: number;
+  flow: number;
+}
+
+export type DiskType = 'System' | 'Data';
+
+export interface Disk {
+  diskId: string;
+  diskName: string;
+  diskType: DiskType;
+  category: string;
+  sizeGiB: number;
+  device: string;
+  status: string;
+  instanceId: string;
+  regionId: string;
+  creationTime: string;
+}
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export interface Instance {
+  instanceId: string;
+  instanceName: string;
+  regionId: string;
+  status: InstanceStatus;
+  businessStatus: string;
+  disableReason: string;
+  chargeType: string;
+  creationTime: string;
+  expiredTime: string;
+  publicIpAddress: string;
+  innerIpAddress: string;
+  imageId: string;
+  imageName: string;
+  osType: string;
+  planId: string;
+  spec: ResourceSpec;
+  disks: Disk[];
+  resourceGroupId: string;
+  tags: Tag[];
+}
+
+export type SnapshotStatus = 'Progressing' | 'Accomplished' | 'Failed' | string;
+
+export interface Snapshot {
+  snapshotId: string;
+  snapshotName: string;
+  status: SnapshotStatus;
+  /** 0–100, parsed from the API's "NN%" string. */
+  progress: number;
+  sourceDiskId: string;
+  sourceDiskType: DiskType;
+  /**
+   * The server the snapshot belongs to. The API fills InstanceId only for system-disk
+   * snapshots; the client fills it for data-disk snapshots from the disk → server map.
+   */
+  instanceId: string;
+  creationTime: string;
+  regionId: string;
+  remark: string;
+  resourceGroupId: string;
+  tags: Tag[];
+}
+
+/** Custom image status codes as the API sends them (digit strings). */
+export type CustomImageStatus = '0' | '1' | '2' | '3' | '4' | string;
+export const IMAGE_STATUS = {
+  copying: '0',
+  available: '1',
+  unavailable: '2',
+  failed: '3',
+  creating: '4',
+} as const;
+
+export interface CustomImage {
+  imageId: string;
+  name: string;
+  description: string;
+  status: CustomImageStatus;
+  instanceId: string;
+  instanceName: string;
+  systemSnapshotId: string;
+  systemSnapshotName: string;
+  dataSnapshotId: string;
+  dataSnapshotName: string;
+  osType: string;
+  inShare: boolean;
+  creationTime: string;
+  regionId: string;
+  resourceGroupId: string;
+  /** Owner account id as a string (the API sends a 16-digit number → BigNumber in pop-core). */
+  userId: string;
+  tags: Tag[];
+}
+
+export interface Page<T> {
+  items: T[];
+  pageNumber: number;
+  pageSize: number;
+  totalCount: number;
+}
+
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+export interface CredentialsProvider {
+  getCredentials(): Promise<Credentials | undefined>;
+}
+
+export interface Quota {
+  used: number;
+  limit: number;
+}
+
+/** Everything the tree shows for one region, produced by the region loader in a few calls. */
+export interface RegionData {
+  regionId: string;
+  instances: Instance[];
+  /** Snapshots grouped by the server they belong to, newest first. */
+  snapshotsByInstance: Map<string, Snapshot[]>;
+  images: CustomImage[];
+  quota: Quota;
+  /** True when the region has more than was loaded (a "Load more…" node is shown). */
+  truncated: boolean;
+}
+
+export interface CreateCustomImageParams {
+  regionId: string;
+  instanceId: string;
+  imageName: string;
+  systemSnapshotId: string;
+  dataSnapshotId?: string;
+  description?: string;
+  resourceGroupId?: string;
+  tags?: Tag[];
+  /** Kept for every retry of one submission. */
+  clientToken: string;
+}

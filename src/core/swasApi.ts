@@ -1,0 +1,49 @@
+// The surface the rest of the extension uses to talk to SWAS. Implemented by SwasClient
+// (src/core/swasClient.ts) on top of @alicloud/pop-core. Every method throws SwasError only.
+import type {
+  CreateCustomImageParams,
+  CustomImage,
+  Disk,
+  Instance,
+  Page,
+  Region,
+  Snapshot,
+} from './model';
+
+export interface PageRequest {
+  pageNumber?: number;
+  /** Default 100 (the API maximum) for the extension; the API's own default is 10. */
+  pageSize?: number;
+}
+
+export interface CallOptions {
+  /** Abort waiting (limiter queue, backoff sleeps, in-flight request). */
+  signal?: AbortSignal;
+  /** Skip the cache (a user-requested refresh). */
+  fresh?: boolean;
+}
+
+export interface SwasApi {
+  listRegions(acceptLanguage: 'zh-CN' | 'en-US', opts?: CallOptions): Promise<Region[]>;
+  listInstances(regionId: string, page?: PageRequest & { instanceIds?: string[] }, opts?: CallOptions): Promise<Page<Instance>>;
+  listInstanceStatus(regionId: string, instanceIds: string[], opts?: CallOptions): Promise<Map<string, string>>;
+  listDisks(regionId: string, page?: PageRequest & { instanceId?: string }, opts?: CallOptions): Promise<Page<Disk>>;
+  listSnapshots(
+    regionId: string,
+    page?: PageRequest & { instanceId?: string; snapshotIds?: string[] },
+    opts?: CallOptions,
+  ): Promise<Page<Snapshot>>;
+  listCustomImages(regionId: string, page?: PageRequest & { imageIds?: string[]; imageNames?: string[] }, opts?: CallOptions): Promise<Page<CustomImage>>;
+  createSnapshot(
+    params: { regionId: string; diskId: string; snapshotName: string; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ snapshotId: string; requestId: string }>;
+  createCustomImage(params: CreateCustomImageParams, opts?: CallOptions): Promise<{ imageId: string; requestId: string }>;
+  deleteCustomImage(params: { regionId: string; imageId: string; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
+  modifyImageShareStatus(
+    params: { regionId: string; imageId: string; operation: 'Share' | 'UnShare'; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ requestId: string }>;
+  /** Drop cached list results for a region (after a write or on refresh). */
+  invalidate(regionId?: string): void;
+}

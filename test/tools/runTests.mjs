@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The one test command: `npm test` (all suites) or `npm test -- unit contract ...`.
+// Builds, type-checks and lints (each one counted check), then runs every suite with
+// node's test runner, and ends with ONE line for CI: `N passed, N failed[, N skipped]`.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync, readFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+process.chdir(root);
+const artifacts = join(root, '.test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const ALL = ['checks', 'unit', 'contract', 'webview', 'integration', 'e2e'];
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const suites = asked.length ? asked : ALL;
+for (const s of suites) if (!ALL.includes(s)) { console.error(`unknown suite "${s}"; known: ${ALL.join(', ')}`); process.exit(2); }
+
+const total = { passed: 0, failed: 0, skipped: 0, failures: [] };
+const started = Date.now();
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...opts.env }, cwd: root });
+  return r.status === 0;
+}
+function check(name, ok) {
+  if (ok) total.passed++; else { total.failed++; total.failures.push(`check: ${name}`); }
+  console.log(`${ok ? 'PASS' : 'FAIL'} check: ${name}`);
+}
+function listTests(dir, suffix = '.test.js') {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...listTests(p, suffix));
+    else if (n.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+function nodeTest(suite, files, env = {}) {
+  if (files.length === 0) { console.log(`(no ${suite} tests found)`); return; }
+  const countFile = join(artifacts, `counts-${suite}.json`);
+  rmSync(countFile, { force: true });
+  console.log(`\n=== ${suite}: ${files.length} file(s) ===`);
+  const ok = run(process.execPath, [
+    '--enable-source-maps', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'test/tools/countReporter.mjs')}`, `--test-reporter-destination=${countFile}`,
+    ...files,
+  ], { env });
+  let c;
+  try { c = JSON.parse(readFileSync(countFile, 'utf8').trim().split('\n').pop()); }
+  catch { c = { passed: 0, failed: 1, skipped: 0, failures: [`${suite}: the test runner wrote no counts`] }; }
+  if (!ok && c.failed === 0) { c.failed = 1; c.failures.push(`${suite}: node --test exited non-zero`); }
+  total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped; total.failures.push(...c.failures);
+  console.log(`--- ${suite}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+}
+
+// Build first: everything below runs the built output.
+const built = run(process.execPath, ['esbuild.mjs', '--tests']);
+check('build (esbuild)', built);
+if (built) {
+  if (suites.includes('checks')) {
+    check('typecheck (tsc --strict, host and webview)', run('npm', ['run', '-s', 'typecheck']));
+    check('lint (eslint)', run('npm', ['run', '-s', 'lint']));
+  }
+  for (const suite of ['unit', 'contract', 'webview']) {
+    if (suites.includes(suite)) nodeTest(suite, listTests(join(root, 'out/test', suite)));
+  }
+  // Suites that need VS Code (code-server) hosts: their drivers are node:test files too.
+  for (const suite of ['integration', 'e2e']) {
+    if (!suites.includes(suite)) continue;
+    const drivers = listTests(join(root, 'out/test', suite === 'integration' ? 'integration/driver' : 'e2e'));
+    nodeTest(suite, drivers, { SWAS_TEST_ARTIFACTS: artifacts });
+  }
+}
+
+const secs = Math.round((Date.now() - started) / 1000);
+if (total.failures.length) {
+  console.log('\nFailures:');
+  for (const f of total.failures) console.log(`  - ${f}`);
+}
+console.log(`\n(test run took ${secs} s)`);
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);
