@@ -2,7 +2,7 @@
 // RPCClient and the official SDK client pointed at it, and small admin API helpers.
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import RPCClient = require('@alicloud/pop-core');
+import RPCClient from '@alicloud/pop-core';
 import SwasClient from '@alicloud/swas-open20200601';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { startEmulator } from '../../emulator/index';
