@@ -46,6 +46,13 @@ export function statusOf(err: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** The x-acs-retry-after response header (ms) of a throttled call, when present. */
+export function retryAfterOf(err: unknown): number | undefined {
+  const v = prop(prop(prop(prop(err, 'entry'), 'response'), 'headers'), 'x-acs-retry-after');
+  const n = typeof v === 'string' || typeof v === 'number' ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 const TRANSPORT_BY_ERRNO: Record<string, string> = {
   ECONNREFUSED: TRANSPORT_CODES.refused,
   ECONNRESET: TRANSPORT_CODES.reset,
@@ -99,6 +106,7 @@ export function toSwasError(err: unknown, ctx: ErrorContext = {}): SwasError {
       httpStatus,
       retryable: isRetryableApiError(apiCode, httpStatus),
       action,
+      retryAfterMs: retryAfterOf(err),
     });
   }
   const transport = transportCodeOf(err);

@@ -33,6 +33,8 @@ export interface SwasErrorInit {
   httpStatus?: number;
   retryable: boolean;
   action?: string;
+  /** Server's hint (x-acs-retry-after, ms) on throttling errors. */
+  retryAfterMs?: number;
 }
 
 export class SwasError extends Error {
@@ -42,6 +44,7 @@ export class SwasError extends Error {
   readonly httpStatus: number | undefined;
   readonly retryable: boolean;
   readonly action: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: SwasErrorInit) {
     super(init.message);
@@ -50,6 +53,7 @@ export class SwasError extends Error {
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable;
     this.action = init.action;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   get isTransport(): boolean {

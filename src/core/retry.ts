@@ -89,7 +89,8 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
     } catch (e) {
       const error = toSwasError(e, { action: opts.action });
       if (attempt >= policy.maxAttempts || !canRetry(error, opts.mutating, opts.clientToken)) throw error;
-      const delay = backoffDelay(attempt, policy, deps.random, isThrottlingCode(error.code));
+      // A server hint (x-acs-retry-after) lengthens the delay, never shortens it.
+      const delay = Math.max(backoffDelay(attempt, policy, deps.random, isThrottlingCode(error.code)), error.retryAfterMs ?? 0);
       if (deps.now() + delay - started > policy.maxTotalMs) throw error;
       opts.onRetry?.(error, attempt, delay);
       await deps.sleep(delay, opts.signal);

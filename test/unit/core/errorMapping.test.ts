@@ -104,3 +104,10 @@ test('an unknown throw becomes Transport.Failed with a scrubbed message, and Swa
   assert.equal(toSwasError(same), same);
   assert.equal(toSwasError(undefined).code, TRANSPORT_CODES.other);
 });
+
+test('a throttling error carries the server\'s x-acs-retry-after hint', () => {
+  const e = popApiError('Throttling.User', 400);
+  (e as unknown as { entry: { response: { headers: Record<string, string> } } }).entry.response.headers['x-acs-retry-after'] = '1500';
+  assert.equal(toSwasError(e).retryAfterMs, 1500);
+  assert.equal(toSwasError(popApiError('Throttling.User', 400)).retryAfterMs, undefined);
+});

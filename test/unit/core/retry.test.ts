@@ -137,3 +137,16 @@ test('the default policy is bounded: at most 4 attempts within 45 s', () => {
   assert.equal(DEFAULT_RETRY_POLICY.maxAttempts, 4);
   assert.ok(DEFAULT_RETRY_POLICY.maxTotalMs <= 45_000);
 });
+
+test('a retry-after hint from the server lengthens the delay', async () => {
+  const deps = fakeDeps(1);
+  let calls = 0;
+  await withRetry(
+    async () => {
+      if (++calls === 1) throw new SwasError({ code: 'Throttling.User', message: 't', retryable: true, retryAfterMs: 5000 });
+      return 1;
+    },
+    { policy, deps, mutating: false },
+  );
+  assert.deepStrictEqual(deps.delays, [5000]);
+});
