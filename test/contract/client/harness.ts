@@ -10,6 +10,7 @@ import type { SwasApi } from '../../../src/core/swasApi';
 
 export interface RequestEntry {
   seq: number;
+  time: string;
   action: string;
   accessKeyId: string;
   regionId: string;
