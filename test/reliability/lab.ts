@@ -1,0 +1,90 @@
+// The campaign's test bench: an emulator over real HTTP, its admin API, and a Logger that keeps
+// every line the core writes (the same text the LogOutputChannel would get), so that the secret
+// scan can read everything the client produced.
+import { startEmulator } from '../emulator/index';
+import type { EmulatorOptions, RunningEmulator } from '../emulator/index';
+import type { ApiCallLogEntry, Logger } from '../../src/core/logger';
+
+export interface RequestEntry {
+  seq: number;
+  action: string;
+  accessKeyId: string;
+  regionId: string;
+  httpStatus: number;
+  code: string;
+  ms: number;
+  clientToken: string;
+}
+
+export interface Lab {
+  em: RunningEmulator;
+  admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  requests(action?: string): Promise<RequestEntry[]>;
+  clearRequests(): Promise<void>;
+  faults(config: Record<string, unknown>): Promise<void>;
+  clearFaults(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startLab(options: EmulatorOptions = {}): Promise<Lab> {
+  const em = await startEmulator({ seed: 'demo', ...options });
+  async function admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${em.admin}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  return {
+    em,
+    admin,
+    async requests(action) {
+      const { requests } = await admin<{ requests: RequestEntry[] }>('GET', '/requests');
+      return action ? requests.filter((r) => r.action === action) : requests;
+    },
+    clearRequests: async () => void (await admin('DELETE', '/requests')),
+    faults: async (config) => void (await admin('PUT', '/faults', config)),
+    clearFaults: async () => void (await admin('DELETE', '/faults')),
+    stop: () => em.stop(),
+  };
+}
+
+/** A Logger that keeps every line, formatted like the output channel's. */
+export interface RecordingLogger extends Logger {
+  calls: ApiCallLogEntry[];
+  lines: string[];
+  text(): string;
+}
+
+export function recordingLogger(): RecordingLogger {
+  const calls: ApiCallLogEntry[] = [];
+  const lines: string[] = [];
+  return {
+    calls,
+    lines,
+    apiCall(e) {
+      calls.push(e);
+      lines.push(`[api] ${e.action} ${e.regionId} ${e.status} ${e.requestId} ${e.ms} ms${e.code ? ` ${e.code}` : ''}${e.attempt ? ` attempt ${e.attempt}` : ''}`);
+    },
+    info: (m) => void lines.push(`[info] ${m}`),
+    warn: (m) => void lines.push(`[warn] ${m}`),
+    error: (m) => void lines.push(`[error] ${m}`),
+    text: () => lines.join('\n'),
+  };
+}
+
+/** Everything an error carries that a UI could show or log: name, code, message, stack, JSON. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) {
+    const extra = JSON.stringify(e, Object.getOwnPropertyNames(e));
+    return `${e.name}: ${e.message}\n${e.stack ?? ''}\n${extra}`;
+  }
+  return String(e);
+}
+
+export function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10;
+}
