@@ -163,6 +163,25 @@ export function toCustomImage(v: unknown): CustomImage {
   };
 }
 
+/**
+ * Why a response cannot be trusted as a list, or undefined when it can: the list is missing
+ * (unless TotalCount says 0), is not an array (or the one-array wrapper), or holds an item that
+ * is not an object or has no id. Believing such a body would show an empty or half-empty list as
+ * if it were complete, so the client treats it as a bad response (retried, never cached).
+ */
+export function listShapeProblem(raw: unknown, listKey: string, idKey?: string): string | undefined {
+  const o = obj(raw);
+  const v = o[listKey];
+  if (v === undefined || v === null) return num(o.TotalCount, -1) === 0 ? undefined : `no ${listKey} list`;
+  const wrapper = !Array.isArray(v) && typeof v === 'object' && Object.values(v as Raw).length === 1 && Array.isArray(Object.values(v as Raw)[0]);
+  if (!Array.isArray(v) && !wrapper) return `${listKey} is not a list`;
+  for (const item of arr(v)) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return `an item of ${listKey} is not an object`;
+    if (idKey && str((item as Raw)[idKey]) === '') return `an item of ${listKey} has no ${idKey}`;
+  }
+  return undefined;
+}
+
 /** A List* response as a Page; `requested` fills paging fields the response leaves out. */
 export function toPage<T>(raw: unknown, listKey: string, convert: (v: unknown) => T, requested: { pageNumber: number; pageSize: number }): Page<T> {
   const o = obj(raw);

@@ -76,6 +76,10 @@ export function transportCodeOf(err: unknown): string | undefined {
   // json-bigint throws a plain object {name:'SyntaxError', message, at, text} for non-JSON bodies.
   if (name === 'SyntaxError') return TRANSPORT_CODES.badResponse;
   if (/socket hang up/i.test(message)) return TRANSPORT_CODES.reset;
+  // Bodies pop-core cannot take apart: json-bigint overflows its stack on deeply nested JSON, and
+  // pop-core reads `.Code` of a `null` body.
+  if (name === 'RangeError' && /call stack/i.test(message)) return TRANSPORT_CODES.badResponse;
+  if (name === 'TypeError' && /reading 'Code'/.test(message)) return TRANSPORT_CODES.badResponse;
   if (errno.startsWith('E') || errno.startsWith('ERR_')) return TRANSPORT_CODES.other;
   return undefined;
 }

@@ -3,9 +3,9 @@
 // emulator is a different `endpointTemplate`, not a different code path.
 import type { RequestCache, CacheConfig } from './cache';
 import { createRequestCache } from './cache';
-import { str, toCustomImage, toDisk, toInstance, toPage, toRegion, toSnapshot, arr, obj } from './convert';
+import { str, toCustomImage, toDisk, toInstance, toPage, toRegion, toSnapshot, arr, obj, listShapeProblem } from './convert';
 import { endpointFor, HOME_REGION } from './endpoint';
-import type { SwasError } from './errors';
+import { SwasError, TRANSPORT_CODES } from './errors';
 import type { Limiter, LimiterConfig } from './limiter';
 import { createLimiter } from './limiter';
 import type { Logger } from './logger';
@@ -45,6 +45,30 @@ interface CallSpec {
   mutating: boolean;
   clientToken?: string;
   cacheable: boolean;
+  /** A list response must hold this array (of objects with `idKey`), or it is a bad response. */
+  listKey?: string;
+  idKey?: string;
+  /** A write response must carry this field (e.g. ImageId), or it is a bad response. */
+  resultKey?: string;
+}
+
+/** Throws Transport.BadResponse (retryable) when a 200 body lacks what the action must return. */
+function checkShape(spec: CallSpec, body: Record<string, unknown>): void {
+  const problem = spec.listKey
+    ? listShapeProblem(body, spec.listKey, spec.idKey)
+    : spec.resultKey && str(body[spec.resultKey]) === ''
+      ? `no ${spec.resultKey}`
+      : undefined;
+  if (problem) {
+    throw new SwasError({
+      code: TRANSPORT_CODES.badResponse,
+      message: `The server sent a ${spec.action} response that is not usable (${problem}).`,
+      requestId: str(body.RequestId) || undefined,
+      httpStatus: 200,
+      retryable: true,
+      action: spec.action,
+    });
+  }
 }
 
 function isLimiter(v: unknown): v is Limiter {
@@ -73,6 +97,7 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
     const started = Date.now();
     try {
       const res = await t.call({ endpoint, action: spec.action, params: spec.params, signal });
+      checkShape(spec, res.body);
       logger.apiCall({ action: spec.action, regionId: spec.endpointRegionId ?? spec.regionId, status: res.httpStatus, requestId: res.requestId, ms: Date.now() - started, attempt: n });
       return res.body;
     } catch (e) {
@@ -123,21 +148,32 @@ function paging(page: PageRequest | undefined): { pageNumber: number; pageSize: 
   return { pageNumber: page?.pageNumber ?? 1, pageSize: Math.min(100, Math.max(1, page?.pageSize ?? DEFAULT_PAGE_SIZE)) };
 }
 
+const LIST_SHAPES: Record<string, [listKey: string, idKey: string]> = {
+  ListInstances: ['Instances', 'InstanceId'],
+  ListInstanceStatus: ['InstanceStatuses', 'InstanceId'],
+  ListDisks: ['Disks', 'DiskId'],
+  ListSnapshots: ['Snapshots', 'SnapshotId'],
+  ListCustomImages: ['CustomImages', 'ImageId'],
+};
+
 const list = (action: string, regionId: string, params: Record<string, ParamValue>): CallSpec => ({
   action,
   regionId,
   params: { RegionId: regionId, ...params },
   mutating: false,
   cacheable: true,
+  listKey: LIST_SHAPES[action]?.[0],
+  idKey: LIST_SHAPES[action]?.[1],
 });
 
-const write = (action: string, regionId: string, clientToken: string, params: Record<string, ParamValue>): CallSpec => ({
+const write = (action: string, regionId: string, clientToken: string, params: Record<string, ParamValue>, resultKey?: string): CallSpec => ({
   action,
   regionId,
   params: { RegionId: regionId, ClientToken: clientToken, ...params },
   mutating: true,
   clientToken,
   cacheable: false,
+  resultKey,
 });
 
 /** Creates the client. Cheap: pop-core clients are created per endpoint on first use. */
@@ -148,7 +184,10 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
   return {
     async listRegions(acceptLanguage, opts) {
       const body = await caller.call(
-        { action: 'ListRegions', regionId: GLOBAL_REGION, endpointRegionId: home, params: { AcceptLanguage: acceptLanguage }, mutating: false, cacheable: true },
+        {
+          action: 'ListRegions', regionId: GLOBAL_REGION, endpointRegionId: home, params: { AcceptLanguage: acceptLanguage },
+          mutating: false, cacheable: true, listKey: 'Regions', idKey: 'RegionId',
+        },
         opts,
       );
       return arr(body.Regions).map(toRegion);
@@ -187,7 +226,7 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
     },
     async createSnapshot(params, opts) {
       const body = await caller.call(
-        write('CreateSnapshot', params.regionId, params.clientToken, { DiskId: params.diskId, SnapshotName: params.snapshotName }),
+        write('CreateSnapshot', params.regionId, params.clientToken, { DiskId: params.diskId, SnapshotName: params.snapshotName }, 'SnapshotId'),
         opts,
       );
       return { snapshotId: str(body.SnapshotId), requestId: str(body.RequestId) };
@@ -202,7 +241,7 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
           Description: params.description || undefined,
           ResourceGroupId: params.resourceGroupId || undefined,
           Tag: params.tags?.map((t) => ({ Key: t.key, Value: t.value })),
-        }),
+        }, 'ImageId'),
         opts,
       );
       return { imageId: str(body.ImageId), requestId: str(body.RequestId) };

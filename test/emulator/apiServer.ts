@@ -79,6 +79,12 @@ export class ApiServer {
     faults.throttle(auth.credential.accountId, action.name, Date.now());
     const latency = faults.latency();
     if (latency > 0) await this.deps.sleep(latency);
+    const canned = faults.pickResponse(action.name);
+    if (canned) {
+      send(res, canned.status, canned.body.split('{RequestId}').join(requestId), { 'x-acs-request-id': requestId });
+      finish({ status: canned.status, code: 'CannedResponse', regionId });
+      return;
+    }
     const kind: FaultKind | undefined = faults.pick(action.name);
     switch (kind) {
       case 'ResetBefore':

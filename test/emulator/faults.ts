@@ -10,6 +10,18 @@ export interface ScriptEntry {
   times?: number;
 }
 
+/**
+ * A canned response (reliability tests: malformed bodies, missing/extra fields, 16+ digit numbers
+ * that json-bigint turns into BigNumbers). Consumed like script entries; `{RequestId}` in the body
+ * is replaced by the request's id. The action does not run.
+ */
+export interface ResponseEntry {
+  action?: string;
+  body: string;
+  status?: number;
+  times?: number;
+}
+
 export interface FaultConfig {
   latencyMs?: number;
   jitterMs?: number;
@@ -21,6 +33,7 @@ export interface FaultConfig {
   timeoutMs?: number;
   seed?: number;
   script?: ScriptEntry[];
+  responses?: ResponseEntry[];
 }
 
 /** The actions the old docs limit to 10 calls/minute per account. */
@@ -45,7 +58,7 @@ function strings(v: unknown, name: string): string[] | undefined {
 export function parseFaultConfig(body: unknown): FaultConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('the body must be a JSON object');
   const b = body as Record<string, unknown>;
-  const known = ['latencyMs', 'jitterMs', 'errorRate', 'kinds', 'actions', 'throttlePerMinute', 'throttleActions', 'timeoutMs', 'seed', 'script'];
+  const known = ['latencyMs', 'jitterMs', 'errorRate', 'kinds', 'actions', 'throttlePerMinute', 'throttleActions', 'timeoutMs', 'seed', 'script', 'responses'];
   for (const k of Object.keys(b)) if (!known.includes(k)) throw new Error(`unknown field "${k}"`);
   const kinds = b.kinds === undefined ? undefined : Array.isArray(b.kinds) && b.kinds.every(isKind) ? b.kinds : undefined;
   if (b.kinds !== undefined && !kinds) throw new Error(`kinds must be an array of ${FAULT_KINDS.join(', ')}`);
@@ -60,7 +73,20 @@ export function parseFaultConfig(body: unknown): FaultConfig {
       return { kind: o.kind, action: o.action as string | undefined, times: times ?? 1 };
     });
   }
+  let responses: ResponseEntry[] | undefined;
+  if (b.responses !== undefined) {
+    if (!Array.isArray(b.responses)) throw new Error('responses must be an array');
+    responses = b.responses.map((e: unknown, i) => {
+      const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+      if (typeof o.body !== 'string') throw new Error(`responses[${i}].body must be a string`);
+      if (o.action !== undefined && typeof o.action !== 'string') throw new Error(`responses[${i}].action must be a string`);
+      const status = num(o.status, `responses[${i}].status`, 100, 599);
+      const times = num(o.times, `responses[${i}].times`, 1, 1_000_000);
+      return { body: o.body, action: o.action as string | undefined, status: status ?? 200, times: times ?? 1 };
+    });
+  }
   return {
+    responses,
     latencyMs: num(b.latencyMs, 'latencyMs', 0, 600_000),
     jitterMs: num(b.jitterMs, 'jitterMs', 0, 600_000),
     errorRate: num(b.errorRate, 'errorRate', 0, 1),
@@ -93,7 +119,7 @@ export class Faults {
   constructor(private readonly realisticLimits: boolean) {}
 
   set(config: FaultConfig): void {
-    this.config = { ...config, script: config.script?.map((e) => ({ ...e })) };
+    this.config = { ...config, script: config.script?.map((e) => ({ ...e })), responses: config.responses?.map((e) => ({ ...e })) };
     this.random = config.seed === undefined ? Math.random : mulberry32(config.seed);
     this.windows.clear();
   }
@@ -131,6 +157,17 @@ export class Faults {
       return kinds[Math.floor(this.random() * kinds.length)] ?? 'InternalError';
     }
     return undefined;
+  }
+
+  /** The canned response for this request, if one is queued for its action. */
+  pickResponse(action: string): { status: number; body: string } | undefined {
+    const list = this.config.responses;
+    const i = list ? list.findIndex((e) => !e.action || e.action === action) : -1;
+    const entry = list?.[i];
+    if (!list || !entry) return undefined;
+    entry.times = (entry.times ?? 1) - 1;
+    if (entry.times <= 0) list.splice(i, 1);
+    return { status: entry.status ?? 200, body: entry.body };
   }
 
   /** Throws Throttling.User when the account exceeded the per-minute limit for the action. */
