@@ -37,7 +37,7 @@ export interface SecretHit {
   what: string;
   /** Byte or character offset of the match. */
   offset: number;
-  /** Encoding in which it was found: utf8, utf16le, percent. */
+  /** Encoding in which it was found: utf8, utf16le, percent, percent-twice. */
   encoding: string;
 }
 
@@ -76,7 +76,7 @@ function signatureHits(text: string, where: string, encoding: string): SecretHit
   const hits: SecretHit[] = [];
   for (const m of text.matchAll(SIGNATURE_RE)) {
     const value = m[1] ?? '';
-    if (REDACTED_VALUES.has(value)) continue;
+    if (REDACTED_VALUES.has(value) || /^(\[|%5B)?redacted(\]|%5D)?$/i.test(value) || /^\*+$/.test(value)) continue;
     // Code and docs mention the parameter name followed by a placeholder, not a base64 value.
     if (!/[A-Za-z0-9+/%]{8,}/.test(value)) continue;
     hits.push({ where, kind: 'signature', what: mask(value), offset: m.index, encoding });
@@ -84,12 +84,20 @@ function signatureHits(text: string, where: string, encoding: string): SecretHit
   return hits;
 }
 
+/** The literal as written, percent-encoded (a URL, a form body) and encoded twice (a string-to-sign). */
+function encodedForms(s: string): [string, string][] {
+  const once = encodeURIComponent(s);
+  const twice = encodeURIComponent(once);
+  const forms: [string, string][] = [['utf8', s]];
+  if (once !== s) forms.push(['percent', once], ['percent-twice', twice]);
+  return forms;
+}
+
 /** Hits in one string (a log, an error message, a JSON dump). */
 export function scanText(text: string, where = 'text', opts: ScanOptions = {}): SecretHit[] {
   const hits: SecretHit[] = [];
   for (const s of needles(opts)) {
-    for (const [encoding, form] of [['utf8', s], ['percent', encodeURIComponent(s)]] as const) {
-      if (encoding === 'percent' && form === s) continue;
+    for (const [encoding, form] of encodedForms(s)) {
       let i = text.indexOf(form);
       while (i >= 0) {
         hits.push({ where, kind: 'secret', what: mask(s), offset: i, encoding });
@@ -106,10 +114,9 @@ export function scanBuffer(buf: Buffer, where: string, opts: ScanOptions = {}): 
   const hits: SecretHit[] = [];
   for (const s of needles(opts)) {
     const forms: [string, Buffer][] = [
-      ['utf8', Buffer.from(s, 'utf8')],
+      ...encodedForms(s).map(([encoding, form]): [string, Buffer] => [encoding, Buffer.from(form, 'utf8')]),
       ['utf16le', Buffer.from(s, 'utf16le')],
     ];
-    if (encodeURIComponent(s) !== s) forms.push(['percent', Buffer.from(encodeURIComponent(s), 'utf8')]);
     for (const [encoding, form] of forms) {
       let i = buf.indexOf(form);
       while (i >= 0) {
