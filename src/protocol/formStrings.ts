@@ -34,6 +34,7 @@ export const FORM_STRINGS_EN = {
   'tags.key': 'Key',
   'tags.value': 'Value',
   'tags.remove': 'Remove',
+  'tags.rowAria': 'Tag {0}',
   'tags.keyAria': 'Tag {0} key',
   'tags.valueAria': 'Tag {0} value',
   'tags.removeAria': 'Remove tag {0}',
