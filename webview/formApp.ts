@@ -9,7 +9,7 @@ import type { FormStrings } from '../src/protocol/formStrings';
 import { FORM_STRINGS_EN, fmt } from '../src/protocol/formStrings';
 import type { ApiFailure } from './formErrors';
 import { apiText, controlFor, inFormOrder, renderFieldErrors } from './formErrors';
-import { renderQuota, renderServerInfo, renderSnapshotDropdown } from './formRender';
+import { renderQuota, renderServerInfo, renderSnapshotDropdown, snapshotOptions } from './formRender';
 import type { FormRefs, TagRowRefs } from './formView';
 import { buildForm, buildTagRow } from './formView';
 import type { FieldElement } from './toolkit';
@@ -17,6 +17,11 @@ import { getValue, onClick, onEdit, setDisabled, setValue } from './toolkit';
 import type { VsCodeApi } from './vscodeApi';
 
 const NAME_CHECK_MS = 400;
+
+/** Focus after the toolkit has re-rendered (a control unlocked this turn is still disabled inside). */
+function focusSoon(el: HTMLElement): void {
+  requestAnimationFrame(() => el.focus());
+}
 const DRAFT_POST_MS = 300;
 
 export class FormApp {
@@ -169,11 +174,9 @@ export class FormApp {
     renderServerInfo(r.serverInfo, this.t, ctx);
     const ids = new Set(ctx.snapshots.map((s) => s.snapshotId));
     if (!ids.has(this.draft.dataSnapshotId)) this.draft.dataSnapshotId = '';
-    const usable = renderSnapshotDropdown(r.systemSnapshot, this.t, ctx, 'system', this.draft.systemSnapshotId);
-    if (!ids.has(this.draft.systemSnapshotId) || (this.draft.systemSnapshotId === '' && usable.length)) {
-      this.draft.systemSnapshotId = usable[0] ?? '';
-      setValue(r.systemSnapshot, this.draft.systemSnapshotId);
-    }
+    const { usable } = snapshotOptions(this.t, ctx, 'system');
+    if (!ids.has(this.draft.systemSnapshotId) || (this.draft.systemSnapshotId === '' && usable.length)) this.draft.systemSnapshotId = usable[0] ?? '';
+    renderSnapshotDropdown(r.systemSnapshot, this.t, ctx, 'system', this.draft.systemSnapshotId);
     renderSnapshotDropdown(r.dataSnapshot, this.t, ctx, 'data', this.draft.dataSnapshotId);
     r.systemSnapshotEmpty.hidden = usable.length > 0;
     this.validate();
@@ -301,8 +304,8 @@ export class FormApp {
       r.banner.hidden = false;
     }
     const issues = this.validate();
-    if (s.phase === 'invalid' && issues[0]) controlFor(r, this.rows, issues[0]).focus();
-    if (s.phase === 'failed') (s.placement === 'banner' ? (s.retryable ? r.retry : r.banner) : controlFor(r, this.rows, { field: s.placement, code: 'quota.full' })).focus();
+    if (s.phase === 'invalid' && issues[0]) focusSoon(controlFor(r, this.rows, issues[0]));
+    if (s.phase === 'failed') focusSoon(s.placement === 'banner' ? (s.retryable ? r.retry : r.banner) : controlFor(r, this.rows, { field: s.placement, code: 'quota.full' }));
   }
 
   private applySnapshotState(state: 'creating' | 'done' | 'failed', message: string | undefined): void {

@@ -71,7 +71,7 @@ export function buildForm(t: FormStrings): FormRefs {
 
   const retry = button({ id: 'retry', label: t.retry, appearance: 'secondary' });
   const bannerText = h('p', { id: 'banner-text' });
-  const banner = h('div', { id: 'banner', class: 'banner', role: 'alert', hidden: '' }, bannerText, retry);
+  const banner = h('div', { id: 'banner', class: 'banner', role: 'alert', tabindex: '-1', hidden: '' }, bannerText, retry);
   const quota = h('p', { id: 'quota', class: 'quota' });
   const submit = button({ id: 'submit', label: t.submit });
   const submitRing = progressRing('submit-progress');

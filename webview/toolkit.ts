@@ -89,6 +89,7 @@ export function setOptions(el: FieldElement, options: readonly OptionSpec[], val
       opt.setAttribute('value', o.value);
       opt.textContent = o.label;
       if (o.disabled) opt.setAttribute('disabled', '');
+      if (o.value === value) opt.setAttribute('selected', '');
       return opt;
     }),
   );
@@ -116,7 +117,10 @@ export function getValue(el: FieldElement): string {
 }
 
 export function setValue(el: FieldElement, value: string): void {
-  if (getValue(el) !== value) el.value = value;
+  if (getValue(el) === value) return;
+  el.value = value;
+  // A dropdown whose options were just replaced learns them on slotchange: try again then.
+  if (getValue(el) !== value) requestAnimationFrame(() => (el.value = value));
 }
 
 export function setDisabled(el: FieldElement | ButtonElement, disabled: boolean): void {

@@ -139,3 +139,32 @@ export async function openInitialized(browser: Browser, init: HostMessage = init
 export async function errorText(f: FormPage, id: string): Promise<string> {
   return (await f.page.locator(`#${id}`).textContent()) ?? '';
 }
+
+// Page-side expressions are strings: the host tsconfig has no DOM lib.
+export async function activeId(f: FormPage): Promise<string> {
+  return String(await f.page.evaluate('document.activeElement ? document.activeElement.id : ""'));
+}
+
+export async function activeHasClass(f: FormPage, cls: string): Promise<boolean> {
+  return Boolean(await f.page.evaluate(`!!document.activeElement && document.activeElement.classList.contains(${JSON.stringify(cls)})`));
+}
+
+interface MiniDocument {
+  document: { activeElement: { id: string } | null; getElementById(id: string): { textContent: string | null } | null };
+}
+
+export async function waitForText(f: FormPage, id: string, part: string): Promise<void> {
+  await f.page.waitForFunction(
+    ([i, p]) => ((globalThis as unknown as MiniDocument).document.getElementById(i)?.textContent ?? '').includes(p),
+    [id, part] as const,
+    { timeout: 5000 },
+  );
+}
+
+export async function webviewState(f: FormPage): Promise<unknown> {
+  return f.page.evaluate('window.__state');
+}
+
+export async function waitForFocus(f: FormPage, id: string): Promise<void> {
+  await f.page.waitForFunction((i) => (globalThis as unknown as MiniDocument).document.activeElement?.id === i, id, { timeout: 3000 });
+}
