@@ -92,6 +92,7 @@ export class FormApp {
     document.getElementById('description-help')?.replaceChildren(fmt(this.t['description.help'], DESCRIPTION_MAX));
     document.getElementById('tags-help')?.replaceChildren(fmt(this.t['tags.help'], MAX_TAGS));
     refs.quota.tabIndex = -1;
+    (refs.errors.server as HTMLElement).tabIndex = -1;
     setValue(refs.imageName, this.draft.imageName);
     setValue(refs.description, this.draft.description);
     setValue(refs.resourceGroupId, this.draft.resourceGroupId);
@@ -199,6 +200,7 @@ export class FormApp {
     if (!ctx) return [];
     const local = validateCreateImage(this.draft, {
       instanceId: ctx.server.instanceId,
+      instanceStatus: ctx.server.status,
       snapshots: ctx.snapshots,
       existingImageNames: [...ctx.imageNames, ...this.takenNames],
       serverCount: ctx.serverCount,
@@ -214,7 +216,7 @@ export class FormApp {
     if (!r || !ctx) return [];
     const issues = this.ruleIssues();
     const visible = (i: RuleIssue): boolean =>
-      this.showAll || i.field === 'quota' || this.touched.has(i.field === 'tagKey' || i.field === 'tagValue' ? `tag-${i.index ?? 0}` : i.field);
+      this.showAll || i.field === 'quota' || i.field === 'server' || this.touched.has(i.field === 'tagKey' || i.field === 'tagValue' ? `tag-${i.index ?? 0}` : i.field);
     renderFieldErrors(this.t, r, this.rows, { issues, visible, apiError: this.apiError });
     const quotaApi = this.apiError?.placement === 'quota' ? apiText(this.t, this.apiError) : '';
     this.quotaFull = renderQuota(r.quota, r.errors.quota as HTMLElement, this.t, ctx, quotaApi);

@@ -42,6 +42,8 @@ export function renderFieldErrors(t: FormStrings, refs: FormRefs, rows: TagRowRe
     errorEl.textContent = text;
     setInvalid(refs[field], errorEl.id, text !== '');
   }
+  const serverIssue = shown.find((i) => i.field === 'server');
+  (refs.errors.server as HTMLElement).textContent = serverIssue ? ruleMessage(t, serverIssue) : '';
   const tooMany = shown.find((i) => i.field === 'tags');
   (refs.errors.tags as HTMLElement).textContent = tooMany ? ruleMessage(t, tooMany) : '';
   rows.forEach((row, index) => {
@@ -64,6 +66,8 @@ export function controlFor(refs: FormRefs, rows: TagRowRefs[], issue: RuleIssue)
       return rows[rows.length - 1]?.remove ?? refs.addTag;
     case 'quota':
       return refs.quota;
+    case 'server':
+      return refs.errors.server as HTMLElement;
     default:
       return refs[issue.field];
   }
@@ -72,7 +76,7 @@ export function controlFor(refs: FormRefs, rows: TagRowRefs[], issue: RuleIssue)
 /** Issues in the order of the form, so the first one is the first field on screen. */
 export function inFormOrder(issues: RuleIssue[]): RuleIssue[] {
   const rank = (i: RuleIssue): number => {
-    const order = ['imageName', 'systemSnapshot', 'dataSnapshot', 'description', 'tags', 'tagKey', 'tagValue', 'resourceGroupId', 'quota'];
+    const order = ['server', 'imageName', 'systemSnapshot', 'dataSnapshot', 'description', 'tags', 'tagKey', 'tagValue', 'resourceGroupId', 'quota'];
     const base = order.indexOf(i.field);
     const tagBase = i.field === 'tagKey' || i.field === 'tagValue' ? order.indexOf('tagKey') : base;
     return tagBase * 1000 + (i.index ?? 0) * 2 + (i.field === 'tagValue' ? 1 : 0);

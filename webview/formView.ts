@@ -33,7 +33,7 @@ export interface FormRefs {
   errors: Record<string, HTMLElement>;
 }
 
-const ERROR_FIELDS = ['imageName', 'systemSnapshot', 'dataSnapshot', 'description', 'tags', 'resourceGroupId', 'quota'];
+const ERROR_FIELDS = ['server', 'imageName', 'systemSnapshot', 'dataSnapshot', 'description', 'tags', 'resourceGroupId', 'quota'];
 
 function errorEl(field: string): HTMLElement {
   return h('p', { id: `${field}-error`, class: 'error', 'aria-live': 'polite' });
@@ -92,7 +92,7 @@ export function buildForm(t: FormStrings): FormRefs {
     'main',
     { id: 'form', 'aria-labelledby': 'formTitle' },
     h('h1', { id: 'formTitle' }, t.title),
-    h('section', { class: 'server', 'aria-labelledby': 'serverHeading' }, h('h2', { id: 'serverHeading' }, t['section.server']), serverInfo),
+    h('section', { class: 'server', 'aria-labelledby': 'serverHeading' }, h('h2', { id: 'serverHeading' }, t['section.server']), serverInfo, e('server')),
     banner,
     h('div', { class: 'field' }, imageName, help('imageName-help', t['imageName.help']), imageNameStatus, e('imageName')),
     h(

@@ -37,6 +37,7 @@ export function buildFormContext(data: RegionData, regionName: string, instanceI
 export function ruleContext(ctx: FormContext): CreateImageRuleContext {
   return {
     instanceId: ctx.server.instanceId,
+    instanceStatus: ctx.server.status,
     snapshots: ctx.snapshots,
     existingImageNames: ctx.imageNames,
     serverCount: ctx.serverCount,

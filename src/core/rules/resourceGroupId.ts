@@ -1,7 +1,7 @@
 // Resource group IDs look like `rg-aek2bti7cf7xxxx`: `rg-` then lowercase letters and digits.
 import type { RuleCode } from './ruleCodes';
 
-export const RESOURCE_GROUP_ID = /^rg-[a-z0-9]{3,60}$/;
+export const RESOURCE_GROUP_ID = /^rg-[a-z0-9]{1,60}$/;
 
 /** Optional field: empty is valid. */
 export function validateResourceGroupId(id: string): RuleCode | undefined {

@@ -3,6 +3,7 @@
 
 /** Form fields a rule issue can belong to. Tag issues carry the row index. */
 export type FieldId =
+  | 'server'
   | 'imageName'
   | 'systemSnapshot'
   | 'dataSnapshot'
@@ -14,6 +15,7 @@ export type FieldId =
   | 'quota';
 
 export type RuleCode =
+  | 'server.notReady'
   | 'imageName.required'
   | 'imageName.length'
   | 'imageName.start'
@@ -31,6 +33,7 @@ export type RuleCode =
   | 'dataSnapshot.progressing'
   | 'dataSnapshot.failed'
   | 'description.tooLong'
+  | 'description.url'
   | 'tags.tooMany'
   | 'tagKey.required'
   | 'tagKey.tooLong'
@@ -51,6 +54,7 @@ export interface RuleIssue {
 
 /** Every code, for exhaustive localization checks. */
 export const RULE_CODES: readonly RuleCode[] = [
+  'server.notReady',
   'imageName.required',
   'imageName.length',
   'imageName.start',
@@ -68,6 +72,7 @@ export const RULE_CODES: readonly RuleCode[] = [
   'dataSnapshot.progressing',
   'dataSnapshot.failed',
   'description.tooLong',
+  'description.url',
   'tags.tooMany',
   'tagKey.required',
   'tagKey.tooLong',

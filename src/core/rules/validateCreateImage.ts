@@ -20,8 +20,12 @@ export interface CreateImageInput {
   tags: Tag[];
 }
 
+/** Server states in which an image can be made (others get IncorrectInstanceStatus). */
+export const IMAGE_READY_STATUSES: readonly string[] = ['Running', 'Stopped'];
+
 export interface CreateImageRuleContext {
   instanceId: string;
+  instanceStatus: string;
   snapshots: readonly SnapshotLike[];
   existingImageNames: readonly string[];
   /** Servers owned in the region (for the quota). */
@@ -32,6 +36,7 @@ export interface CreateImageRuleContext {
 
 export function validateCreateImage(input: CreateImageInput, ctx: CreateImageRuleContext): RuleIssue[] {
   const issues: RuleIssue[] = [];
+  if (!IMAGE_READY_STATUSES.includes(ctx.instanceStatus)) issues.push({ field: 'server', code: 'server.notReady' });
   const nameCode = validateImageName(input.imageName);
   if (nameCode) issues.push({ field: 'imageName', code: nameCode });
   else if (isImageNameTaken(input.imageName, ctx.existingImageNames)) issues.push({ field: 'imageName', code: 'imageName.taken' });

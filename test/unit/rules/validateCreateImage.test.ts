@@ -24,7 +24,7 @@ const snapshots = [
   snap('s-data', 'Data', 'Accomplished', '2026-03-02T00:00:00Z'),
   snap('s-other', 'System', 'Accomplished', '2026-05-01T00:00:00Z', 'i-2'),
 ];
-const ctx: CreateImageRuleContext = { instanceId: 'i-1', snapshots, existingImageNames: ['taken'], serverCount: 2, imageCount: 1 };
+const ctx: CreateImageRuleContext = { instanceId: 'i-1', instanceStatus: 'Running', snapshots, existingImageNames: ['taken'], serverCount: 2, imageCount: 1 };
 const good: CreateImageInput = { imageName: 'web-1', systemSnapshotId: 's-new', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] };
 
 test('a complete valid input has no issues', () => {
@@ -59,14 +59,24 @@ test('a full quota is reported on the quota line', () => {
   assert.deepEqual(validateCreateImage(good, { ...ctx, serverCount: 1, imageCount: 3 }), [{ field: 'quota', code: 'quota.full' }]);
 });
 
-test('description allows 256 characters, not 257', () => {
+test('description allows 256 characters, not 257, and must not start with a URL scheme', () => {
   assert.equal(validateDescription('d'.repeat(256)), undefined);
   assert.equal(validateDescription('d'.repeat(257)), 'description.tooLong');
+  assert.equal(validateDescription('HTTPS://x'), 'description.url');
+  assert.equal(validateDescription('see http://x'), undefined);
+});
+
+test('a server that is neither Running nor Stopped is reported first', () => {
+  for (const status of ['Starting', 'Disabled', 'Stopping', 'Resetting']) {
+    assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: status })[0], { field: 'server', code: 'server.notReady' });
+  }
+  assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: 'Stopped' }), []);
 });
 
 test('resource group id is optional and must look like rg-<lowercase alnum>', () => {
   assert.equal(validateResourceGroupId(''), undefined);
   assert.equal(validateResourceGroupId('rg-acfmzabc123'), undefined);
+  assert.equal(validateResourceGroupId('rg-a'), undefined);
   for (const bad of ['rg-', 'rg-ABC123', 'acfm123', 'rg-abc def', 'rg_abc123']) assert.equal(validateResourceGroupId(bad), 'resourceGroupId.format', bad);
 });
 
