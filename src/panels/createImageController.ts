@@ -131,7 +131,7 @@ export class CreateImageController {
   }
 
   private async reloadContext(): Promise<void> {
-    const data = await this.deps.loadRegion(this.target.regionId);
+    const data = await this.deps.loadRegion(this.target.regionId, { fresh: true });
     const ctx = buildFormContext(data, this.regionName, this.target.instanceId, this.context?.preselectedSystemSnapshotId ?? '');
     if (!ctx) return;
     this.context = ctx;

@@ -16,8 +16,8 @@ export interface CreateImageTarget {
 export interface CreateImageDeps {
   /** The signed-in API client, or undefined when signed out. */
   getApi(): SwasApi | undefined;
-  /** Servers, snapshots (by server), images and quota of a region (may be served from a cache). */
-  loadRegion(regionId: string): Promise<RegionData>;
+  /** Servers, snapshots (by server), images and quota of a region; from the cache unless `fresh`. */
+  loadRegion(regionId: string, opts?: { fresh?: boolean }): Promise<RegionData>;
   /** For the region's display name (LocalName). */
   listRegions(): Promise<Region[]>;
   logger: Logger;

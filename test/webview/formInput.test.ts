@@ -1,6 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
 import { activeHasClass, activeId, demoContext, errorText, initMessage, launchBrowser, openInitialized, waitForText, webviewState } from './formHarness';
 
 let browser: Browser;
@@ -146,5 +149,28 @@ test('keyboard only: Tab reaches the name field and Enter on the focused submit 
   await f.page.keyboard.press('Enter');
   const submit = await f.waitForPosted('submit');
   assert.equal((submit.draft as { imageName: string }).imageName, 'kbd-name');
+  await f.page.close();
+});
+
+test('a server that is not Running or Stopped is explained under the server facts and submit focuses that message', async () => {
+  const ctx = demoContext({ server: { ...demoContext().server, status: 'Starting' } });
+  const f = await openInitialized(browser, initMessage(ctx));
+  assert.match(await errorText(f, 'server-error'), /only while the server is Running or Stopped/);
+  await f.page.locator('vscode-text-field#imageName input').fill('any-name');
+  await f.page.locator('vscode-button#submit').click();
+  assert.equal(await activeId(f), 'server-error');
+  assert.equal((await f.posted()).filter((m) => m.type === 'submit').length, 0);
+  await f.page.close();
+});
+
+test('with the Simplified Chinese strings from the l10n bundle the form renders in Chinese', async () => {
+  const zh = JSON.parse(readFileSync(resolve(__dirname, '../../../l10n/createCustomImage.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const strings = Object.fromEntries(Object.entries(FORM_STRINGS_EN).map(([k, en]) => [k, zh[en] ?? en])) as typeof FORM_STRINGS_EN;
+  const f = await openInitialized(browser, { ...initMessage(), locale: 'zh-cn', strings } as ReturnType<typeof initMessage>);
+  assert.equal(await f.page.locator('#submit').textContent(), '创建镜像');
+  assert.equal(await errorText(f, 'quota'), 'China (Hangzhou) 的自定义镜像：2 / 12');
+  assert.equal(await f.page.evaluate('document.documentElement.lang'), 'zh-cn');
+  await f.page.locator('vscode-button#submit').click();
+  assert.equal(await errorText(f, 'imageName-error'), '请输入镜像名称。');
   await f.page.close();
 });

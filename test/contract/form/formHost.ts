@@ -35,7 +35,7 @@ export async function openFormHost(h: Harness, target: CreateImageTarget, client
   const host = { closed: false };
   const deps: CreateImageDeps = {
     getApi: () => api,
-    loadRegion: (regionId) => loadRegion(api, regionId, { fresh: true }),
+    loadRegion: (regionId, opts) => loadRegion(api, regionId, { fresh: opts?.fresh ?? true }),
     listRegions: () => api.listRegions('en-US'),
     logger,
     revealImage: () => Promise.resolve(),
