@@ -209,8 +209,10 @@ export class CreateImageController {
     if (!retryable) this.pending = undefined;
     const detail = isSwasError(e) ? e.message : e instanceof Error ? e.message : String(e);
     this.setSubmit({ phase: 'failed', code, requestId, placement: errorPlacement(code), retryable, message: this.errorMessage(code, detail) });
+    // The form's lists were stale: re-read the region so the form (and the tree) catch up.
     if (code === 'ImageNameAlreadyExist' || code === 'CustomImageQuotaLimit' || code.includes('SnapshotId')) {
       this.deps.refreshImages(this.target.regionId);
+      void this.reloadContext().catch((err: unknown) => this.deps.logger.warn(`Create Custom Image: reload failed: ${String(err)}`));
     }
   }
 

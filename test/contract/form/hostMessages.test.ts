@@ -170,6 +170,9 @@ describe('Create Custom Image host against the emulator', () => {
     assert.equal(failed.placement, 'imageName');
     assert.equal(failed.retryable, false);
     assert.match(failed.message, /already exists/);
+    await new Promise((r) => setTimeout(r, 200));
+    const ctx = f.posts.filter((p) => p.type === 'context').pop() as Extract<HostMessage, { type: 'context' }> | undefined;
+    assert.ok(ctx?.context.imageNames.includes('raced'), 'the form was sent the fresh image list');
   });
 
   test('a server released after the form loaded is a banner without Retry (InvalidInstanceId.NotFound)', async () => {
