@@ -2,9 +2,11 @@
 // or from the palette (quick picks: region, then server with its status). Opens the form.
 import * as vscode from 'vscode';
 import { isSwasError } from '../core/errors';
-import type { RegionData } from '../core/model';
+import type { Logger } from '../core/logger';
+import type { Region, RegionData } from '../core/model';
+import type { SwasApi } from '../core/swasApi';
 import type { CreateImageDeps, CreateImageTarget } from '../panels/createImageDeps';
-import type { CreateImagePanels } from '../panels/createImagePanel';
+import { CreateImagePanels } from '../panels/createImagePanel';
 
 export const CREATE_CUSTOM_IMAGE_COMMAND = 'swas.createCustomImage';
 
@@ -72,4 +74,47 @@ export function createCustomImageCommand(panels: CreateImagePanels, deps: Create
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not open the Create Custom Image form: {0}', detail));
     }
   };
+}
+
+/** The part of the composition root (services.ts) the form uses. */
+export interface FormServices {
+  readonly context: vscode.ExtensionContext;
+  readonly logger: Logger;
+  readonly regions: {
+    listRegions(): Promise<Region[]>;
+    load(regionId: string, opts?: { fresh?: boolean }): Promise<RegionData>;
+  };
+  readonly explorer: {
+    refreshImages(regionId: string): Promise<unknown>;
+    revealImage(regionId: string, imageId?: string): Promise<unknown>;
+  };
+  api(): SwasApi | undefined;
+  createSnapshot(target: { regionId: string; instanceId: string; diskId?: string }): Promise<unknown>;
+}
+
+export function createImageDeps(services: FormServices): CreateImageDeps {
+  return {
+    getApi: () => services.api(),
+    loadRegion: (regionId, opts) => services.regions.load(regionId, opts),
+    listRegions: () => services.regions.listRegions(),
+    logger: services.logger,
+    revealImage: async (regionId, imageId) => void (await services.explorer.revealImage(regionId, imageId)),
+    refreshImages: (regionId) => void services.explorer.refreshImages(regionId).catch((e: unknown) => services.logger.warn(`refresh images: ${String(e)}`)),
+    createSnapshot: async (target) => (await services.createSnapshot(target)) !== undefined,
+  };
+}
+
+const panelsByServices = new WeakMap<FormServices, { panels: CreateImagePanels; run: (node?: unknown) => Promise<void> }>();
+
+/** Registry entry: `register('swas.createCustomImage', (node) => createCustomImage(services, node))`. */
+export function createCustomImage(services: FormServices, node?: unknown): Promise<void> {
+  let entry = panelsByServices.get(services);
+  if (!entry) {
+    const deps = createImageDeps(services);
+    const panels = new CreateImagePanels(services.context.extensionUri, deps);
+    services.context.subscriptions.push(panels);
+    entry = { panels, run: createCustomImageCommand(panels, deps) };
+    panelsByServices.set(services, entry);
+  }
+  return entry.run(node);
 }
