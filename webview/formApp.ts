@@ -14,9 +14,8 @@ import type { FormRefs, TagRowRefs } from './formView';
 import { buildForm, buildTagRow } from './formView';
 import type { FieldElement } from './toolkit';
 import { getValue, onClick, onEdit, setDisabled, setValue } from './toolkit';
+import { NameChecker } from './hostRequests';
 import type { VsCodeApi } from './vscodeApi';
-
-const NAME_CHECK_MS = 400;
 
 /** Focus after the toolkit has re-rendered (a control unlocked this turn is still disabled inside). */
 function focusSoon(el: HTMLElement): void {
@@ -37,15 +36,15 @@ export class FormApp {
   private apiError: ApiFailure | undefined;
   private phase: SubmitState['phase'] = 'idle';
   private quotaFull = false;
-  private nextId = 1;
-  private pending = new Map<number, (taken: boolean | undefined) => void>();
-  private nameTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly names: NameChecker;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly api: VsCodeApi,
     private readonly mount: HTMLElement,
-  ) {}
+  ) {
+    this.names = new NameChecker(api);
+  }
 
   start(): void {
     window.addEventListener('message', (e: MessageEvent) => this.onMessage(e.data as HostMessage));
@@ -62,12 +61,9 @@ export class FormApp {
         this.ctx = m.context;
         this.renderContext();
         break;
-      case 'response': {
-        const resolve = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        resolve?.(m.ok ? m.result.taken : undefined);
+      case 'response':
+        this.names.onResponse(m);
         break;
-      }
       case 'submitState':
         this.applySubmitState(m.state);
         break;
@@ -130,6 +126,13 @@ export class FormApp {
       this.rows[this.rows.length - 1]?.key.focus();
     });
     onClick(r.submit, () => this.submit());
+    r.root.addEventListener('keydown', (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.key === 'Enter' && target?.tagName === 'VSCODE-TEXT-FIELD') {
+        e.preventDefault();
+        this.submit();
+      }
+    });
     onClick(r.cancel, () => this.api.postMessage({ type: 'cancel' }));
     onClick(r.copyCli, () => this.api.postMessage({ type: 'copyCli', draft: this.draft }));
     onClick(r.retry, () => {
@@ -225,32 +228,22 @@ export class FormApp {
   }
 
   private scheduleNameCheck(): void {
-    clearTimeout(this.nameTimer);
+    this.names.cancel();
     const name = this.draft.imageName;
     const r = this.refs;
     if (!r) return;
     r.imageNameStatus.textContent = '';
     if (validateImageName(name) || this.ctx?.imageNames.includes(name) || this.takenNames.has(name)) return;
-    this.nameTimer = setTimeout(() => {
-      r.imageNameStatus.textContent = this.t['imageName.checking'];
-      void this.checkName(name).then((taken) => {
+    this.names.schedule(
+      name,
+      () => (r.imageNameStatus.textContent = this.t['imageName.checking']),
+      (taken) => {
         if (this.draft.imageName !== name) return;
         if (taken) this.takenNames.add(name);
         r.imageNameStatus.textContent = taken === false ? this.t['imageName.free'] : '';
         this.validate();
-      });
-    }, NAME_CHECK_MS);
-  }
-
-  private checkName(name: string): Promise<boolean | undefined> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.api.postMessage({ type: 'request', id, kind: 'checkName', params: { name } });
-      setTimeout(() => {
-        if (this.pending.delete(id)) resolve(undefined);
-      }, 15000);
-    });
+      },
+    );
   }
 
   private submit(): void {

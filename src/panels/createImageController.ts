@@ -25,6 +25,8 @@ export interface CreateImageUi {
   notifyCreated(imageName: string, imageId: string): Promise<boolean>;
   copyCli(command: string): Promise<void>;
   showError(message: string): void;
+  /** Bring the panel to the front (after the snapshot command, the form comes back). */
+  reveal(): void;
   close(): void;
 }
 
@@ -244,6 +246,7 @@ export class CreateImageController {
     const started = await this.deps.createSnapshot({ regionId: this.target.regionId, instanceId: this.target.instanceId, diskId: disk.diskId });
     if (!started) {
       this.post({ type: 'snapshotState', state: 'done' });
+      this.ui.reveal();
       return;
     }
     await this.pollSnapshots(Date.now() + 15 * 60_000);
@@ -256,6 +259,7 @@ export class CreateImageController {
     const usable = this.context?.snapshots.some((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
     if (usable || Date.now() > deadline) {
       this.post({ type: 'snapshotState', state: 'done' });
+      this.ui.reveal();
       return;
     }
     await new Promise<void>((wake) => (this.snapshotPoll = { timer: setTimeout(wake, 3000), wake }));

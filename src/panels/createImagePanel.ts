@@ -97,6 +97,7 @@ export class CreateImagePanels implements vscode.Disposable {
         void vscode.window.showInformationMessage(vscode.l10n.t('Copied the aliyun CLI command to the clipboard.'));
       },
       showError: (message) => void vscode.window.showErrorMessage(message),
+      reveal: () => panel.reveal(),
       close: () => panel.dispose(),
     };
   }

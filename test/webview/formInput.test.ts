@@ -129,6 +129,15 @@ test('the draft is kept in webview state as you type and restored when the webvi
   await g.page.close();
 });
 
+test('Enter in the name field submits the form', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-text-field#imageName input').fill('enter-name');
+  await f.page.keyboard.press('Enter');
+  const submit = await f.waitForPosted('submit');
+  assert.equal((submit.draft as { imageName: string }).imageName, 'enter-name');
+  await f.page.close();
+});
+
 test('copy as CLI and cancel post their commands', async () => {
   const f = await openInitialized(browser);
   await f.page.locator('vscode-text-field#imageName input').fill('cli-name');

@@ -26,7 +26,12 @@ export interface FormHost {
 /** No client-side rate limit in tests (the emulator's own limits are off by default). */
 export const NO_LIMITS: Partial<SwasClientOptions> = { limiter: { rules: {} } };
 
-export async function openFormHost(h: Harness, target: CreateImageTarget, clientOverrides: Partial<SwasClientOptions> = {}): Promise<FormHost> {
+export async function openFormHost(
+  h: Harness,
+  target: CreateImageTarget,
+  clientOverrides: Partial<SwasClientOptions> = {},
+  createSnapshot: (api: SwasApi, t: { regionId: string; instanceId: string; diskId: string }) => Promise<boolean> = () => Promise.resolve(false),
+): Promise<FormHost> {
   const logger = recordingLogger();
   const api = h.client({ ...NO_LIMITS, logger, ...clientOverrides });
   const posts: HostMessage[] = [];
@@ -40,7 +45,7 @@ export async function openFormHost(h: Harness, target: CreateImageTarget, client
     logger,
     revealImage: () => Promise.resolve(),
     refreshImages: (regionId) => void refreshed.push(regionId),
-    createSnapshot: () => Promise.resolve(false),
+    createSnapshot: (t) => createSnapshot(api, t),
   };
   const ui: CreateImageUi = {
     post: (m) => void posts.push(JSON.parse(JSON.stringify(m)) as HostMessage),
@@ -53,6 +58,7 @@ export async function openFormHost(h: Harness, target: CreateImageTarget, client
       return Promise.resolve();
     },
     showError: () => undefined,
+    reveal: () => undefined,
     close: () => {
       host.closed = true;
     },

@@ -213,4 +213,29 @@ describe('Create Custom Image host against the emulator', () => {
     await f.controller.handle({ type: 'cancel' });
     assert.equal(f.closed, true);
   });
+
+  test('"Create a system disk snapshot" runs the snapshot command for the system disk, then sends a context with the new snapshot', async () => {
+    const created = (await h.admin('POST', '/servers', { regionId: REGION, instanceName: 'fresh-box', status: 'Running' })) as { instanceId?: string; InstanceId?: string };
+    const instanceId = created.instanceId ?? created.InstanceId ?? '';
+    assert.ok(instanceId);
+    let askedDisk = '';
+    const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, async (api, t) => {
+      askedDisk = t.diskId;
+      await api.createSnapshot({ regionId: t.regionId, diskId: t.diskId, snapshotName: 'fresh-box-sys', clientToken: 'snap-1' });
+      await h.admin('POST', '/clock/advance', { seconds: 120 });
+      return true;
+    });
+    await f.controller.handle({ type: 'ready' });
+    const init = f.posts[0] as Extract<HostMessage, { type: 'init' }>;
+    assert.equal(init.context.snapshots.length, 0);
+    await f.controller.handle({ type: 'createSnapshot' });
+    assert.match(askedDisk, /^d-/);
+    const states = f.posts.filter((p) => p.type === 'snapshotState').map((p) => (p as { state: string }).state);
+    assert.deepEqual(states, ['creating', 'done']);
+    const ctx = f.posts.filter((p) => p.type === 'context').pop() as Extract<HostMessage, { type: 'context' }>;
+    assert.deepEqual(
+      ctx.context.snapshots.map((s) => [s.snapshotName, s.sourceDiskType, s.status]),
+      [['fresh-box-sys', 'System', 'Accomplished']],
+    );
+  });
 });
