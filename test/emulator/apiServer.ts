@@ -50,7 +50,7 @@ export class ApiServer {
       if (this.deps.verbose) console.log(`${o.status} ${auth?.action ?? '?'} ${o.regionId} ${o.code} ${Date.now() - started}ms`);
     };
     const sendError = (err: ApiError, regionId: string): void => {
-      const host = `swas.${regionId || 'cn-hangzhou'}.aliyuncs.com`;
+      const host = `swas.${isKnownRegion(regionId) ? regionId : 'cn-hangzhou'}.aliyuncs.com`;
       send(res, err.httpStatus, toJson(errorBody(err, requestId, host)), { ...err.headers, 'x-acs-request-id': requestId });
       finish({ status: err.httpStatus, code: err.code, regionId });
     };
