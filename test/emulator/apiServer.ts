@@ -63,7 +63,8 @@ export class ApiServer {
       })
       .catch((e: unknown) => {
         const regionId = raw?.params.RegionId ?? '';
-        if (e instanceof ApiError) sendError(e, regionId);
+        if (req.socket.destroyed) finish({ status: 0, code: 'ClientClosed', regionId });
+        else if (e instanceof ApiError) sendError(e, regionId);
         else {
           if (this.deps.verbose) console.error('emulator: internal failure', e);
           sendError(new ApiError(500, 'InternalError', 'An error occurred while processing your request.'), regionId);
