@@ -41,7 +41,10 @@ function hookExit(): void {
   process.on('exit', () => {
     for (const pid of live) signalGroup(pid, 'SIGKILL');
   });
+  // A test process killed by a signal (e.g. the test runner's timeout) must not orphan a group.
+  // Programs that handle signals themselves (npm start) register their handlers first.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    if (process.listenerCount(sig) > 0) continue;
     process.once(sig, () => {
       for (const pid of live) signalGroup(pid, 'SIGKILL');
       process.exit(130);
