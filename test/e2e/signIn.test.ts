@@ -2,6 +2,7 @@
 // nothing; the right keys sign in and the tree appears.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { sealedSecrets } from './lib/browserStorage';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn, startSignIn } from './lib/signIn';
@@ -16,7 +17,7 @@ for (const host of selectedHosts()) {
         const { page } = s;
         await welcomeButton(page, /^Sign In/).waitFor({ timeout: 30_000 });
         await s.shot('signed out welcome');
-        const secretsBefore = await page.evaluate(() => localStorage.getItem('secrets.provider'));
+        const secretsBefore = await sealedSecrets(page);
 
         await startSignIn(page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: 'not-the-right-secret-0000' });
         const error = toast(page, /Sign-in failed/i);
@@ -29,7 +30,7 @@ for (const host of selectedHosts()) {
         // Nothing saved: still signed out, and SecretStorage (browser localStorage) unchanged.
         await page.waitForTimeout(1000);
         assert.equal(await welcome(page).isVisible(), true, 'the welcome must still be shown');
-        assert.equal(await page.evaluate(() => localStorage.getItem('secrets.provider')), secretsBefore, 'SecretStorage changed after a failed sign-in');
+        assert.equal(await sealedSecrets(page), secretsBefore, 'SecretStorage changed after a failed sign-in');
 
         await page.keyboard.press('Escape');
         await signIn(page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: s.emu.accessKeySecret });

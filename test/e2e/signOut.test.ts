@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { sessionStorageDump } from './lib/browserStorage';
 import { adminCall } from './lib/emulator';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
@@ -53,7 +54,7 @@ for (const host of selectedHosts()) {
         const needles = [STS.accessKeySecret, STS.securityToken];
         // Browser storage: localStorage, sessionStorage, IndexedDB, cookies.
         const state = JSON.stringify(await s.context.storageState({ indexedDB: true }));
-        const session = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+        const session = await sessionStorageDump(page);
         for (const n of needles) {
           assert.equal(state.includes(n), false, `browser storage holds "${n}"`);
           assert.equal(session.includes(n), false, `sessionStorage holds "${n}"`);
