@@ -49,11 +49,13 @@ if (!ensureSystemPackages(HOST_PACKAGES.filter((p) => p !== 'chromium' && p !== 
 
 // 2. Build (extension + emulator) and package the .vsix.
 runOrExit(process.execPath, ['esbuild.mjs', '--tests', '--quiet'], 'build');
-runOrExit('npm', ['run', '-s', 'package'], 'packaging the .vsix');
-const vsix = join(root, 'dist-vsix', 'swas-explorer.vsix');
+runOrExit(process.execPath, ['esbuild.mjs', '--production', '--quiet'], 'production build');
+const require = createRequire(import.meta.url);
+const { packageVsix } = require(join(root, 'out/test/e2e/lib/vsix.js'));
+let vsix;
+try { vsix = packageVsix(join(root, 'dist-vsix', 'swas-explorer.vsix')); } catch (e) { console.error(`start: ${e.message}`); process.exit(1); }
 step(`built and packaged ${vsix}`);
 
-const require = createRequire(import.meta.url);
 const { HOSTS, newestHost, ensureHost } = require(join(root, 'out/test/e2e/lib/hosts.js'));
 const { startCodeServer } = require(join(root, 'out/test/e2e/lib/codeServer.js'));
 const { startEmulator } = require(join(root, 'out/test/emulator/index.js'));
