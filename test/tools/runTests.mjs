@@ -96,5 +96,6 @@ if (total.failures.length) {
   for (const f of total.failures) console.log(`  - ${f}`);
 }
 console.log(`\n(test run took ${secs} s)`);
+if (process.env.SWAS_CI_STARTED) console.log(`(ci: total ${Math.round(Date.now() / 1000 - Number(process.env.SWAS_CI_STARTED))} s)`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);
