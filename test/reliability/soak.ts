@@ -1,0 +1,113 @@
+// The full reliability campaign (`npm run soak`): every part at full size, one table, and
+// bench/reliability.json. Realistic client settings (default retry policy, 2 s timeouts) except
+// the client-side rate limiter, which is off because the emulator runs without its 10/min limits.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runConcurrency } from './concurrencyCampaign';
+import { runCreateCampaign } from './createCampaign';
+import { runHostileInput } from './hostileInput';
+import { runHostileWebview } from './hostileWebview';
+import { runHygiene } from './hygiene';
+import { runScrubFuzz } from './scrubFuzz';
+import { formatHits } from './secretScan';
+import { runTreeCampaign } from './treeCampaign';
+
+export interface Row {
+  name: string;
+  value: number;
+  note: string;
+}
+
+export interface SoakOptions {
+  root: string;
+  /** Extra directories to scan (code-server profiles kept by the e2e suite, …). */
+  dirs?: string[];
+  log?: (line: string) => void;
+}
+
+export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolean }> {
+  const log = o.log ?? ((l: string) => console.log(l));
+  const rows: Row[] = [];
+  const add = (name: string, value: number, note: string): void => void rows.push({ name, value, note });
+  const round = (n: number): number => Math.round(n * 10) / 10;
+
+  log('1/6 create-image fault campaign: 200 submissions, 20 % faults of every kind …');
+  const c = await runCreateCampaign({ submissions: 200, errorRate: 0.2, concurrency: 10, clientTimeoutMs: 2000, userRetries: 5, seed: 1 });
+  const injected = Object.values(c.faultsInjected).reduce((a, b) => a + b, 0);
+  add('create-attempts', c.attempts, 'create-image submissions, one ClientToken each, 10 at a time');
+  add('faults-injected', injected, `${Math.round((100 * injected) / c.createRequests)} % of ${c.createRequests} CreateCustomImage requests: ${Object.entries(c.faultsInjected).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  add('images-created', c.imagesCreated, 'images in the account afterwards (read back with faults off)');
+  add('duplicates', c.duplicates, 'images beyond one per submission');
+  add('unclear-outcomes', c.unclear, 'submissions without a definite answer, or told something the account contradicts');
+  add('retries', c.clientRetries + c.userRetries, `${c.clientRetries} by the client (same ClientToken), ${c.userRetries} by the user's Retry`);
+  add('create-seconds', round(c.seconds), 'wall time of the create campaign (default retry policy, 2 s client timeout)');
+  // A storm: half of all requests fail, so the client's 4 attempts run out and the user's Retry
+  // (same ClientToken) is needed.
+  const s = await runCreateCampaign({ submissions: 50, errorRate: 0.5, concurrency: 10, clientTimeoutMs: 1000, userRetries: 10, seed: 5 });
+  add('storm-attempts', s.attempts, `50 % faults: ${s.createRequests} requests, ${s.clientRetries} client retries, ${s.userRetries} user Retry presses, ${round(s.seconds)} s`);
+  add('storm-duplicates', s.duplicates, `${s.imagesCreated} images for ${s.created} successes`);
+  add('storm-unclear-outcomes', s.unclear, 'submissions without a definite answer after 10 Retry presses, or contradicted');
+
+  log('2/6 tree loads: 100 region loads, 20 % faults on the list calls …');
+  const t = await runTreeCampaign({ loads: 100, regions: 4, servers: 250, snapshots: 450, errorRate: 0.2, clientTimeoutMs: 1500, concurrency: 4, seed: 11 });
+  add('tree-loads', t.loads, `regions of 250 servers and 450 snapshots (3 + 5 + 1 list calls each); ${t.faultsInjected} faults in ${t.listCalls} list calls`);
+  add('tree-complete', t.complete, 'loads that returned every server, snapshot and image');
+  add('tree-clear-errors', t.clearErrors, `loads that failed with a clear error (retry node): ${JSON.stringify(t.errorCodes)}`);
+  add('tree-partial-as-complete', t.partialAsComplete, 'loads that returned a partial list as if complete');
+  add('tree-seconds', round(t.seconds), 'wall time of the tree campaign');
+
+  log('3/6 hostile webview: 10,000 messages …');
+  const w = await runHostileWebview({ messages: 10_000, seed: 99 });
+  add('hostile-messages', w.messages, `${w.invalid} protocol-invalid, ${w.ruleInvalid} well-formed but breaking the rules`);
+  add('hostile-crashes', w.crashes, 'rejected handle() calls or uncaught errors');
+  add('hostile-api-calls', w.apiCalls, `requests in the emulator's log (a valid submit afterwards made ${w.controlCalls})`);
+  add('hostile-logged-once', w.ignoredLogLines === w.invalid ? 1 : 0, `${w.ignoredLogLines} "ignored a webview message" lines for ${w.invalid} invalid messages`);
+
+  log('4/6 hostile input: config files, endpoints, malformed responses …');
+  const h = await runHostileInput({ configFuzz: 1000 });
+  const groups = [...new Set(h.results.map((r) => r.group))].map((g) => `${g} ${h.results.filter((r) => r.group === g).length}`).join(', ');
+  add('hostile-input-cases', h.cases, groups);
+  add('hostile-input-crashes', h.crashes, 'anything thrown that is not a clear SwasError');
+  add('hostile-input-silent', h.silent, 'a wrong result without an error (e.g. an empty list from a body without one)');
+
+  log('5/6 two windows, one quota …');
+  const k = await runConcurrency({ rounds: 10, perWindow: 8, errorRate: 0.2 });
+  add('concurrency-submissions', k.submissions, `2 processes × 8 submissions × ${k.rounds} rounds into one region (quota 6), 20 % faults: ${k.created} created, ${k.refused} refused`);
+  add('quota-exceeded', k.quotaExceeded, 'rounds that ended with more images than the quota');
+  add('concurrency-untruths', k.lies + k.unclear, 'submissions told something the account contradicts, or nothing definite');
+
+  log('6/6 secret hygiene …');
+  const fuzz = runScrubFuzz(1000);
+  const artifacts = join(o.root, '.test-artifacts');
+  const dirs = [...(existsSync(artifacts) ? [artifacts] : []), ...(o.dirs ?? [])];
+  const hy = await runHygiene({
+    texts: [
+      { where: 'create campaign log', text: c.logText },
+      { where: 'create campaign errors', text: c.errorTexts.join('\n') },
+      { where: 'tree campaign log', text: t.logText },
+      { where: 'tree campaign errors', text: t.errorTexts.join('\n') },
+      { where: 'webview posts', text: w.postsText },
+      { where: 'webview log', text: w.logText },
+    ],
+    dirs,
+  });
+  const secretHits = hy.hits.length + fuzz.hits.length;
+  add('secret-hits', secretHits, `${hy.errorPaths.length} error paths, ${hy.textsScanned} texts (${Math.round(hy.charsScanned / 1024)} KiB), ${hy.files.files} files in ${dirs.length} dir(s), ${fuzz.messages} generated messages`);
+  add('secret-controls', hy.controls.reduce((n, x) => n + (x.found > 0 ? 1 : 0), 0), 'raw pop-core GET messages in which the scanner found the token and Signature (must be 3)');
+  if (secretHits) log(formatHits([...hy.hits, ...fuzz.hits]).slice(0, 4000));
+
+  const must0 = ['duplicates', 'unclear-outcomes', 'storm-duplicates', 'storm-unclear-outcomes', 'tree-partial-as-complete', 'secret-hits', 'hostile-crashes', 'hostile-api-calls', 'hostile-input-crashes', 'hostile-input-silent', 'quota-exceeded', 'concurrency-untruths'];
+  const ok =
+    must0.every((n) => rows.find((r) => r.name === n)?.value === 0) &&
+    c.imagesCreated === c.attempts &&
+    s.imagesCreated === s.attempts &&
+    w.ignoredLogLines === w.invalid &&
+    hy.controls.every((x) => x.found > 0);
+  return { rows, ok };
+}
+
+export function table(rows: Row[]): string {
+  const w = Math.max(...rows.map((r) => r.name.length));
+  const v = Math.max(...rows.map((r) => String(r.value).length));
+  return rows.map((r) => `${r.name.padEnd(w)}  ${String(r.value).padStart(v)}  ${r.note}`).join('\n');
+}
