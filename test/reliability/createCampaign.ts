@@ -12,6 +12,8 @@ import { loadRegion } from '../../src/core/regionLoader';
 import { createSwasClient } from '../../src/core/swasClient';
 import type { RetryPolicy } from '../../src/core/retry';
 import type { SwasApi } from '../../src/core/swasApi';
+import type { RegionData } from '../../src/core/model';
+import { submitThroughForm } from './formSubmission';
 import { FAULT_KINDS } from '../emulator/faults';
 import { scaleRegionIds } from '../emulator/seeds/scale';
 import type { Lab } from './lab';
@@ -29,6 +31,11 @@ export interface CreateCampaignOptions {
   userRetries: number;
   retry?: Partial<RetryPolicy>;
   seed?: number;
+  /**
+   * 'client': createCustomImage with a token per submission; 'form': through the panel's host
+   * controller (its own ClientToken handling and Retry), one panel per submission.
+   */
+  via?: 'client' | 'form';
 }
 
 export interface Target {
@@ -58,6 +65,8 @@ export interface CreateCampaignResult {
   userRetries: number;
   faultsInjected: Record<string, number>;
   createRequests: number;
+  /** Distinct ClientTokens in the emulator's log: one per submission, whatever the retries. */
+  distinctTokens: number;
   seconds: number;
   /** Everything the client logged and every error text it produced (for the secret scan). */
   logText: string;
@@ -138,13 +147,18 @@ export async function runCreateCampaign(o: CreateCampaignOptions): Promise<Creat
     const api = makeClient(lab, logger, o.clientTimeoutMs, o.retry);
     const regionIds = scaleRegionIds(scale.regions);
     const targets = await readTargets(api, regionIds);
+    const regionData = new Map<string, RegionData>();
+    if (o.via === 'form') for (const r of regionIds) regionData.set(r, await loadRegion(api, r, { fresh: true }));
     const run = `r${Date.now().toString(36)}`;
     const plan = Array.from({ length: o.submissions }, (_, i) => ({ target: targets[i % targets.length] as Target, name: `soak-${run}-${i + 1}` }));
     const holdMs = Math.round(o.clientTimeoutMs * 1.5);
     await lab.clearRequests();
     await lab.faults({ errorRate: o.errorRate, kinds: [...FAULT_KINDS], timeoutMs: holdMs, seed: o.seed ?? 7 });
     const errors: string[] = [];
-    const results = await pool(plan, o.concurrency, (p) => submit(api, p.target, p.name, o.userRetries, errors));
+    const results =
+      o.via === 'form'
+        ? await pool(plan, o.concurrency, (p) => submitThroughForm(api, regionData, p.target, p.name, o.userRetries, errors))
+        : await pool(plan, o.concurrency, (p) => submit(api, p.target, p.name, o.userRetries, errors));
     await lab.clearFaults();
     // Responses held by the Timeout fault commit when they wake up: let them land first.
     await new Promise((r) => setTimeout(r, holdMs + 200));
@@ -168,6 +182,7 @@ export async function runCreateCampaign(o: CreateCampaignOptions): Promise<Creat
       userRetries,
       faultsInjected,
       createRequests: requests.length,
+      distinctTokens: new Set(requests.map((r) => r.clientToken)).size,
       seconds: (Date.now() - started) / 1000,
       logText: logger.text(),
       errorTexts: errors,

@@ -32,9 +32,9 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
   const round = (n: number): number => Math.round(n * 10) / 10;
 
   log('1/6 create-image fault campaign: 200 submissions, 20 % faults of every kind …');
-  const c = await runCreateCampaign({ submissions: 200, errorRate: 0.2, concurrency: 10, clientTimeoutMs: 2000, userRetries: 5, seed: 1 });
+  const c = await runCreateCampaign({ via: 'form', submissions: 200, errorRate: 0.2, concurrency: 10, clientTimeoutMs: 2000, userRetries: 5, seed: 1 });
   const injected = Object.values(c.faultsInjected).reduce((a, b) => a + b, 0);
-  add('create-attempts', c.attempts, 'create-image submissions, one ClientToken each, 10 at a time');
+  add('create-attempts', c.attempts, "create-image submissions through the form's host controller (one ClientToken each, kept by Retry), 10 at a time");
   add('faults-injected', injected, `${Math.round((100 * injected) / c.createRequests)} % of ${c.createRequests} CreateCustomImage requests: ${Object.entries(c.faultsInjected).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   add('images-created', c.imagesCreated, 'images in the account afterwards (read back with faults off)');
   add('duplicates', c.duplicates, 'images beyond one per submission');
@@ -43,7 +43,7 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
   add('create-seconds', round(c.seconds), 'wall time of the create campaign (default retry policy, 2 s client timeout)');
   // A storm: half of all requests fail, so the client's 4 attempts run out and the user's Retry
   // (same ClientToken) is needed.
-  const s = await runCreateCampaign({ submissions: 50, errorRate: 0.5, concurrency: 10, clientTimeoutMs: 1000, userRetries: 10, seed: 5 });
+  const s = await runCreateCampaign({ via: 'form', submissions: 50, errorRate: 0.5, concurrency: 10, clientTimeoutMs: 1000, userRetries: 10, seed: 5 });
   add('storm-attempts', s.attempts, `50 % faults: ${s.createRequests} requests, ${s.clientRetries} client retries, ${s.userRetries} user Retry presses, ${round(s.seconds)} s`);
   add('storm-duplicates', s.duplicates, `${s.imagesCreated} images for ${s.created} successes`);
   add('storm-unclear-outcomes', s.unclear, 'submissions without a definite answer after 10 Retry presses, or contradicted');

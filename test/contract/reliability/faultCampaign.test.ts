@@ -19,7 +19,20 @@ describe('fault campaign (short)', () => {
     const injected = Object.values(r.faultsInjected).reduce((a, b) => a + b, 0);
     assert.ok(injected >= 4, JSON.stringify(r.faultsInjected));
     assert.equal(r.createRequests, 40 + injected);
+    assert.equal(r.distinctTokens, 40);
     assert.ok(r.clientRetries + r.userRetries >= injected);
+  });
+
+  it('through the form: 30 submissions at 50 % faults end with one image each, the user Retry resending the same ClientToken', async () => {
+    const r = await runCreateCampaign({ via: 'form', submissions: 30, errorRate: 0.5, concurrency: 10, clientTimeoutMs: 600, userRetries: 10, retry: FAST, seed: 5 });
+    assert.deepEqual(r.problems, []);
+    assert.equal(r.duplicates, 0);
+    assert.equal(r.unclear, 0);
+    assert.equal(r.imagesCreated, 30);
+    assert.ok(r.userRetries > 0, 'the storm is strong enough to need the Retry button');
+    const injected = Object.values(r.faultsInjected).reduce((a, b) => a + b, 0);
+    assert.equal(r.createRequests, 30 + injected);
+    assert.equal(r.distinctTokens, 30, 'one ClientToken per submission, across every retry');
   });
 
   it('loads every region complete or fails it with a clear error under 20 % faults on list calls, never a partial list as complete', async () => {
