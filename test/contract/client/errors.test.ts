@@ -154,3 +154,16 @@ test('clock skew over 15 minutes gives InvalidTimeStamp.Expired (kept as the API
   assert.equal(e.retryable, false);
   assertClean(e, [h.creds.accessKeyId]);
 });
+
+test('a credentials provider that throws still yields a SwasError, and nothing is sent', async () => {
+  const api = h.client({ credentials: { getCredentials: () => Promise.reject(new Error('secret store unavailable')) } });
+  const e = await failure(api.listInstances('cn-hangzhou'));
+  assert.equal(e.code, 'Credentials.Unavailable');
+  assert.equal(e.retryable, false);
+  assert.equal((await h.requests()).length, 0);
+});
+
+test('an endpoint template that is not a URL gives Config.InvalidEndpoint', async () => {
+  const e = await failure(h.client({ endpointTemplate: 'swas.example' }).listInstances('cn-hangzhou'));
+  assert.equal(e.code, 'Config.InvalidEndpoint');
+});
