@@ -2,7 +2,7 @@
 // signed call, and save them only if the check passed.
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/model';
-import { verifyCredentials } from '../core/swasClient';
+import { verifyCredentials } from '../core/verifyCredentials';
 import { PROFILE_NAME_PATTERN } from '../platform/credentialStore';
 import { describeError } from '../platform/errorMessages';
 import type { Services } from '../services';
@@ -35,7 +35,7 @@ export async function verifyAndSave(services: Services, profile: string, credent
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the AccessKey…') },
-      () => verifyCredentials(credentials, s.endpointTemplate, s.timeoutMs),
+      () => verifyCredentials(credentials, s.endpointTemplate, s.timeoutMs, services.logger),
     );
   } catch (e) {
     const message = vscode.l10n.t('Sign-in failed: {0} Nothing was saved.', describeError(e));

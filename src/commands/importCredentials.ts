@@ -1,11 +1,9 @@
 // SWAS: Import Credentials… — copy keys from the environment (ALIBABA_CLOUD_ACCESS_KEY_*)
 // or from an ~/.aliyun/config.json profile (modes AK and StsToken) into SecretStorage, on
 // the user's confirmation. The source is only read, never written.
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { parseAliyunConfig } from '../core/credentials/aliyunConfig';
+import type { AliyunConfigError, ProfileReason } from '../core/credentials/aliyunConfig';
+import { defaultAliyunConfigPath, readAliyunConfig } from '../core/credentials/aliyunConfig';
 import { readEnvCredentials } from '../core/credentials/envSource';
 import type { Credentials } from '../core/model';
 import type { Services } from '../services';
@@ -18,37 +16,70 @@ interface Source {
   suggestedName: string;
 }
 
-export function aliyunConfigPath(): string {
-  return join(homedir(), '.aliyun', 'config.json');
+type Item = vscode.QuickPickItem & { source?: Source; reason?: string };
+
+function reasonText(reason: ProfileReason | undefined, mode: string): string {
+  switch (reason) {
+    case 'Mode.RequiresRoleAssumption':
+      return vscode.l10n.t('mode {0} needs a RAM role to be assumed', mode);
+    case 'Mode.RequiresEcsMetadata':
+      return vscode.l10n.t('mode {0} needs the ECS instance metadata service', mode);
+    case 'Mode.RequiresKeyPairExchange':
+      return vscode.l10n.t('mode {0} needs a key pair exchange', mode);
+    case 'Mode.RequiresExternalProcess':
+      return vscode.l10n.t('mode {0} runs an external program', mode);
+    case 'Mode.RequiresCredentialsUri':
+      return vscode.l10n.t('mode {0} fetches keys from a URI', mode);
+    case 'Mode.RequiresOidc':
+    case 'Mode.RequiresSso':
+    case 'Mode.RequiresOAuth':
+      return vscode.l10n.t('mode {0} needs an interactive sign-in', mode);
+    case 'Profile.MissingAccessKey':
+      return vscode.l10n.t('the profile has no AccessKey ID or secret');
+    case 'Profile.MissingSecurityToken':
+      return vscode.l10n.t('the profile has no STS token');
+    case 'Profile.Malformed':
+      return vscode.l10n.t('the profile is malformed');
+    default:
+      return vscode.l10n.t('mode "{0}" is not supported', mode);
+  }
 }
 
-async function configItems(): Promise<(vscode.QuickPickItem & { source?: Source; reason?: string })[]> {
-  let text: string;
-  try {
-    text = await readFile(aliyunConfigPath(), 'utf8');
-  } catch {
-    return [];
+function configErrorText(error: AliyunConfigError): string {
+  switch (error) {
+    case 'AliyunConfig.InvalidJson':
+      return vscode.l10n.t('the file is not valid JSON');
+    case 'AliyunConfig.Empty':
+      return vscode.l10n.t('the file is empty');
+    case 'AliyunConfig.Unreadable':
+      return vscode.l10n.t('the file cannot be read');
+    default:
+      return vscode.l10n.t('the file has no profiles');
   }
-  const config = parseAliyunConfig(text);
-  const items: (vscode.QuickPickItem & { source?: Source; reason?: string })[] = [
-    { label: aliyunConfigPath(), kind: vscode.QuickPickItemKind.Separator },
-  ];
+}
+
+async function configItems(): Promise<Item[]> {
+  const path = defaultAliyunConfigPath();
+  const config = await readAliyunConfig(path);
+  if (!config.ok) {
+    if (config.error === 'AliyunConfig.NotFound') return [];
+    return [
+      { label: path, kind: vscode.QuickPickItemKind.Separator },
+      { label: path, description: configErrorText(config.error), iconPath: new vscode.ThemeIcon('warning'), reason: configErrorText(config.error) },
+    ];
+  }
+  const items: Item[] = [{ label: path, kind: vscode.QuickPickItemKind.Separator }];
   for (const p of config.profiles) {
     if (p.supported && p.credentials) {
       items.push({
         label: p.name,
         description: vscode.l10n.t('aliyun CLI profile, mode {0}', p.mode),
-        iconPath: new vscode.ThemeIcon('file'),
+        iconPath: new vscode.ThemeIcon(p.current ? 'star-full' : 'file'),
         source: { label: vscode.l10n.t('aliyun CLI profile "{0}"', p.name), credentials: p.credentials, suggestedName: p.name },
       });
     } else {
-      const reason = p.reason ?? vscode.l10n.t('mode {0} is not supported', p.mode);
-      items.push({
-        label: p.name,
-        description: vscode.l10n.t('not supported: {0}', reason),
-        iconPath: new vscode.ThemeIcon('circle-slash'),
-        reason,
-      });
+      const reason = reasonText(p.reason, p.mode);
+      items.push({ label: p.name, description: vscode.l10n.t('not supported: {0}', reason), iconPath: new vscode.ThemeIcon('circle-slash'), reason });
     }
   }
   return items;
@@ -56,7 +87,7 @@ async function configItems(): Promise<(vscode.QuickPickItem & { source?: Source;
 
 export async function importCredentials(services: Services): Promise<boolean> {
   const title = vscode.l10n.t('SWAS: Import Credentials');
-  const items: (vscode.QuickPickItem & { source?: Source; reason?: string })[] = [];
+  const items: Item[] = [];
   const env = readEnvCredentials(process.env);
   if (env) {
     items.push({
@@ -69,7 +100,7 @@ export async function importCredentials(services: Services): Promise<boolean> {
   items.push(...(await configItems()));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('No credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or create {0} with the aliyun CLI.', aliyunConfigPath()),
+      vscode.l10n.t('No credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or create {0} with the aliyun CLI.', defaultAliyunConfigPath()),
     );
     return false;
   }

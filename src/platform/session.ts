@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import type { Credentials } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
+import type { Limiter } from '../core/limiter';
+import { createLimiter } from '../core/limiter';
 import { createSwasClient } from '../core/swasClient';
 import type { CredentialStore } from './credentialStore';
 import type { OutputLogger } from './outputLogger';
@@ -24,6 +26,8 @@ export class Session implements vscode.Disposable {
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
   private readonly subs: vscode.Disposable[] = [];
+  /** One limiter for the extension host: it spaces calls per account across clients. */
+  private readonly limiter: Limiter = createLimiter();
 
   constructor(
     private readonly store: CredentialStore,
@@ -59,6 +63,7 @@ export class Session implements vscode.Disposable {
         endpointTemplate: s.endpointTemplate,
         timeoutMs: s.timeoutMs,
         logger: this.logger as Logger,
+        limiter: this.limiter,
         credentials: { getCredentials: async () => (this.active?.name === profile ? this.active.credentials : undefined) },
       });
     }
