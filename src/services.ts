@@ -27,6 +27,8 @@ export interface SnapshotTarget {
   instanceId: string;
   /** Pre-select the disk: 'System' or 'Data'. */
   diskType?: 'System' | 'Data';
+  /** A valid name skips the name input box (programmatic use, tests). */
+  snapshotName?: string;
 }
 
 export interface CreatedSnapshot {
@@ -70,6 +72,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     selection,
     hideEmptyRegions: () => settings.read().hideEmptyRegions,
     pollFirstSeconds: () => settings.read().pollIntervalSeconds,
+    canCallNow: (action) => session.canCallNow(action),
     logger,
   });
   context.subscriptions.push(
@@ -77,7 +80,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     settings,
     session,
     explorer,
-    session.onDidChange(() => explorer.reset()),
+    session.onDidChange(() => explorer.reset(true)),
     settings.onDidChange((e) => {
       if (e.affectsConfiguration('swas.regions') || e.affectsConfiguration('swas.hideEmptyRegions')) explorer.reset();
     }),

@@ -58,7 +58,8 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
     return undefined;
   }
   const disk = await pickDisk(instance.disks, str(asRef(target).diskType), title);
-  const snapshotName = orCancel(
+  const given = str((target as { snapshotName?: unknown } | undefined)?.snapshotName);
+  const snapshotName = given !== undefined && !nameMessage(given) ? given : orCancel(
     await vscode.window.showInputBox({
       title,
       prompt: vscode.l10n.t('Snapshot name for the {0} disk of "{1}"', diskTypeLabel(disk.diskType), instance.instanceName),

@@ -53,6 +53,11 @@ export class Session implements vscode.Disposable {
     return this.active !== undefined;
   }
 
+  /** False when a call of `action` would now wait for the per-account rate limiter. */
+  canCallNow(action: string): boolean {
+    return this.active ? this.limiter.waitTime(this.active.credentials.accessKeyId, action) === 0 : false;
+  }
+
   /** The client for the active profile, or undefined when signed out. */
   api(): SwasApi | undefined {
     if (!this.active) return undefined;

@@ -22,6 +22,8 @@ export interface ExplorerDeps {
   selection: RegionSelection;
   hideEmptyRegions(): boolean;
   pollFirstSeconds(): number;
+  /** False when a call of this action would have to wait for the rate limiter. */
+  canCallNow(action: string): boolean;
   logger: Logger;
 }
 
@@ -43,7 +45,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       filter: () => this.filterText,
       loaded: (regionId) => this.poller.track(regionId),
     };
-    this.poller = new TransitionPoller(() => deps.api(), deps.store, this, () => deps.pollFirstSeconds(), deps.logger);
+    this.poller = new TransitionPoller(() => deps.api(), deps.store, this, { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) }, deps.logger);
   }
 
   attach(view: vscode.TreeView<ExplorerNode>): void {
@@ -98,10 +100,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.emitter.fire(region);
   }
 
-  /** Drops every cache and redraws the whole tree (profile change, full refresh). */
-  reset(): void {
+  /** Drops the caches and redraws the whole tree (full refresh; `everything` on profile change). */
+  reset(everything = false): void {
     this.poller.clear();
-    this.deps.store.clear();
+    this.deps.store.clear(everything);
     this.regionNodes.clear();
     this.emitter.fire(undefined);
   }

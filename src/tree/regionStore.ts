@@ -19,10 +19,15 @@ export class RegionStore {
     private readonly language: () => AcceptLanguage,
   ) {}
 
-  /** Forget everything (sign-out, profile switch, endpoint change, full refresh). */
-  clear(): void {
+  /**
+   * Forget the loaded regions (their cached API results too). The region list is kept unless
+   * `everything` (sign-out, profile switch): it is cached for the session.
+   */
+  clear(everything = false): void {
+    const api = this.api();
+    for (const id of new Set([...this.data.keys(), ...this.inflight.keys(), ...this.counts.keys()])) api?.invalidate(id);
     this.generation++;
-    this.regions = undefined;
+    if (everything) this.regions = undefined;
     this.data.clear();
     this.inflight.clear();
     this.counts.clear();

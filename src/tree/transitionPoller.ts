@@ -21,8 +21,19 @@ interface Pending {
   images: string[];
 }
 
+export interface PollPolicy {
+  /** First polling interval in seconds (the setting). */
+  firstSeconds(): number;
+  /** False when a call would wait for the rate limiter: the round skips it. */
+  canCallNow(action: string): boolean;
+}
+
+/** ListSnapshots is limited to ~10 calls a minute: polling uses at most one every 10 s. */
+export const SNAPSHOT_POLL_MIN_MS = 10_000;
+
 interface RegionTimer {
   handle: ReturnType<typeof setTimeout> | undefined;
+  lastSnapshotPoll: number | undefined;
   delay: number | undefined;
   known: Set<string>;
   running: boolean;
@@ -46,7 +57,7 @@ export class TransitionPoller {
     private readonly api: () => SwasApi | undefined,
     private readonly store: RegionStore,
     private readonly sink: PollSink,
-    private readonly firstSeconds: () => number,
+    private readonly policy: PollPolicy,
     private readonly logger: Logger,
   ) {}
 
@@ -61,7 +72,7 @@ export class TransitionPoller {
       if (t && !t.running) this.stop(regionId);
       return;
     }
-    if (!t) this.regions.set(regionId, (t = { handle: undefined, delay: undefined, known: new Set(), running: false }));
+    if (!t) this.regions.set(regionId, (t = { handle: undefined, lastSnapshotPoll: undefined, delay: undefined, known: new Set(), running: false }));
     const fresh = ids.some((id) => !t.known.has(id));
     t.known = new Set(ids);
     if (fresh) {
@@ -92,7 +103,7 @@ export class TransitionPoller {
 
   private schedule(regionId: string, t: RegionTimer): void {
     if (t.handle) clearTimeout(t.handle);
-    t.delay = nextPollDelay(t.delay, this.firstSeconds());
+    t.delay = nextPollDelay(t.delay, this.policy.firstSeconds());
     t.handle = setTimeout(() => void this.poll(regionId, t), t.delay);
   }
 
@@ -104,7 +115,16 @@ export class TransitionPoller {
     const p = transitionalIds(data);
     t.running = true;
     try {
-      await Promise.all([this.pollInstances(api, regionId, p.instances), this.pollSnapshots(api, regionId, p.snapshots), this.pollImages(api, regionId, p.images)]);
+      const snapshotsDue =
+        p.snapshots.length > 0 &&
+        (t.lastSnapshotPoll === undefined || Date.now() - t.lastSnapshotPoll >= SNAPSHOT_POLL_MIN_MS) &&
+        this.policy.canCallNow('ListSnapshots');
+      if (snapshotsDue) t.lastSnapshotPoll = Date.now();
+      await Promise.all([
+        this.pollInstances(api, regionId, p.instances),
+        snapshotsDue ? this.pollSnapshots(api, regionId, p.snapshots) : undefined,
+        this.pollImages(api, regionId, p.images),
+      ]);
     } catch (e) {
       this.logger.warn(`Polling ${regionId} failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {

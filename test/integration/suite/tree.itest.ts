@@ -1,0 +1,111 @@
+// The explorer tree against the emulator's demo data, read through the extension's exports
+// exactly as the view gets it (getChildren/getTreeItem).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestEnv } from './testEnv';
+import { adminCall, requests, resetEmulator, row, signInDemo, testEnv } from './testEnv';
+
+suite('Explorer tree', () => {
+  let env: TestEnv;
+
+  suiteSetup(async () => {
+    env = await testEnv();
+    await signInDemo(env);
+    // One reset per suite: the client-side rate limiter (10 ListSnapshots a minute) is real.
+    await resetEmulator(env);
+  });
+
+  test('the root lists the demo regions with LocalName as label and the region ID as description', async () => {
+    const rows = await env.api.children();
+    assert.ok(rows.length >= 20, `only ${rows.length} regions`);
+    const hz = rows.find((r) => r.description === 'cn-hangzhou');
+    assert.ok(hz, 'cn-hangzhou missing');
+    assert.equal(hz.contextValue, 'region');
+    assert.ok(hz.accessibilityLabel.startsWith(hz.label));
+  });
+
+  test('a region shows its servers with "status · IP", then Custom Images with used / limit', async () => {
+    const hz = (await env.api.children()).find((r) => r.description === 'cn-hangzhou');
+    const rows = await env.api.children(hz?.node);
+    const servers = rows.filter((r) => r.kind === 'instance');
+    assert.deepEqual(servers.map((s) => s.label).sort(), ['api-canary', 'db-staging', 'legacy-blog', 'web-prod-1']);
+    const web = servers.find((s) => s.label === 'web-prod-1');
+    assert.match(web?.description ?? '', /^Running · \d+\.\d+\.\d+\.\d+$/);
+    assert.match(web?.contextValue ?? '', /^instance running hasIp$/);
+    assert.match(servers.find((s) => s.label === 'legacy-blog')?.contextValue ?? '', /^instance disabled/);
+    assert.match(servers.find((s) => s.label === 'api-canary')?.contextValue ?? '', /^instance transitional/);
+    const images = rows.find((r) => r.kind === 'images');
+    assert.equal(images?.label, 'Custom Images');
+    assert.equal(images?.description, '2 / 12');
+  });
+
+  test('expanding a region costs one ListInstances, one ListSnapshots and one ListCustomImages', async () => {
+    const hz = (await env.api.children()).find((r) => r.description === 'cn-hangzhou');
+    await vscode.commands.executeCommand('swas.refresh', hz?.node);
+    await adminCall(env, 'DELETE', '/requests');
+    await env.api.children(hz?.node);
+    const web = await row(env, hz, 'web-prod-1');
+    await env.api.children(web.node);
+    const db = await row(env, hz, 'db-staging');
+    await env.api.children(db.node);
+    const calls = (await requests(env)).filter((r) => r.regionId === 'cn-hangzhou' && r.action.startsWith('List') && r.action !== 'ListInstanceStatus');
+    const count = (a: string): number => calls.filter((c) => c.action === a).length;
+    assert.equal(count('ListInstances'), 1);
+    assert.equal(count('ListSnapshots'), 1);
+    assert.equal(count('ListCustomImages'), 1);
+  });
+
+  test('a server shows its system and data snapshots, marked and with status', async () => {
+    const hz = (await env.api.children()).find((r) => r.description === 'cn-hangzhou');
+    const db = await row(env, hz, 'db-staging');
+    const snaps = await env.api.children(db.node);
+    const byName = new Map(snaps.map((s) => [s.label, s]));
+    assert.equal(byName.get('db-staging-sys-0520')?.contextValue, 'snapshot system accomplished');
+    assert.equal(byName.get('db-staging-data-0520')?.contextValue, 'snapshot data accomplished');
+    assert.equal(byName.get('db-staging-data-0521')?.contextValue, 'snapshot data failed');
+    assert.match(byName.get('db-staging-sys-0520')?.description ?? '', /^System · Accomplished · \d{4}-\d\d-\d\d \d\d:\d\d$/);
+  });
+
+  test('an empty region says so', async () => {
+    const qd = (await env.api.children()).find((r) => r.description === 'cn-qingdao');
+    const rows = await env.api.children(qd?.node);
+    assert.deepEqual(rows.map((r) => r.label), ['No servers in this region']);
+  });
+
+  test('Custom Images lists the images with status and the shared flag', async () => {
+    const hz = (await env.api.children()).find((r) => r.description === 'cn-hangzhou');
+    const images = await row(env, hz, 'Custom Images');
+    const rows = await env.api.children(images.node);
+    const golden = rows.find((r) => r.label === 'web-prod-golden');
+    assert.equal(golden?.contextValue, 'image available shared');
+    assert.equal(rows.find((r) => r.label === 'db-staging-base')?.contextValue, 'image available unshared');
+  });
+
+  test('a failing region shows an error node with retry, and retrying recovers', async () => {
+    await adminCall(env, 'PUT', '/faults', { errorRate: 1, kinds: ['InternalError'], actions: ['ListInstances'] });
+    const sh = (await env.api.children()).find((r) => r.description === 'cn-shanghai');
+    assert.ok(sh);
+    await vscode.commands.executeCommand('swas.refresh', sh.node);
+    const failed = await env.api.children(sh.node);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0]?.label, "Couldn't load — retry");
+    assert.equal(failed[0]?.contextValue, 'error');
+    assert.match(failed[0]?.description ?? '', /internal error|InternalError/i);
+    assert.doesNotMatch(failed[0]?.description ?? '', /undefined/);
+    await adminCall(env, 'DELETE', '/faults');
+    await vscode.commands.executeCommand('swas.refresh', sh.node);
+    const rows = await env.api.children(sh.node);
+    assert.deepEqual(rows.filter((r) => r.kind === 'instance').map((r) => r.label).sort(), ['shop-frontend', 'shop-worker']);
+  });
+
+  test('Filter Servers keeps matching servers across regions and Clear Filter restores them', async () => {
+    await vscode.commands.executeCommand('swas.filter', 'stopped');
+    const hz = (await env.api.children()).find((r) => r.description === 'cn-hangzhou');
+    const filtered = (await env.api.children(hz?.node)).filter((r) => r.kind === 'instance');
+    assert.deepEqual(filtered.map((r) => r.label), ['db-staging']);
+    const sh = (await env.api.children()).find((r) => r.description === 'cn-shanghai');
+    assert.deepEqual((await env.api.children(sh?.node)).map((r) => r.label), ['No servers match the filter', 'Custom Images']);
+    await vscode.commands.executeCommand('swas.clearFilter');
+    assert.equal((await env.api.children(hz?.node)).filter((r) => r.kind === 'instance').length, 4);
+  });
+});
