@@ -9,8 +9,16 @@
 //   services.logger                        core Logger (LogOutputChannel "SWAS")
 //   services.explorer.refreshImages(regionId)   re-read and redraw a region's Custom Images node
 //   services.explorer.revealImage(regionId, imageId?)  reveal Custom Images or one image
-//   services.createSnapshot({ regionId, instanceId, diskType? })  runs "Create Snapshot…" and
-//                                           resolves when it settled (or undefined if cancelled)
+//   services.createSnapshot({ regionId, instanceId, diskId? | diskType? })  runs "Create Snapshot…"
+//                                           (asks only for the name) and resolves with the snapshot
+//                                           once it settled, or undefined when cancelled/failed
+//
+// A CreateImageDeps for src/panels can be built as:
+//   { getApi: () => services.api(), loadRegion: (r) => services.regions.load(r),
+//     listRegions: () => services.regions.listRegions(), logger: services.logger,
+//     revealImage: async (r, i) => void (await services.explorer.revealImage(r, i)),
+//     refreshImages: (r) => void services.explorer.refreshImages(r).catch(() => undefined),
+//     createSnapshot: async (t) => (await services.createSnapshot(t)) !== undefined }
 import * as vscode from 'vscode';
 import type { SwasApi } from './core/swasApi';
 import { CredentialStore } from './platform/credentialStore';
@@ -25,7 +33,8 @@ import { RegionStore } from './tree/regionStore';
 export interface SnapshotTarget {
   regionId: string;
   instanceId: string;
-  /** Pre-select the disk: 'System' or 'Data'. */
+  /** Pre-select the disk by ID, or by type ('System' or 'Data'); otherwise the user picks. */
+  diskId?: string;
   diskType?: 'System' | 'Data';
   /** A valid name skips the name input box (programmatic use, tests). */
   snapshotName?: string;

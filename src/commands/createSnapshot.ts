@@ -25,8 +25,11 @@ function nameMessage(name: string): string | undefined {
   }
 }
 
-async function pickDisk(disks: Disk[], preferred: string | undefined, title: string): Promise<Disk> {
-  const match = preferred ? disks.filter((d) => d.diskType.toLowerCase() === preferred.toLowerCase()) : [];
+async function pickDisk(disks: Disk[], preferred: { diskId?: string; diskType?: string }, title: string): Promise<Disk> {
+  const byId = preferred.diskId ? disks.find((d) => d.diskId === preferred.diskId) : undefined;
+  if (byId) return byId;
+  const type = preferred.diskType?.toLowerCase();
+  const match = type ? disks.filter((d) => d.diskType.toLowerCase() === type) : [];
   if (match.length === 1 && match[0]) return match[0];
   const pick = await vscode.window.showQuickPick(
     disks.map((d) => ({
@@ -57,7 +60,8 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
     void vscode.window.showWarningMessage(vscode.l10n.t('Server "{0}" has no disks to snapshot.', instance.instanceName));
     return undefined;
   }
-  const disk = await pickDisk(instance.disks, str(asRef(target).diskType), title);
+  const ref = asRef(target);
+  const disk = await pickDisk(instance.disks, { diskId: str(ref.diskId), diskType: str(ref.diskType) }, title);
   const given = str((target as { snapshotName?: unknown } | undefined)?.snapshotName);
   const snapshotName = given !== undefined && !nameMessage(given) ? given : orCancel(
     await vscode.window.showInputBox({

@@ -14,6 +14,7 @@ export interface Ref {
   snapshotId?: unknown;
   imageId?: unknown;
   diskType?: unknown;
+  diskId?: unknown;
 }
 
 export function str(v: unknown): string | undefined {
