@@ -95,6 +95,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node instanceof ImagesNode || node instanceof ImageNode) return this.refreshImages(node.regionId);
     const region = this.regionOf(node);
     if (!region) return this.reset();
+    this.poller.stop(region.regionId);
     this.deps.store.drop(region.regionId);
     region.markFresh();
     this.emitter.fire(region);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestEnv } from './testEnv';
-import { adminCall, requests, resetEmulator, row, signInDemo, testEnv } from './testEnv';
+import { adminCall, requests, resetEmulator, row, signInDemo, testEnv, waitFor } from './testEnv';
 
 suite('Explorer tree', () => {
   let env: TestEnv;
@@ -107,5 +107,60 @@ suite('Explorer tree', () => {
     assert.deepEqual((await env.api.children(sh?.node)).map((r) => r.label), ['No servers match the filter', 'Custom Images']);
     await vscode.commands.executeCommand('swas.clearFilter');
     assert.equal((await env.api.children(hz?.node)).filter((r) => r.kind === 'instance').length, 4);
+  });
+});
+
+suite('Explorer tree: regions shown, polling', () => {
+  let env: TestEnv;
+
+  suiteSetup(async () => {
+    env = await testEnv();
+    await signInDemo(env);
+  });
+
+  test('a server in a transitional state is polled until it settles, and only its node is refreshed', async () => {
+    await vscode.workspace.getConfiguration('swas').update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
+    const hz = (await env.api.children()).find((r) => r.description === 'cn-hangzhou');
+    assert.ok(hz);
+    const canary = await row(env, hz, 'api-canary');
+    // Restart polling at the (now 1 s) first interval; no reload: ListSnapshots is rate-limited.
+    env.api.services.explorer.poller.stop('cn-hangzhou');
+    env.api.services.explorer.poller.track('cn-hangzhou');
+    assert.match(canary.contextValue, /^instance transitional/);
+    const fired: unknown[] = [];
+    const sub = env.api.services.explorer.onDidChangeTreeData((n) => fired.push(n));
+    try {
+      const id = (canary.node as unknown as { instanceId: string }).instanceId;
+      await adminCall(env, 'POST', `/servers/${id}/status`, { status: 'Running' });
+      await waitFor('api-canary to show Running', async () => {
+        const r = await row(env, hz, 'api-canary');
+        return r.contextValue.startsWith('instance running') ? r : undefined;
+      });
+      assert.ok(fired.includes(canary.node), 'the server node was not refreshed');
+      assert.ok(!fired.includes(undefined) && !fired.includes(hz.node), 'more than the server node was refreshed');
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  teardown(async () => {
+    await env.api.services.selection.set('default', undefined);
+    await vscode.workspace.getConfiguration('swas').update('hideEmptyRegions', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('swas').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('the selected regions of the profile are the only ones shown', async () => {
+    await env.api.services.selection.set('default', ['cn-shanghai', 'ap-southeast-1']);
+    env.api.services.explorer.reset();
+    const rows = await env.api.children();
+    assert.deepEqual(rows.map((r) => r.description).sort(), ['ap-southeast-1', 'cn-shanghai']);
+  });
+
+  test('hiding empty regions leaves only the regions that have servers', async () => {
+    await vscode.workspace.getConfiguration('swas').update('hideEmptyRegions', true, vscode.ConfigurationTarget.Global);
+    await waitFor('the setting', () => (env.api.services.settings.read().hideEmptyRegions ? true : undefined));
+    env.api.services.explorer.reset();
+    const rows = await env.api.children();
+    assert.deepEqual(rows.map((r) => r.description).sort(), ['ap-southeast-1', 'cn-hangzhou', 'cn-shanghai']);
   });
 });
