@@ -14,6 +14,18 @@ export const TRANSPORT_CODES = {
 
 export type TransportCode = (typeof TRANSPORT_CODES)[keyof typeof TRANSPORT_CODES];
 
+/** Codes for failures raised by the client itself, before or instead of a request. */
+export const CLIENT_CODES = {
+  /** The credentials provider returned nothing (signed out). */
+  noCredentials: 'Credentials.Missing',
+  /** The endpoint template does not give an http(s) URL, or the region id is not a region id. */
+  invalidEndpoint: 'Config.InvalidEndpoint',
+  /** The caller aborted (AbortSignal) while waiting for the limiter, a backoff or the response. */
+  cancelled: 'Client.Cancelled',
+  /** A 4xx/5xx HTTP status with a JSON body that has no Code (pop-core would have returned it). */
+  httpError: 'Http.Error',
+} as const;
+
 export interface SwasErrorInit {
   code: string;
   message: string;
@@ -21,6 +33,8 @@ export interface SwasErrorInit {
   httpStatus?: number;
   retryable: boolean;
   action?: string;
+  /** Server's hint (x-acs-retry-after, ms) on throttling errors. */
+  retryAfterMs?: number;
 }
 
 export class SwasError extends Error {
@@ -30,6 +44,7 @@ export class SwasError extends Error {
   readonly httpStatus: number | undefined;
   readonly retryable: boolean;
   readonly action: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: SwasErrorInit) {
     super(init.message);
@@ -38,6 +53,7 @@ export class SwasError extends Error {
     this.httpStatus = init.httpStatus;
     this.retryable = init.retryable;
     this.action = init.action;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   get isTransport(): boolean {

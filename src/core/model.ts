@@ -155,6 +155,10 @@ export interface RegionData {
   quota: Quota;
   /** True when the region has more than was loaded (a "Load more…" node is shown). */
   truncated: boolean;
+  /** TotalCount of each list as the API reported it (set by loadRegion). */
+  totals?: { instances: number; snapshots: number; images: number };
+  /** The per-list item cap this data was loaded with; pass a larger one to load more. */
+  maxItems?: number;
 }
 
 export interface CreateCustomImageParams {

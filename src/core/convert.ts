@@ -1,0 +1,181 @@
+// Raw pop-core results → the project's own types. Raw objects have null prototypes, numbers longer
+// than 15 characters arrive as json-bigint BigNumber objects, and some numeric fields arrive as
+// strings (ListCustomImages paging, "NN%" progress). Every converter accepts any of these and
+// returns plain objects built from literals.
+import type { CustomImage, Disk, DiskType, Instance, Page, Region, Snapshot, Tag } from './model';
+
+export type Raw = Record<string, unknown>;
+
+function isBigNumberLike(v: object): boolean {
+  const o = v as { isBigNumber?: unknown; _isBigNumber?: unknown; constructor?: { name?: string } };
+  return o._isBigNumber === true || typeof o.isBigNumber === 'function' || o.constructor?.name === 'BigNumber';
+}
+
+/** Any scalar (or BigNumber) as a string; '' for null/undefined/objects. */
+export function str(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v !== null && typeof v === 'object' && isBigNumberLike(v)) {
+    // toFixed() never switches to exponent notation (toString does past 1e21).
+    const b = v as { toFixed?: () => string; toString(): string };
+    return typeof b.toFixed === 'function' ? b.toFixed() : b.toString();
+  }
+  return '';
+}
+
+/** Any number, numeric string ("42", "45%", " 7 ") or BigNumber as a number; `fallback` otherwise. */
+export function num(v: unknown, fallback = 0): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : fallback;
+  const s = str(v).trim().replace(/%$/, '');
+  if (s === '') return fallback;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+export function bool(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  const s = str(v).toLowerCase();
+  return s === 'true' || s === '1';
+}
+
+/** The value as an object (null-prototype objects included); {} otherwise. */
+export function obj(v: unknown): Raw {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {};
+}
+
+/** A plain array, or the one array inside an old-style wrapper (`{"Instance": [...]}`); [] otherwise. */
+export function arr(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v !== null && typeof v === 'object') {
+    const values = Object.values(v as Raw);
+    if (values.length === 1 && Array.isArray(values[0])) return values[0];
+  }
+  return [];
+}
+
+export function diskType(v: unknown): DiskType {
+  return str(v).toLowerCase() === 'data' ? 'Data' : 'System';
+}
+
+export function toTags(v: unknown): Tag[] {
+  return arr(v).map((t) => {
+    const o = obj(t);
+    return { key: str(o.Key ?? o.TagKey), value: str(o.Value ?? o.TagValue) };
+  });
+}
+
+export function toRegion(v: unknown): Region {
+  const o = obj(v);
+  return { regionId: str(o.RegionId), localName: str(o.LocalName) || str(o.RegionId), endpoint: str(o.RegionEndpoint) };
+}
+
+export function toDisk(v: unknown, owner?: { instanceId: string; regionId: string }): Disk {
+  const o = obj(v);
+  return {
+    diskId: str(o.DiskId),
+    diskName: str(o.DiskName),
+    diskType: diskType(o.DiskType),
+    category: str(o.Category),
+    sizeGiB: num(o.Size),
+    device: str(o.Device),
+    status: str(o.Status),
+    instanceId: str(o.InstanceId) || owner?.instanceId || '',
+    regionId: str(o.RegionId) || owner?.regionId || '',
+    creationTime: str(o.CreationTime),
+  };
+}
+
+export function toInstance(v: unknown): Instance {
+  const o = obj(v);
+  const image = obj(o.Image);
+  const spec = obj(o.ResourceSpec);
+  const instanceId = str(o.InstanceId);
+  const regionId = str(o.RegionId);
+  const network = arr(o.NetworkAttributes).map(obj)[0] ?? {};
+  return {
+    instanceId,
+    instanceName: str(o.InstanceName),
+    regionId,
+    status: str(o.Status),
+    businessStatus: str(o.BusinessStatus),
+    disableReason: str(o.DisableReason),
+    chargeType: str(o.ChargeType),
+    creationTime: str(o.CreationTime),
+    expiredTime: str(o.ExpiredTime),
+    publicIpAddress: str(o.PublicIpAddress) || str(network.PublicIpAddress),
+    innerIpAddress: str(o.InnerIpAddress) || str(network.PrivateIpAddress),
+    imageId: str(o.ImageId),
+    imageName: str(image.ImageName),
+    osType: str(image.OsType),
+    planId: str(o.PlanId),
+    spec: {
+      cpu: num(spec.Cpu),
+      memoryGiB: num(spec.Memory),
+      diskSizeGiB: num(spec.DiskSize),
+      diskCategory: str(spec.DiskCategory),
+      bandwidthMbps: num(spec.Bandwidth),
+      flow: num(spec.Flow),
+    },
+    disks: arr(o.Disks).map((d) => toDisk(d, { instanceId, regionId })),
+    resourceGroupId: str(o.ResourceGroupId),
+    tags: toTags(o.Tags),
+  };
+}
+
+export function toSnapshot(v: unknown): Snapshot {
+  const o = obj(v);
+  return {
+    snapshotId: str(o.SnapshotId),
+    snapshotName: str(o.SnapshotName),
+    status: str(o.Status),
+    progress: Math.max(0, Math.min(100, num(o.Progress))),
+    sourceDiskId: str(o.SourceDiskId),
+    sourceDiskType: diskType(o.SourceDiskType),
+    instanceId: str(o.InstanceId),
+    creationTime: str(o.CreationTime),
+    regionId: str(o.RegionId),
+    remark: str(o.Remark),
+    resourceGroupId: str(o.ResourceGroupId),
+    tags: toTags(o.Tags),
+  };
+}
+
+export function toCustomImage(v: unknown): CustomImage {
+  const o = obj(v);
+  return {
+    imageId: str(o.ImageId),
+    name: str(o.Name ?? o.ImageName),
+    description: str(o.Description),
+    status: str(o.Status),
+    instanceId: str(o.InstanceId),
+    instanceName: str(o.InstanceName),
+    systemSnapshotId: str(o.SystemSnapshotId),
+    systemSnapshotName: str(o.SystemSnapshotName),
+    dataSnapshotId: str(o.DataSnapshotId),
+    dataSnapshotName: str(o.DataSnapshotName),
+    osType: str(o.OsType),
+    inShare: bool(o.InShare),
+    creationTime: str(o.CreationTime),
+    regionId: str(o.RegionId),
+    resourceGroupId: str(o.ResourceGroupId),
+    userId: str(o.UserId),
+    tags: toTags(o.Tags),
+  };
+}
+
+/** A List* response as a Page; `requested` fills paging fields the response leaves out. */
+export function toPage<T>(raw: unknown, listKey: string, convert: (v: unknown) => T, requested: { pageNumber: number; pageSize: number }): Page<T> {
+  const o = obj(raw);
+  const items = arr(o[listKey]).map(convert);
+  return {
+    items,
+    pageNumber: num(o.PageNumber, requested.pageNumber),
+    pageSize: num(o.PageSize, requested.pageSize),
+    totalCount: num(o.TotalCount, items.length),
+  };
+}
+
+/** A RequestId from any raw body. */
+export function requestIdOf(raw: unknown): string {
+  return str(obj(raw).RequestId);
+}

@@ -1,0 +1,95 @@
+// Loads everything the tree shows for one region in the fewest calls:
+//   ⌈servers/100⌉ ListInstances + ⌈snapshots/100⌉ ListSnapshots + ⌈images/100⌉ ListCustomImages
+// (the last is 1 in practice: the quota caps images at 15). Each list is fetched as page 1, then
+// its remaining pages in parallel; the three lists run side by side. Never one ListSnapshots per
+// server: snapshots are grouped by server in memory. The API fills a snapshot's InstanceId only
+// for system disks, so data-disk snapshots are mapped to their server through the instances'
+// Disks[]. Lists stop at `maxItems` (default 500) each; `truncated` then says there is more, and
+// `loadMoreRegion` asks for the next 500 (pages already loaded come from the client's cache).
+import type { CustomImage, Instance, Page, RegionData, Snapshot } from './model';
+import type { CallOptions, SwasApi } from './swasApi';
+
+export const PAGE_SIZE = 100;
+export const DEFAULT_MAX_ITEMS = 500;
+/** Key in `snapshotsByInstance` for snapshots whose server is not among the loaded instances. */
+export const UNKNOWN_INSTANCE = '';
+
+export interface LoadRegionOptions extends CallOptions {
+  /** Cap per list (instances, snapshots, images); rounded up to whole pages. Default 500. */
+  maxItems?: number;
+}
+
+/** Page numbers still to fetch after page 1, given the TotalCount and the cap. */
+export function remainingPages(totalCount: number, pageSize: number, maxItems: number): number[] {
+  const wanted = Math.min(Math.max(0, totalCount), Math.max(pageSize, maxItems));
+  const pages = Math.ceil(wanted / pageSize);
+  const out: number[] = [];
+  for (let p = 2; p <= pages; p++) out.push(p);
+  return out;
+}
+
+/** Fetches page 1, then the other pages in parallel; returns the items and the reported total. */
+export async function fetchAllPages<T>(
+  fetchPage: (pageNumber: number) => Promise<Page<T>>,
+  maxItems: number,
+  pageSize = PAGE_SIZE,
+): Promise<{ items: T[]; totalCount: number }> {
+  const first = await fetchPage(1);
+  const rest = await Promise.all(remainingPages(first.totalCount, pageSize, maxItems).map(fetchPage));
+  const items = [first, ...rest].flatMap((p) => p.items);
+  return { items, totalCount: Math.max(first.totalCount, items.length) };
+}
+
+export function imageQuotaLimit(servers: number): number {
+  return Math.min(3 * servers, 15);
+}
+
+const newestFirst = (a: Snapshot, b: Snapshot): number => (a.creationTime < b.creationTime ? 1 : a.creationTime > b.creationTime ? -1 : 0);
+
+/** Groups snapshots by server; data-disk snapshots are attributed through the disk → server map. */
+export function groupSnapshots(instances: Instance[], snapshots: Snapshot[]): Map<string, Snapshot[]> {
+  const serverOfDisk = new Map<string, string>();
+  for (const i of instances) for (const d of i.disks) serverOfDisk.set(d.diskId, i.instanceId);
+  const known = new Set(instances.map((i) => i.instanceId));
+  const groups = new Map<string, Snapshot[]>();
+  for (const i of instances) groups.set(i.instanceId, []);
+  for (const s of snapshots) {
+    const owner = s.instanceId || serverOfDisk.get(s.sourceDiskId) || UNKNOWN_INSTANCE;
+    const snapshot = s.instanceId === owner ? s : { ...s, instanceId: owner };
+    const key = known.has(owner) ? owner : UNKNOWN_INSTANCE;
+    const list = groups.get(key) ?? [];
+    list.push(snapshot);
+    groups.set(key, list);
+  }
+  for (const list of groups.values()) list.sort(newestFirst);
+  return groups;
+}
+
+export async function loadRegion(api: SwasApi, regionId: string, opts: LoadRegionOptions = {}): Promise<RegionData> {
+  const maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
+  const callOpts: CallOptions = { signal: opts.signal, fresh: opts.fresh };
+  const page = (pageNumber: number): { pageNumber: number; pageSize: number } => ({ pageNumber, pageSize: PAGE_SIZE });
+  const [instances, snapshots, images] = await Promise.all([
+    fetchAllPages<Instance>((n) => api.listInstances(regionId, page(n), callOpts), maxItems),
+    fetchAllPages<Snapshot>((n) => api.listSnapshots(regionId, page(n), callOpts), maxItems),
+    fetchAllPages<CustomImage>((n) => api.listCustomImages(regionId, page(n), callOpts), maxItems),
+  ]);
+  const truncated =
+    instances.items.length < instances.totalCount || snapshots.items.length < snapshots.totalCount || images.items.length < images.totalCount;
+  return {
+    regionId,
+    instances: instances.items,
+    snapshotsByInstance: groupSnapshots(instances.items, snapshots.items),
+    images: images.items,
+    quota: { used: images.totalCount, limit: imageQuotaLimit(instances.totalCount) },
+    truncated,
+    totals: { instances: instances.totalCount, snapshots: snapshots.totalCount, images: images.totalCount },
+    maxItems,
+  };
+}
+
+/** The next 500 of each list (the pages already loaded are served from the client's cache). */
+export function loadMoreRegion(api: SwasApi, previous: RegionData, opts: CallOptions = {}): Promise<RegionData> {
+  const maxItems = (previous.maxItems ?? DEFAULT_MAX_ITEMS) + DEFAULT_MAX_ITEMS;
+  return loadRegion(api, previous.regionId, { signal: opts.signal, maxItems });
+}

@@ -1,0 +1,225 @@
+// The SWAS client: SwasApi on top of the pop-core transport, with the limiter, retries, cache and
+// one log line per attempt. Endpoint, credentials and logger are constructor arguments, so the
+// emulator is a different `endpointTemplate`, not a different code path.
+import type { RequestCache, CacheConfig } from './cache';
+import { createRequestCache } from './cache';
+import { str, toCustomImage, toDisk, toInstance, toPage, toRegion, toSnapshot, arr, obj } from './convert';
+import { endpointFor, HOME_REGION } from './endpoint';
+import type { SwasError } from './errors';
+import type { Limiter, LimiterConfig } from './limiter';
+import { createLimiter } from './limiter';
+import type { Logger } from './logger';
+import type { CredentialsProvider } from './model';
+import type { ParamValue, Transport } from './popTransport';
+import { createPopTransport } from './popTransport';
+import type { RetryDeps, RetryPolicy } from './retry';
+import { withRetry } from './retry';
+import type { CallOptions, PageRequest, SwasApi } from './swasApi';
+
+export const DEFAULT_PAGE_SIZE = 100;
+/** Cache/log region of region-less calls (ListRegions): dropped only by `invalidate()` with no region. */
+export const GLOBAL_REGION = '*';
+
+export interface SwasClientOptions {
+  /** '' → https://swas.{regionId}.aliyuncs.com; otherwise `{regionId}` is substituted when present. */
+  endpointTemplate: string;
+  credentials: CredentialsProvider;
+  /** Read (and connect) timeout per request. */
+  timeoutMs: number;
+  logger: Logger;
+  /** A shared limiter (one per extension host, so every client of an account shares it), or its config. */
+  limiter?: Limiter | Partial<LimiterConfig>;
+  retry?: Partial<RetryPolicy> & { deps?: RetryDeps };
+  /** A shared cache, or its config. */
+  cache?: RequestCache | Partial<CacheConfig>;
+  /** Region whose endpoint serves ListRegions (default cn-hangzhou). */
+  homeRegionId?: string;
+}
+
+interface CallSpec {
+  action: string;
+  /** Region for the cache, the log and (unless endpointRegionId is set) the endpoint. */
+  regionId: string;
+  endpointRegionId?: string;
+  params: Record<string, ParamValue>;
+  mutating: boolean;
+  clientToken?: string;
+  cacheable: boolean;
+}
+
+function isLimiter(v: unknown): v is Limiter {
+  return typeof (v as Limiter | undefined)?.acquire === 'function';
+}
+function isCache(v: unknown): v is RequestCache {
+  return typeof (v as RequestCache | undefined)?.invalidate === 'function';
+}
+
+/** The low-level call pipeline (exported for the region loader's tests and for verifyCredentials). */
+export interface SwasCaller {
+  call(spec: CallSpec, opts?: CallOptions): Promise<Record<string, unknown>>;
+  invalidate(regionId?: string): void;
+}
+
+export function createSwasCaller(options: SwasClientOptions, transport?: Transport): SwasCaller {
+  const t = transport ?? createPopTransport({ credentials: options.credentials, timeoutMs: options.timeoutMs });
+  const limiter = isLimiter(options.limiter) ? options.limiter : createLimiter(options.limiter);
+  const cache = isCache(options.cache) ? options.cache : createRequestCache(options.cache);
+  const { deps, ...policy } = options.retry ?? {};
+  const logger = options.logger;
+
+  async function attempt(spec: CallSpec, account: string, n: number, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    await limiter.acquire(account, spec.action, signal);
+    const endpoint = endpointFor(options.endpointTemplate, spec.endpointRegionId ?? spec.regionId);
+    const started = Date.now();
+    try {
+      const res = await t.call({ endpoint, action: spec.action, params: spec.params, signal });
+      logger.apiCall({ action: spec.action, regionId: spec.endpointRegionId ?? spec.regionId, status: res.httpStatus, requestId: res.requestId, ms: Date.now() - started, attempt: n });
+      return res.body;
+    } catch (e) {
+      const err = e as SwasError;
+      logger.apiCall({
+        action: spec.action,
+        regionId: spec.endpointRegionId ?? spec.regionId,
+        status: err.httpStatus ?? 'error',
+        requestId: err.requestId ?? '',
+        ms: Date.now() - started,
+        code: err.code,
+        attempt: n,
+      });
+      throw e;
+    }
+  }
+
+  async function run(spec: CallSpec, opts: CallOptions): Promise<Record<string, unknown>> {
+    const creds = await t.credentials();
+    const account = creds.accessKeyId;
+    const exec = (): Promise<Record<string, unknown>> =>
+      withRetry((n) => attempt(spec, account, n, opts.signal), {
+        policy,
+        deps,
+        mutating: spec.mutating,
+        clientToken: spec.clientToken,
+        signal: opts.signal,
+        action: spec.action,
+        onRetry: (err, n, delay) => logger.warn(`${spec.action} ${spec.endpointRegionId ?? spec.regionId}: ${err.code}, retry ${n + 1} in ${delay} ms`),
+      });
+    if (!spec.cacheable) {
+      try {
+        return await exec();
+      } finally {
+        if (spec.mutating) cache.invalidate(spec.regionId);
+      }
+    }
+    return cache.get({ profile: account, regionId: spec.regionId, action: spec.action, params: spec.params }, exec, opts.fresh === true);
+  }
+
+  return {
+    call: (spec, opts = {}) => run(spec, opts),
+    invalidate: (regionId) => cache.invalidate(regionId),
+  };
+}
+
+function paging(page: PageRequest | undefined): { pageNumber: number; pageSize: number } {
+  return { pageNumber: page?.pageNumber ?? 1, pageSize: Math.min(100, Math.max(1, page?.pageSize ?? DEFAULT_PAGE_SIZE)) };
+}
+
+const list = (action: string, regionId: string, params: Record<string, ParamValue>): CallSpec => ({
+  action,
+  regionId,
+  params: { RegionId: regionId, ...params },
+  mutating: false,
+  cacheable: true,
+});
+
+const write = (action: string, regionId: string, clientToken: string, params: Record<string, ParamValue>): CallSpec => ({
+  action,
+  regionId,
+  params: { RegionId: regionId, ClientToken: clientToken, ...params },
+  mutating: true,
+  clientToken,
+  cacheable: false,
+});
+
+/** Creates the client. Cheap: pop-core clients are created per endpoint on first use. */
+export function createSwasClient(options: SwasClientOptions, transport?: Transport): SwasApi {
+  const caller = createSwasCaller(options, transport);
+  const home = options.homeRegionId ?? HOME_REGION;
+
+  return {
+    async listRegions(acceptLanguage, opts) {
+      const body = await caller.call(
+        { action: 'ListRegions', regionId: GLOBAL_REGION, endpointRegionId: home, params: { AcceptLanguage: acceptLanguage }, mutating: false, cacheable: true },
+        opts,
+      );
+      return arr(body.Regions).map(toRegion);
+    },
+    async listInstances(regionId, page, opts) {
+      const p = paging(page);
+      const body = await caller.call(list('ListInstances', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, InstanceIds: page?.instanceIds }), opts);
+      return toPage(body, 'Instances', toInstance, p);
+    },
+    async listInstanceStatus(regionId, instanceIds, opts) {
+      const body = await caller.call(list('ListInstanceStatus', regionId, { InstanceIds: instanceIds, PageSize: DEFAULT_PAGE_SIZE }), { ...opts, fresh: true });
+      const out = new Map<string, string>();
+      for (const s of arr(body.InstanceStatuses)) out.set(str(obj(s).InstanceId), str(obj(s).Status));
+      return out;
+    },
+    async listDisks(regionId, page, opts) {
+      const p = paging(page);
+      const body = await caller.call(list('ListDisks', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, InstanceId: page?.instanceId }), opts);
+      return toPage(body, 'Disks', (d) => toDisk(d), p);
+    },
+    async listSnapshots(regionId, page, opts) {
+      const p = paging(page);
+      const body = await caller.call(
+        list('ListSnapshots', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, InstanceId: page?.instanceId, SnapshotIds: page?.snapshotIds }),
+        opts,
+      );
+      return toPage(body, 'Snapshots', toSnapshot, p);
+    },
+    async listCustomImages(regionId, page, opts) {
+      const p = paging(page);
+      const body = await caller.call(
+        list('ListCustomImages', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, ImageIds: page?.imageIds, ImageNames: page?.imageNames }),
+        opts,
+      );
+      return toPage(body, 'CustomImages', toCustomImage, p);
+    },
+    async createSnapshot(params, opts) {
+      const body = await caller.call(
+        write('CreateSnapshot', params.regionId, params.clientToken, { DiskId: params.diskId, SnapshotName: params.snapshotName }),
+        opts,
+      );
+      return { snapshotId: str(body.SnapshotId), requestId: str(body.RequestId) };
+    },
+    async createCustomImage(params, opts) {
+      const body = await caller.call(
+        write('CreateCustomImage', params.regionId, params.clientToken, {
+          InstanceId: params.instanceId,
+          ImageName: params.imageName,
+          SystemSnapshotId: params.systemSnapshotId,
+          DataSnapshotId: params.dataSnapshotId || undefined,
+          Description: params.description || undefined,
+          ResourceGroupId: params.resourceGroupId || undefined,
+          Tag: params.tags?.map((t) => ({ Key: t.key, Value: t.value })),
+        }),
+        opts,
+      );
+      return { imageId: str(body.ImageId), requestId: str(body.RequestId) };
+    },
+    async deleteCustomImage(params, opts) {
+      const body = await caller.call(write('DeleteCustomImage', params.regionId, params.clientToken, { ImageId: params.imageId }), opts);
+      return { requestId: str(body.RequestId) };
+    },
+    async modifyImageShareStatus(params, opts) {
+      const body = await caller.call(
+        write('ModifyImageShareStatus', params.regionId, params.clientToken, { ImageId: params.imageId, Operation: params.operation }),
+        opts,
+      );
+      return { requestId: str(body.RequestId) };
+    },
+    invalidate(regionId) {
+      caller.invalidate(regionId);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Shared set-up for the client contract tests: a real emulator over HTTP, a real client
+// (pop-core inside), the admin API for faults and the request log, and a recording logger.
+import { startEmulator } from '../../emulator/index';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator/index';
+import { createSwasClient } from '../../../src/core/swasClient';
+import type { SwasClientOptions } from '../../../src/core/swasClient';
+import type { ApiCallLogEntry, Logger } from '../../../src/core/logger';
+import type { Credentials } from '../../../src/core/model';
+import type { SwasApi } from '../../../src/core/swasApi';
+
+export interface RequestEntry {
+  seq: number;
+  time: string;
+  action: string;
+  accessKeyId: string;
+  regionId: string;
+  httpStatus: number;
+  code: string;
+  clientToken: string;
+}
+
+export interface RecordingLogger extends Logger {
+  calls: ApiCallLogEntry[];
+  lines: string[];
+}
+
+export function recordingLogger(): RecordingLogger {
+  const calls: ApiCallLogEntry[] = [];
+  const lines: string[] = [];
+  return {
+    calls,
+    lines,
+    apiCall: (e) => calls.push(e),
+    info: (m) => lines.push(m),
+    warn: (m) => lines.push(m),
+    error: (m) => lines.push(m),
+  };
+}
+
+export interface Harness {
+  em: RunningEmulator;
+  creds: Credentials;
+  client(overrides?: Partial<SwasClientOptions>): SwasApi;
+  admin(method: string, path: string, body?: unknown): Promise<unknown>;
+  requests(action?: string): Promise<RequestEntry[]>;
+  clearRequests(): Promise<void>;
+  faults(config: Record<string, unknown>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Fast retries for tests (the policy's shape is what is tested, not its wall-clock values). */
+export const FAST_RETRY = { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200, maxTotalMs: 10_000 };
+
+export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
+  const em = await startEmulator({ seed: 'demo', ...options });
+  const creds: Credentials = { accessKeyId: em.accessKeyId, accessKeySecret: em.accessKeySecret };
+  const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${em.admin}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json: unknown = await res.json();
+    if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return {
+    em,
+    creds,
+    admin,
+    client: (overrides = {}) =>
+      createSwasClient({
+        endpointTemplate: em.endpoint,
+        credentials: { getCredentials: () => Promise.resolve(creds) },
+        timeoutMs: 5000,
+        logger: recordingLogger(),
+        retry: FAST_RETRY,
+        ...overrides,
+      }),
+    async requests(action) {
+      const { requests } = (await admin('GET', '/requests')) as { requests: RequestEntry[] };
+      return action ? requests.filter((r) => r.action === action) : requests;
+    },
+    async clearRequests() {
+      await admin('DELETE', '/requests');
+    },
+    async faults(config) {
+      await admin('PUT', '/faults', config);
+    },
+    stop: () => em.stop(),
+  };
+}
+
+export function countByAction(entries: RequestEntry[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of entries) out[e.action] = (out[e.action] ?? 0) + 1;
+  return out;
+}

@@ -1,0 +1,105 @@
+// The call budget of loadRegion, asserted from the emulator's own request log.
+import { after, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countByAction, startHarness } from './harness';
+import type { Harness } from './harness';
+import { loadMoreRegion, loadRegion, UNKNOWN_INSTANCE } from '../../../src/core/regionLoader';
+
+let h: Harness;
+before(async () => {
+  // cn-hangzhou: 250 servers, 450 snapshots (system and data disks), 5 images.
+  h = await startHarness({ scale: { servers: 250, snapshots: 450, images: 5, regions: 1 } });
+});
+after(() => h.stop());
+beforeEach(() => h.clearRequests());
+
+test('costs ⌈servers/100⌉ ListInstances + ⌈snapshots/100⌉ ListSnapshots + 1 ListCustomImages, nothing else', async () => {
+  const data = await loadRegion(h.client(), 'cn-hangzhou');
+  assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 3, ListSnapshots: 5, ListCustomImages: 1 });
+  assert.equal(data.instances.length, 250);
+  const snapshots = [...data.snapshotsByInstance.values()].flat();
+  assert.equal(snapshots.length, 450);
+  assert.equal(data.images.length, 5);
+  assert.equal(data.truncated, false);
+  assert.deepStrictEqual(data.quota, { used: 5, limit: 15 });
+});
+
+test('fetches page 1 of each list first, then the remaining pages in parallel', async () => {
+  // With 60 ms of latency per call: page 1 alone, then pages 2.. together, ~60 ms later.
+  await h.faults({ latencyMs: 60 });
+  try {
+    await loadRegion(h.client(), 'cn-hangzhou');
+  } finally {
+    await h.faults({});
+  }
+  const log = await h.requests();
+  for (const action of ['ListInstances', 'ListSnapshots']) {
+    const times = log.filter((r) => r.action === action).map((r) => Date.parse(r.time));
+    const [first, ...rest] = times;
+    assert.ok(first !== undefined && rest.length > 0);
+    assert.ok(Math.min(...rest) - first >= 50, `${action}: the other pages start after page 1 answered`);
+    assert.ok(Math.max(...rest) - Math.min(...rest) < 50, `${action}: the other pages run in parallel`);
+  }
+});
+
+test('never calls ListSnapshots per server, and maps data-disk snapshots to their server', async () => {
+  const data = await loadRegion(h.client(), 'cn-hangzhou');
+  const list = await h.requests('ListSnapshots');
+  assert.equal(list.length, 5);
+  assert.equal(data.snapshotsByInstance.get(UNKNOWN_INSTANCE), undefined, 'every snapshot found its server');
+  const dataDisk = [...data.snapshotsByInstance.entries()].flatMap(([id, l]) => l.filter((s) => s.sourceDiskType === 'Data').map((s) => [id, s] as const));
+  assert.ok(dataDisk.length > 0);
+  for (const [id, s] of dataDisk) {
+    assert.equal(s.instanceId, id);
+    const server = data.instances.find((i) => i.instanceId === id);
+    assert.ok(server?.disks.some((d) => d.diskId === s.sourceDiskId));
+  }
+});
+
+test('a second load within the TTL costs no calls; fresh and invalidate cost a full load again', async () => {
+  const api = h.client();
+  await loadRegion(api, 'cn-hangzhou');
+  await h.clearRequests();
+  await loadRegion(api, 'cn-hangzhou');
+  assert.equal((await h.requests()).length, 0);
+  await loadRegion(api, 'cn-hangzhou', { fresh: true });
+  assert.equal((await h.requests()).length, 9);
+  await h.clearRequests();
+  api.invalidate('cn-hangzhou');
+  await loadRegion(api, 'cn-hangzhou');
+  assert.equal((await h.requests()).length, 9);
+});
+
+test('two simultaneous loads of one region share their requests', async () => {
+  const api = h.client();
+  const [a, b] = await Promise.all([loadRegion(api, 'cn-hangzhou'), loadRegion(api, 'cn-hangzhou')]);
+  assert.equal(a.instances.length, b.instances.length);
+  assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 3, ListSnapshots: 5, ListCustomImages: 1 });
+});
+
+test('an empty region costs one call per list', async () => {
+  const data = await loadRegion(h.client(), 'cn-shanghai');
+  assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 1, ListSnapshots: 1, ListCustomImages: 1 });
+  assert.equal(data.instances.length, 0);
+  assert.deepStrictEqual(data.quota, { used: 0, limit: 0 });
+});
+
+test('past 500 items the region is truncated, and loading more fetches only the new pages', async () => {
+  const big = await startHarness({ scale: { servers: 620, snapshots: 0, images: 0, regions: 1 } });
+  try {
+    const api = big.client();
+    const first = await loadRegion(api, 'cn-hangzhou');
+    assert.equal(first.instances.length, 500);
+    assert.equal(first.truncated, true);
+    assert.equal(first.totals?.instances, 620);
+    assert.equal(first.quota.limit, 15);
+    assert.equal((await big.requests('ListInstances')).length, 5);
+    const more = await loadMoreRegion(api, first);
+    assert.equal(more.instances.length, 620);
+    assert.equal(more.truncated, false);
+    assert.equal(new Set(more.instances.map((i) => i.instanceId)).size, 620);
+    assert.equal((await big.requests('ListInstances')).length, 7, 'pages 1–5 came from the cache');
+  } finally {
+    await big.stop();
+  }
+});

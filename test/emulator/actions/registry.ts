@@ -1,0 +1,30 @@
+// Action name → operation. One file per operation beside this one.
+import type { ActionDef } from './action';
+import { createCustomImage } from './createCustomImage';
+import { createSnapshot } from './createSnapshot';
+import { deleteCustomImage, deleteCustomImages } from './deleteCustomImage';
+import { deleteSnapshot, deleteSnapshots } from './deleteSnapshot';
+import { listCustomImages } from './listCustomImages';
+import { listDisks } from './listDisks';
+import { listImages } from './listImages';
+import { listInstanceStatus } from './listInstanceStatus';
+import { listInstances } from './listInstances';
+import { listRegions } from './listRegions';
+import { listSnapshots } from './listSnapshots';
+import { modifyImageShareStatus } from './modifyImageShareStatus';
+import { updateSnapshotAttribute } from './updateSnapshotAttribute';
+
+const ALL: ActionDef[] = [
+  listRegions, listInstances, listInstanceStatus, listDisks, listSnapshots, createSnapshot, deleteSnapshot, deleteSnapshots,
+  updateSnapshotAttribute, listCustomImages, createCustomImage, deleteCustomImage, deleteCustomImages, modifyImageShareStatus, listImages,
+];
+
+const BY_NAME = new Map(ALL.map((a) => [a.name, a]));
+
+export function findAction(name: string): ActionDef | undefined {
+  return BY_NAME.get(name);
+}
+
+export function actionNames(): string[] {
+  return [...BY_NAME.keys()];
+}

@@ -1,0 +1,181 @@
+// The admin API: unsigned, loopback only, on its own port. Test controls and state access.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Faults } from './faults';
+import { parseFaultConfig } from './faults';
+import { instanceWire } from './render';
+import type { RequestLog } from './requestLog';
+import { DEMO_ACCOUNT } from './seeds/credentials';
+import { makeInstance } from './seeds/factory';
+import { isKnownRegion } from './seeds/regions';
+import type { Store } from './state/store';
+import type { EmulatorState } from './types';
+
+export interface AdminDeps {
+  store: Store;
+  faults: Faults;
+  log: RequestLog;
+  /** Builds a fresh state for POST /reset; undefined seed = the one the emulator started with. */
+  seedState(seed: string | undefined): EmulatorState;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= 1_000_000) chunks.push(c);
+    });
+    req.on('end', () => {
+      if (size > 1_000_000) return reject(new HttpError(413, 'body too large'));
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (!text) return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, 'the body is not valid JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new HttpError(400, 'the body must be a JSON object');
+  return v as Record<string, unknown>;
+}
+
+function isLoopback(addr: string | undefined): boolean {
+  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+}
+
+export class AdminServer {
+  constructor(private readonly deps: AdminDeps) {}
+
+  handle(req: IncomingMessage, res: ServerResponse): void {
+    if (!isLoopback(req.socket.remoteAddress)) {
+      json(res, 403, { error: 'the admin API answers loopback clients only' });
+      req.resume();
+      return;
+    }
+    this.route(req)
+      .then((r) => json(res, r.status, r.body))
+      .catch((e: unknown) => {
+        const status = e instanceof HttpError ? e.status : 500;
+        json(res, status, { error: e instanceof Error ? e.message : String(e) });
+      });
+  }
+
+  private async route(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const { store, faults, log } = this.deps;
+    const method = req.method ?? 'GET';
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const body = method === 'GET' || method === 'DELETE' ? {} : obj(await readJson(req));
+    const route = `${method} ${path}`;
+    if (route === 'GET /health') return { status: 200, body: { ok: true } };
+    if (route === 'GET /state') {
+      store.tick();
+      return { status: 200, body: store.state };
+    }
+    if (route === 'POST /reset') {
+      const seed = body.seed === undefined ? undefined : String(body.seed);
+      try {
+        store.replace(this.deps.seedState(seed));
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+      return { status: 200, body: { ok: true } };
+    }
+    if (route === 'GET /clock') return { status: 200, body: { now: new Date(store.now()).toISOString() } };
+    if (route === 'POST /clock/advance') {
+      const seconds = body.seconds;
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) throw new HttpError(400, 'seconds must be a number ≥ 0');
+      store.advance(seconds);
+      return { status: 200, body: { now: new Date(store.now()).toISOString() } };
+    }
+    if (route === 'GET /requests') return { status: 200, body: { requests: log.list() } };
+    if (route === 'DELETE /requests') {
+      log.clear();
+      return { status: 200, body: { ok: true } };
+    }
+    if (route === 'GET /faults') return { status: 200, body: faults.get() };
+    if (route === 'DELETE /faults') {
+      faults.clear();
+      return { status: 200, body: { ok: true } };
+    }
+    if (route === 'PUT /faults') {
+      try {
+        faults.set(parseFaultConfig(body));
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+      return { status: 200, body: faults.get() };
+    }
+    if (route === 'POST /servers') return { status: 201, body: this.addServer(body) };
+    const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);
+    if (m && method === 'DELETE' && !m[2]) return { status: 200, body: this.releaseServer(decodeURIComponent(m[1] ?? '')) };
+    if (m && method === 'POST' && m[2]) return { status: 200, body: this.setStatus(decodeURIComponent(m[1] ?? ''), body.status) };
+    throw new HttpError(404, `no admin route ${route}`);
+  }
+
+  private accountFor(accessKeyId: unknown): string {
+    if (accessKeyId === undefined) return DEMO_ACCOUNT;
+    const cred = typeof accessKeyId === 'string' ? this.deps.store.credential(accessKeyId) : undefined;
+    if (!cred) throw new HttpError(400, 'unknown accessKeyId');
+    return cred.accountId;
+  }
+
+  private addServer(body: Record<string, unknown>): unknown {
+    const { store } = this.deps;
+    const regionId = body.regionId;
+    if (typeof regionId !== 'string' || !isKnownRegion(regionId)) throw new HttpError(400, 'regionId must be a known region');
+    const accountId = this.accountFor(body.accessKeyId);
+    const region = store.regionForWrite(accountId, regionId);
+    const n = store.state.nextId + 1;
+    const name = typeof body.instanceName === 'string' && body.instanceName ? body.instanceName : `server-${n}`;
+    const status = typeof body.status === 'string' && body.status ? body.status : 'Running';
+    const inst = makeInstance(store, { regionId, instanceName: name, status, index: 1000 + n, createdMs: store.now(), dataDiskGiB: 100 });
+    region.instances.push(inst);
+    store.changed();
+    return instanceWire(inst);
+  }
+
+  private locate(instanceId: string) {
+    for (const acc of Object.values(this.deps.store.state.accounts)) {
+      for (const region of Object.values(acc.regions)) {
+        const inst = region.instances.find((i) => i.instanceId === instanceId);
+        if (inst) return { region, inst };
+      }
+    }
+    throw new HttpError(404, `no server ${instanceId}`);
+  }
+
+  private releaseServer(instanceId: string): unknown {
+    const { region } = this.locate(instanceId);
+    region.instances = region.instances.filter((i) => i.instanceId !== instanceId);
+    region.snapshots = region.snapshots.filter((s) => s.instanceId !== instanceId);
+    region.images = region.images.filter((i) => i.instanceId !== instanceId);
+    this.deps.store.changed();
+    return { ok: true };
+  }
+
+  private setStatus(instanceId: string, status: unknown): unknown {
+    if (typeof status !== 'string' || !status) throw new HttpError(400, 'status must be a non-empty string');
+    const { inst } = this.locate(instanceId);
+    inst.status = status;
+    this.deps.store.changed();
+    return instanceWire(inst);
+  }
+}

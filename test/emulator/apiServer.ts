@@ -1,0 +1,126 @@
+// The signed API: one request = parse → authenticate → throttle/faults → action → JSON.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, errorBody } from './apiError';
+import { findAction } from './actions/registry';
+import type { Faults, FaultKind } from './faults';
+import { throttlingError } from './faults';
+import { NonceCache, authenticate, peekAccessKeyId, peekAction } from './gateway';
+import type { AuthContext } from './gateway';
+import { parseRequest, readBody } from './readRequest';
+import type { RawRequest } from './readRequest';
+import { toJson } from './render';
+import type { RequestLog } from './requestLog';
+import { runIdempotent } from './state/idempotency';
+import type { Store } from './state/store';
+import { isKnownRegion } from './seeds/regions';
+
+export interface ApiDeps {
+  store: Store;
+  faults: Faults;
+  log: RequestLog;
+  sleep(ms: number): Promise<void>;
+  verbose: boolean;
+}
+
+interface Outcome {
+  status: number;
+  code: string;
+  regionId: string;
+}
+
+const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>';
+
+export class ApiServer {
+  private readonly nonces = new NonceCache();
+  constructor(private readonly deps: ApiDeps) {}
+
+  handle(req: IncomingMessage, res: ServerResponse): void {
+    const started = Date.now();
+    const requestId = randomUUID().toUpperCase();
+    let raw: RawRequest | undefined;
+    let auth: AuthContext | undefined;
+    const finish = (o: Outcome): void => {
+      const p = auth?.params ?? raw?.params;
+      this.deps.log.add({
+        time: new Date().toISOString(), action: auth?.action ?? (raw ? peekAction(raw) : ''),
+        accessKeyId: auth?.credential.accessKeyId ?? (raw ? peekAccessKeyId(raw) : ''), regionId: o.regionId,
+        httpStatus: o.status, code: o.code, ms: Date.now() - started, clientToken: p?.ClientToken ?? '',
+      });
+      if (this.deps.verbose) console.log(`${o.status} ${auth?.action ?? '?'} ${o.regionId} ${o.code} ${Date.now() - started}ms`);
+    };
+    const sendError = (err: ApiError, regionId: string): void => {
+      const host = `swas.${regionId || 'cn-hangzhou'}.aliyuncs.com`;
+      send(res, err.httpStatus, toJson(errorBody(err, requestId, host)), { ...err.headers, 'x-acs-request-id': requestId });
+      finish({ status: err.httpStatus, code: err.code, regionId });
+    };
+    readBody(req)
+      .then(async ({ body, tooLarge }) => {
+        if (tooLarge) throw new ApiError(413, 'RequestEntityTooLarge', 'The request body is larger than 2 MB.');
+        raw = parseRequest(req, body);
+        auth = authenticate(raw, (id) => this.deps.store.credential(id), this.nonces, Date.now());
+        await this.dispatch(auth, req, res, requestId, finish);
+      })
+      .catch((e: unknown) => {
+        const regionId = raw?.params.RegionId ?? '';
+        if (e instanceof ApiError) sendError(e, regionId);
+        else {
+          if (this.deps.verbose) console.error('emulator: internal failure', e);
+          sendError(new ApiError(500, 'InternalError', 'An error occurred while processing your request.'), regionId);
+        }
+      });
+  }
+
+  private async dispatch(auth: AuthContext, req: IncomingMessage, res: ServerResponse, requestId: string, finish: (o: Outcome) => void): Promise<void> {
+    const { store, faults } = this.deps;
+    const regionId = auth.params.RegionId ?? '';
+    const action = findAction(auth.action);
+    if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
+    faults.throttle(auth.credential.accountId, action.name, Date.now());
+    const latency = faults.latency();
+    if (latency > 0) await this.deps.sleep(latency);
+    const kind: FaultKind | undefined = faults.pick(action.name);
+    switch (kind) {
+      case 'ResetBefore':
+        req.socket.destroy();
+        finish({ status: 0, code: 'ResetBefore', regionId });
+        return;
+      case 'InternalError':
+        throw new ApiError(500, 'InternalError', 'An error occurred while processing your request.');
+      case 'ServiceUnavailable':
+        throw new ApiError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.');
+      case 'Throttling.User':
+        throw throttlingError(1000);
+      case 'BadGateway':
+        send(res, 502, BAD_GATEWAY_HTML, { 'content-type': 'text/html' });
+        finish({ status: 502, code: 'BadGateway', regionId });
+        return;
+      case 'Timeout':
+        await this.deps.sleep(faults.timeoutMs());
+        break;
+      default:
+        break;
+    }
+    if (action.needsRegion) {
+      if (!regionId) throw new ApiError(400, 'MissingParameter', 'The input parameter "RegionId" that is mandatory for processing this request is not supplied.');
+      if (!isKnownRegion(regionId)) throw new ApiError(404, 'InvalidRegionId.NotFound', `The specified RegionId "${regionId}" does not exist.`);
+    }
+    store.tick();
+    const ctx = { store, accountId: auth.credential.accountId, params: auth.params, regionId: action.needsRegion ? regionId : '', now: store.now() };
+    const result = action.mutating ? runIdempotent(ctx, action) : action.run(ctx);
+    if (action.mutating) store.changed();
+    if (kind === 'ResetAfterCommit') {
+      req.socket.destroy();
+      finish({ status: 0, code: 'ResetAfterCommit', regionId });
+      return;
+    }
+    send(res, 200, toJson({ RequestId: requestId, ...result }), { 'x-acs-request-id': requestId });
+    finish({ status: 200, code: '', regionId });
+  }
+}
+
+export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}

@@ -1,0 +1,116 @@
+// startEmulator: the SWAS emulator in-process (tests) or behind the CLI.
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { AdminServer } from './adminServer';
+import { ApiServer } from './apiServer';
+import { Faults } from './faults';
+import { RequestLog } from './requestLog';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
+import { demoState, emptyState } from './seeds/demo';
+import { scaleState } from './seeds/scale';
+import type { ScaleSpec } from './seeds/scale';
+import { Persister, loadStateFile } from './state/persist';
+import { Store } from './state/store';
+import type { Timings } from './state/store';
+import type { EmulatorState } from './types';
+
+export interface EmulatorOptions {
+  port?: number;
+  /** Port of the admin API (default 0 = any free port). */
+  adminPort?: number;
+  host?: string;
+  seed?: 'demo' | 'empty' | string;
+  statePath?: string;
+  scale?: ScaleSpec;
+  realisticLimits?: boolean;
+  snapshotSeconds?: number;
+  imageSeconds?: number;
+  log?: boolean;
+}
+
+export interface RunningEmulator {
+  endpoint: string;
+  admin: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  stop(): Promise<void>;
+}
+
+export function buildSeed(seed: string | undefined, scale: ScaleSpec | undefined, timings: Timings): EmulatorState {
+  if (scale) return scaleState(scale, timings);
+  if (seed === undefined || seed === 'demo') return demoState(timings);
+  if (seed === 'empty') return emptyState();
+  const fromFile = loadStateFile(seed);
+  if (!fromFile) throw new Error(`seed file ${seed} does not exist`);
+  return fromFile;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function track(server: Server, sockets: Set<Socket>): void {
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const timings: Timings = { snapshotSeconds: options.snapshotSeconds ?? 20, imageSeconds: options.imageSeconds ?? 30 };
+  const saved = options.statePath ? loadStateFile(options.statePath) : undefined;
+  const store = new Store(saved ?? buildSeed(options.seed, options.scale, timings), timings);
+  const persister = options.statePath ? new Persister(options.statePath, () => store.state) : undefined;
+  if (persister) {
+    store.onChange(() => persister.schedule());
+    if (!saved) store.changed();
+  }
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      resolve();
+    }, ms);
+    timers.add(t);
+  });
+  const faults = new Faults(options.realisticLimits ?? false);
+  const log = new RequestLog();
+  const api = new ApiServer({ store, faults, log, sleep, verbose: options.log ?? false });
+  const admin = new AdminServer({ store, faults, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
+  const sockets = new Set<Socket>();
+  const apiHttp = createServer((req, res) => api.handle(req, res));
+  const adminHttp = createServer((req, res) => admin.handle(req, res));
+  apiHttp.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({ RequestId: '', HostId: 'swas.cn-hangzhou.aliyuncs.com', Code: status === 431 ? 'RequestHeaderFieldsTooLarge' : 'BadRequest', Message: `Malformed HTTP request (${err.code ?? 'parse error'}).` });
+    socket.end(`HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+  track(apiHttp, sockets);
+  track(adminHttp, sockets);
+  const apiPort = await listen(apiHttp, options.port ?? 0, host);
+  const adminPort = await listen(adminHttp, options.adminPort ?? 0, host);
+  let stopped = false;
+  return {
+    endpoint: `http://${host}:${apiPort}`,
+    admin: `http://${host}:${adminPort}`,
+    accessKeyId: DEMO_ACCESS_KEY_ID,
+    accessKeySecret: DEMO_ACCESS_KEY_SECRET,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      persister?.flush();
+      const closed = Promise.all([apiHttp, adminHttp].map((s) => new Promise<void>((r) => s.close(() => r()))));
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+  };
+}
+

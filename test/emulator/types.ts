@@ -1,0 +1,139 @@
+// The emulator's persisted state. The same JSON shape is the seed-file format and the
+// body of `GET /state` (after the virtual clock has been applied).
+
+export interface TagRecord {
+  Key: string;
+  Value: string;
+}
+
+export type DiskType = 'System' | 'Data';
+
+export interface DiskRecord {
+  diskId: string;
+  diskName: string;
+  diskType: DiskType;
+  category: string;
+  size: number;
+  device: string;
+  status: string;
+  creationTime: string;
+  remark: string;
+  resourceGroupId: string;
+  tags: TagRecord[];
+}
+
+export interface InstanceRecord {
+  instanceId: string;
+  instanceName: string;
+  regionId: string;
+  status: string;
+  businessStatus: string;
+  disableReason: string;
+  ddosStatus: string;
+  chargeType: string;
+  creationTime: string;
+  expiredTime: string;
+  publicIpAddress: string;
+  innerIpAddress: string;
+  imageId: string;
+  image: { imageName: string; imageType: string; imageVersion: string; osType: string };
+  planId: string;
+  spec: { cpu: number; memory: number; diskSize: number; diskCategory: string; bandwidth: number; flow: number };
+  disks: DiskRecord[];
+  tags: TagRecord[];
+  resourceGroupId: string;
+  uuid: string;
+}
+
+export type SnapshotStatus = 'Progressing' | 'Accomplished' | 'Failed';
+
+export interface SnapshotRecord {
+  snapshotId: string;
+  snapshotName: string;
+  status: SnapshotStatus;
+  /** Virtual-clock ms when creation started and when it completes (Progressing only). */
+  startedAt: number;
+  readyAt: number;
+  /** Progress shown for a Failed snapshot (0–99). */
+  failedProgress: number;
+  sourceDiskId: string;
+  sourceDiskType: DiskType;
+  instanceId: string;
+  creationTime: string;
+  rollbackTime: string;
+  regionId: string;
+  remark: string;
+  resourceGroupId: string;
+  tags: TagRecord[];
+}
+
+/** "0" copying, "1" available, "2" unavailable, "3" creation failed, "4" creating. */
+export type ImageStatus = '0' | '1' | '2' | '3' | '4';
+
+export interface ImageRecord {
+  imageId: string;
+  name: string;
+  description: string;
+  status: ImageStatus;
+  readyAt: number;
+  instanceId: string;
+  instanceName: string;
+  systemSnapshotId: string;
+  systemSnapshotName: string;
+  dataSnapshotId: string;
+  dataSnapshotName: string;
+  requiredSystemDiskSize: number;
+  requiredDataDiskSize: number;
+  osType: string;
+  sourceImageName: string;
+  sourceImageVersion: string;
+  inShare: boolean;
+  inShareUser: boolean;
+  createInstances: string[];
+  creationTime: string;
+  regionId: string;
+  resourceGroupId: string;
+  tags: TagRecord[];
+}
+
+export interface RegionState {
+  instances: InstanceRecord[];
+  snapshots: SnapshotRecord[];
+  images: ImageRecord[];
+}
+
+export interface AccountState {
+  accountId: string;
+  /** 16 digits, below 2^53 so it is emitted as an exact JSON number. */
+  userId: string;
+  regions: Record<string, RegionState>;
+}
+
+export interface SecurityTokenRecord {
+  token: string;
+  expiresAt: string;
+}
+
+export interface CredentialRecord {
+  accessKeyId: string;
+  accessKeySecret: string;
+  accountId: string;
+  disabled?: boolean;
+  /** STS keys require one of these tokens. */
+  securityTokens?: SecurityTokenRecord[];
+}
+
+export interface ClientTokenRecord {
+  fingerprint: string;
+  result: Record<string, string>;
+  at: number;
+}
+
+export interface EmulatorState {
+  version: 1;
+  clockOffsetMs: number;
+  nextId: number;
+  credentials: CredentialRecord[];
+  accounts: Record<string, AccountState>;
+  clientTokens: Record<string, ClientTokenRecord>;
+}
