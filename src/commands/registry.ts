@@ -11,6 +11,7 @@ import { importCredentials } from './importCredentials';
 import { loadMore } from './loadMore';
 import { openInConsole } from './openInConsole';
 import { refresh } from './refresh';
+import { retry } from './retry';
 import type { CommandHandler } from './runner';
 import { runCommand } from './runner';
 import { selectRegions } from './selectRegions';
@@ -31,6 +32,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   register('swas.importCredentials', () => importCredentials(services));
   register('swas.refresh', (node) => refresh(services, node));
   register('swas.loadMore', (node) => loadMore(services, node));
+  register('swas.retry', (node) => retry(services, node));
   register('swas.selectRegions', () => selectRegions(services));
   register('swas.filter', (text) => filter(services, text));
   register('swas.clearFilter', () => clearFilter(services));

@@ -24,7 +24,7 @@ export class ErrorNode extends ExplorerNode {
     item.tooltip = new vscode.MarkdownString().appendText(this.message);
     item.contextValue = ERROR_CONTEXT;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.command = { command: 'swas.refresh', title: vscode.l10n.t('Retry'), arguments: this.parent ? [this.parent] : [] };
+    item.command = { command: 'swas.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     item.accessibilityInformation = { label: vscode.l10n.t("{0}. {1}. Press Enter to retry.", label, this.message) };
     return item;
   }

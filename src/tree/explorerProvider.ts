@@ -101,6 +101,21 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.emitter.fire(region);
   }
 
+  /**
+   * Retry after an error node: reload what failed without a fresh read, so the parts that
+   * succeeded come from the client's short cache and only the failed calls are made again.
+   */
+  retry(errorNode: ExplorerNode): void {
+    const parent = errorNode.parent;
+    if (!parent) {
+      this.emitter.fire(undefined);
+      return;
+    }
+    const region = this.regionOf(parent);
+    if (region) this.deps.store.forget(region.regionId);
+    this.emitter.fire(parent);
+  }
+
   /** Drops the caches and redraws the whole tree (full refresh; `everything` on profile change). */
   reset(everything = false): void {
     this.poller.clear();
@@ -133,12 +148,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!region) return;
     node.loading = true;
     this.emitter.fire(node);
-    const data = this.deps.store.get(region.regionId);
+    // The region node reloads with the larger cap if the data was truncated (not fresh: the
+    // pages already loaded come from the client's cache), or just shows more of what it has.
     region.limit += PAGE_OF_NODES;
-    if (data?.truncated) {
-      this.deps.store.drop(region.regionId);
-      region.markFresh();
-    }
     this.emitter.fire(region);
   }
 

@@ -33,6 +33,12 @@ export class RegionStore {
     this.counts.clear();
   }
 
+  /** Forget one region's data but keep the client's cached responses (retry, load more). */
+  forget(regionId: string): void {
+    this.data.delete(regionId);
+    this.inflight.delete(regionId);
+  }
+
   /** Forget one region so that its next load goes to the API. */
   drop(regionId: string): void {
     this.data.delete(regionId);
@@ -61,9 +67,11 @@ export class RegionStore {
   load(regionId: string, opts: { fresh?: boolean; maxItems?: number } = {}): Promise<RegionData> {
     if (!opts.fresh) {
       const cached = this.data.get(regionId);
-      if (cached) return Promise.resolve(cached);
+      // "Load more": a larger cap reloads; the pages already fetched come from the client's cache.
+      const wantsMore = cached !== undefined && cached.truncated && (opts.maxItems ?? 0) > (cached.maxItems ?? 0);
+      if (cached && !wantsMore) return Promise.resolve(cached);
       const running = this.inflight.get(regionId);
-      if (running) return running;
+      if (running && !wantsMore) return running;
     }
     const api = this.requireApi();
     if (opts.fresh) api.invalidate(regionId);

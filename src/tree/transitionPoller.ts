@@ -28,8 +28,8 @@ export interface PollPolicy {
   canCallNow(action: string): boolean;
 }
 
-/** ListSnapshots is limited to ~10 calls a minute: polling uses at most one every 10 s. */
-export const SNAPSHOT_POLL_MIN_MS = 10_000;
+/** ListSnapshots is limited to ~10 calls a minute: polling uses at most 4 (one every 15 s). */
+export const SNAPSHOT_POLL_MIN_MS = 15_000;
 
 interface RegionTimer {
   handle: ReturnType<typeof setTimeout> | undefined;

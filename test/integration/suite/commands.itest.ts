@@ -12,7 +12,6 @@ suite('Node commands', () => {
   suiteSetup(async () => {
     env = await testEnv();
     await signInDemo(env);
-    // One reset per suite: the client-side rate limiter (10 ListSnapshots a minute) is real.
     await resetEmulator(env);
   });
 
