@@ -8,6 +8,8 @@ import { runCreateCampaign } from './createCampaign';
 import { runHostileInput } from './hostileInput';
 import { runHostileWebview } from './hostileWebview';
 import { runHygiene } from './hygiene';
+import { runHostHygiene } from './hostHygiene';
+import { HOSTS, ensureHosts } from '../e2e/lib/hosts';
 import { runScrubFuzz } from './scrubFuzz';
 import { formatHits } from './secretScan';
 import { runTreeCampaign } from './treeCampaign';
@@ -91,6 +93,21 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     ],
     dirs,
   });
+  // In real VS Code (code-server's extension host, when the host is installed).
+  const host = HOSTS.find((x) => x.id === '1.100');
+  let inHost: Awaited<ReturnType<typeof runHostHygiene>> | undefined;
+  if (host && process.env.SWAS_SOAK_HOST !== '0') {
+    // Installs code-server on first use (≈2 min), like npm test does.
+    const ready = await ensureHosts([host]).then(() => true, (e: unknown) => (log(`code-server ${host.id} could not be installed: ${String(e)}`), false));
+    if (ready) inHost = await runHostHygiene(host);
+  }
+  if (inHost) {
+    const passed = inHost.tests.filter((x) => x.state === 'passed').length;
+    add('host-secret-hits', inHost.hits.length, `code-server ${inHost.host}: ${passed}/${inHost.tests.length} in-host steps passed (STS sign-in, tree, form, ${inHost.errorNodes} error nodes, failed sign-in, sign-out); ${inHost.files} files (${Math.round(inHost.bytes / 1024)} KiB) of user-data-dir, logs, HOME and browser profile, page text, web storage, ${inHost.formFrames} form frame(s)`);
+    if (inHost.hits.length) log(formatHits(inHost.hits).slice(0, 4000));
+  } else {
+    log('(host-secret-hits skipped: SWAS_SOAK_HOST=0 or code-server 1.100 unavailable)');
+  }
   const secretHits = hy.hits.length + fuzz.hits.length;
   add('secret-hits', secretHits, `${hy.errorPaths.length} error paths, ${hy.textsScanned} texts (${Math.round(hy.charsScanned / 1024)} KiB), ${hy.files.files} files in ${dirs.length} dir(s), ${fuzz.messages} generated messages`);
   add('secret-controls', hy.controls.reduce((n, x) => n + (x.found > 0 ? 1 : 0), 0), 'raw pop-core GET messages in which the scanner found the token and Signature (must be 3)');
@@ -102,7 +119,8 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     c.imagesCreated === c.attempts &&
     s.imagesCreated === s.attempts &&
     w.ignoredLogLines === w.invalid &&
-    hy.controls.every((x) => x.found > 0);
+    hy.controls.every((x) => x.found > 0) &&
+    (!inHost || (inHost.hits.length === 0 && inHost.exitCode === 0));
   return { rows, ok };
 }
 
