@@ -13,6 +13,8 @@ export interface WorkerInput {
   accessKeySecret: string;
   startAt: number;
   concurrency: number;
+  /** The extension's own limiter (10/min) and retry policy, against an emulator with its real limits. */
+  realistic?: boolean;
   submissions: { regionId: string; instanceId: string; systemSnapshotId: string; imageName: string }[];
 }
 
@@ -29,10 +31,9 @@ async function main(): Promise<void> {
   const api = createSwasClient({
     endpointTemplate: input.endpoint,
     credentials: { getCredentials: () => Promise.resolve({ accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret }) },
-    timeoutMs: 1000,
+    timeoutMs: input.realistic ? 5000 : 1000,
     logger: silentLogger,
-    limiter: { rules: {} },
-    retry: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200, maxTotalMs: 10_000 },
+    ...(input.realistic ? {} : { limiter: { rules: {} }, retry: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200, maxTotalMs: 10_000 } }),
   });
   await new Promise((r) => setTimeout(r, Math.max(0, input.startAt - Date.now())));
   const out: WorkerOutcome[] = [];
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
             out.push({ imageName: s.imageName, outcome: 'unclear', code, retries: press });
             break;
           }
+          // The form says "wait a minute and try again" on throttling: the user waits, then retries.
+          if (input.realistic) await new Promise((r) => setTimeout(r, Math.min(65_000, e.retryAfterMs ?? 10_000)));
         }
       }
     }

@@ -77,6 +77,8 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
   add('concurrency-submissions', k.submissions, `2 processes × 8 submissions × ${k.rounds} rounds into one region (quota 6), 20 % faults: ${k.created} created, ${k.refused} refused`);
   add('quota-exceeded', k.quotaExceeded, 'rounds that ended with more images than the quota');
   add('concurrency-untruths', k.lies + k.unclear, 'submissions told something the account contradicts, or nothing definite');
+  const kr = await runConcurrency({ rounds: 1, perWindow: 8, errorRate: 0.2, realistic: true });
+  add('concurrency-realistic-untruths', kr.lies + kr.unclear + kr.quotaExceeded, `the emulator's real 10/min limit, each window its own 10/min limiter and default retries (16 calls a minute asked): ${kr.created} created, ${kr.refused} refused, ${Math.round(kr.seconds)} s`);
 
   log('6/6 secret hygiene …');
   const fuzz = runScrubFuzz(1000);
@@ -113,7 +115,7 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
   add('secret-controls', hy.controls.reduce((n, x) => n + (x.found > 0 ? 1 : 0), 0), 'raw pop-core GET messages in which the scanner found the token and Signature (must be 3)');
   if (secretHits) log(formatHits([...hy.hits, ...fuzz.hits]).slice(0, 4000));
 
-  const must0 = ['duplicates', 'unclear-outcomes', 'storm-duplicates', 'storm-unclear-outcomes', 'tree-partial-as-complete', 'secret-hits', 'hostile-crashes', 'hostile-api-calls', 'hostile-input-crashes', 'hostile-input-silent', 'quota-exceeded', 'concurrency-untruths'];
+  const must0 = ['duplicates', 'unclear-outcomes', 'storm-duplicates', 'storm-unclear-outcomes', 'tree-partial-as-complete', 'secret-hits', 'hostile-crashes', 'hostile-api-calls', 'hostile-input-crashes', 'hostile-input-silent', 'quota-exceeded', 'concurrency-untruths', 'concurrency-realistic-untruths'];
   const ok =
     must0.every((n) => rows.find((r) => r.name === n)?.value === 0) &&
     c.imagesCreated === c.attempts &&
