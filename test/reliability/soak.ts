@@ -104,8 +104,11 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     if (ready) inHost = await runHostHygiene(host);
   }
   if (inHost) {
-    const passed = inHost.tests.filter((x) => x.state === 'passed').length;
-    add('host-secret-hits', inHost.hits.length, `code-server ${inHost.host}: ${passed}/${inHost.tests.length} in-host steps passed (STS sign-in, tree, form, ${inHost.errorNodes} error nodes, failed sign-in, sign-out); ${inHost.files} files (${Math.round(inHost.bytes / 1024)} KiB) of user-data-dir, logs, HOME and browser profile, page text, web storage, ${inHost.formFrames} form frame(s)`);
+    const hygiene = inHost.tests.filter((x) => x.title.startsWith('Secret hygiene'));
+    const hostile = inHost.tests.filter((x) => x.title.startsWith('Hostile responses'));
+    const passed = (list: typeof inHost.tests): number => list.filter((x) => x.state === 'passed').length;
+    add('host-secret-hits', inHost.hits.length, `code-server ${inHost.host}: ${passed(hygiene)}/${hygiene.length} in-host steps passed (STS sign-in, tree, form, ${inHost.errorNodes} error nodes, failed sign-in, sign-out); ${inHost.files} files (${Math.round(inHost.bytes / 1024)} KiB) of user-data-dir, logs, HOME and browser profile, page text, web storage, ${inHost.formFrames} form frame(s)`);
+    add('host-hostile-response-failures', hostile.length - passed(hostile), `malformed responses through the real tree: ${passed(hostile)}/${hostile.length} ended in an error node or correct rows`);
     if (inHost.hits.length) log(formatHits(inHost.hits).slice(0, 4000));
   } else {
     log('(host-secret-hits skipped: SWAS_SOAK_HOST=0 or code-server 1.100 unavailable)');
@@ -122,7 +125,7 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     s.imagesCreated === s.attempts &&
     w.ignoredLogLines === w.invalid &&
     hy.controls.every((x) => x.found > 0) &&
-    (!inHost || (inHost.hits.length === 0 && inHost.exitCode === 0));
+    (!inHost || (inHost.hits.length === 0 && inHost.exitCode === 0 && inHost.tests.every((x) => x.state === 'passed')));
   return { rows, ok };
 }
 
