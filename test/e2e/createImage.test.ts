@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { apiFor, createImageFromSnapshot } from './lib/api';
-import { advanceClock } from './lib/emulator';
+import { adminCall, advanceClock } from './lib/emulator';
 import { addTag, chooseOption, dropdownText, isDisabled, openedForm, waitForText } from './lib/form';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
@@ -87,6 +87,9 @@ for (const host of selectedHosts()) {
         const error = form.el('#imageName-error').filter({ hasText: /already exists/i });
         await error.waitFor({ timeout: 30_000 });
         assert.equal(await form.imageName.inputValue(), 'e2e-taken-name', 'the name typed must be kept');
+        // The API itself answered ImageNameAlreadyExist (not only the form's own name check).
+        const log = await adminCall<{ requests: { action: string; code?: string }[] }>(s.emu, 'GET', '/requests');
+        assert.ok(log.requests.some((r) => r.action === 'CreateCustomImage' && r.code === 'ImageNameAlreadyExist'), 'no CreateCustomImage answered ImageNameAlreadyExist');
         assert.equal(await form.el('#result').isVisible(), false);
         await s.shot('name taken');
       }),
