@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { apiFor, createImageFromSnapshot } from './lib/api';
-import { advanceClock } from './lib/emulator';
-import { addTag, chooseOption, dropdownText, isDisabled, openedForm } from './lib/form';
+import { adminCall, advanceClock } from './lib/emulator';
+import { addTag, chooseOption, dropdownText, isDisabled, openedForm, waitForText } from './lib/form';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import type { Scenario } from './lib/session';
@@ -51,7 +51,7 @@ for (const host of selectedHosts()) {
 
         await form.imageName.fill('e2e-image-1');
         await form.imageName.press('Tab');
-        await form.el('#imageName-error').filter({ hasText: /^\s*$/ }).waitFor({ timeout: 10_000 });
+        await waitForText(form.el('#imageName-error'), /^$/);
         await chooseOption(form, 'dataSnapshot', 'db-staging-data-0520');
         await addTag(form, 'team', 'e2e');
         await addTag(form, 'env', 'test');
@@ -87,6 +87,9 @@ for (const host of selectedHosts()) {
         const error = form.el('#imageName-error').filter({ hasText: /already exists/i });
         await error.waitFor({ timeout: 30_000 });
         assert.equal(await form.imageName.inputValue(), 'e2e-taken-name', 'the name typed must be kept');
+        // The API itself answered ImageNameAlreadyExist (not only the form's own name check).
+        const log = await adminCall<{ requests: { action: string; code?: string }[] }>(s.emu, 'GET', '/requests');
+        assert.ok(log.requests.some((r) => r.action === 'CreateCustomImage' && r.code === 'ImageNameAlreadyExist'), 'no CreateCustomImage answered ImageNameAlreadyExist');
         assert.equal(await form.el('#result').isVisible(), false);
         await s.shot('name taken');
       }),
