@@ -120,6 +120,11 @@ export function toast(page: Page, text: string | RegExp): Locator {
   return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
 }
 
+/** The message of a toast (without the styles VS Code puts inside the toast element). */
+export async function toastMessage(t: Locator): Promise<string> {
+  return ((await t.locator('.notification-list-item-message').first().textContent()) ?? '').trim();
+}
+
 /** The editor tab with the given title. */
 export function tab(page: Page, title: string | RegExp): Locator {
   return page.locator('.tabs-container .tab').filter({ hasText: title }).first();
