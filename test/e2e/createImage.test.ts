@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { apiFor, createImageFromSnapshot } from './lib/api';
 import { adminCall, advanceClock } from './lib/emulator';
-import { addTag, chooseOption, dropdownText, isDisabled, openedForm, waitForText } from './lib/form';
+import { addTag, chooseOption, dropdownText, isDisabled, openedForm } from './lib/form';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import type { Scenario } from './lib/session';
 import { signIn } from './lib/signIn';
+import { waitForText } from './lib/wait';
 import { contextMenu, expand, regionRow, rowDescription, treeItem } from './lib/workbench';
 
 after(closeBrowser);
@@ -68,10 +69,10 @@ for (const host of selectedHosts()) {
         const image = treeItem(page, 'e2e-image-1');
         await image.waitFor({ timeout: 30_000 });
         assert.match(await rowDescription(image), /^Creating\b/);
-        await page.waitForFunction((el) => /^3 \/ 12$/.test(el?.querySelector('.label-description')?.textContent?.trim() ?? ''), await imagesNode.elementHandle(), { timeout: 30_000 });
+        await waitForText(imagesNode.locator('.label-description'), /^3 \/ 12$/, 30_000);
         await s.shot('image creating');
         await advanceClock(s.emu, 120);
-        await page.waitForFunction((el) => /^Available\b/.test(el?.querySelector('.label-description')?.textContent?.trim() ?? ''), await image.elementHandle(), { timeout: 60_000 });
+        await waitForText(image.locator('.label-description'), /^Available\b/, 60_000);
         await s.shot('image available');
       }),
     );

@@ -45,14 +45,3 @@ export async function addTag(form: Form, key: string, value: string): Promise<vo
   await row.locator('.tag-value input').fill(value);
 }
 
-/** Waits until the element's text (trimmed) matches `re` (empty elements count: they are hidden). */
-export async function waitForText(loc: Locator, re: RegExp, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let text = '';
-  for (;;) {
-    text = ((await loc.textContent({ timeout: timeoutMs }).catch(() => null)) ?? '').trim();
-    if (re.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`text of ${loc.toString()} is "${text}", expected ${String(re)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,7 +1,7 @@
 // Signing in through the UI: the "Sign In" button of the welcome view, then the input boxes
 // (AccessKey ID, secret, optional STS token, profile name), each answered by what it asks for.
 import type { Page } from 'playwright-core';
-import { quickInput, quickInputBox, regionRow, toast, welcomeButton } from './workbench';
+import { quickInput, quickInputBox, regionRow, toast, toastMessage, welcomeButton } from './workbench';
 
 export interface Keys {
   accessKeyId: string;
@@ -93,6 +93,6 @@ export async function signIn(page: Page, keys: Keys): Promise<void> {
   const failed = toast(page, /failed|error|could not/i);
   await Promise.race([region.waitFor({ timeout: 30_000 }), failed.waitFor({ timeout: 30_000 })]);
   if (!(await region.isVisible())) {
-    throw new Error(`sign-in did not show the tree: ${(await failed.textContent().catch(() => '')) ?? ''} (boxes: ${asked.join(' / ')})`);
+    throw new Error(`sign-in did not show the tree: ${await toastMessage(failed).catch(() => '')} (boxes: ${asked.join(' / ')})`);
   }
 }
