@@ -9,8 +9,12 @@ import type { ExplorerNode } from './tree/explorerNode';
 import type { RowSnapshot } from './tree/treeSnapshot';
 import { snapshotChildren } from './tree/treeSnapshot';
 
+/**
+ * Exported only when the extension runs for tests or development: the services can read the
+ * stored credentials, and in production no other extension may reach them through `exports`.
+ */
 export interface SwasExplorerExports {
-  /** For the integration tests and the form: the composition root. */
+  /** For the integration tests: the composition root. */
   readonly services: Services;
   /** The rows under a node (root when omitted), as the view shows them. */
   children(node?: ExplorerNode): Promise<RowSnapshot[]>;
@@ -18,7 +22,7 @@ export interface SwasExplorerExports {
   readonly ready: Promise<void>;
 }
 
-export function activate(context: vscode.ExtensionContext): SwasExplorerExports {
+export function activate(context: vscode.ExtensionContext): SwasExplorerExports | undefined {
   const services = createServices(context);
   const view = vscode.window.createTreeView('swas.explorer', { treeDataProvider: services.explorer, showCollapseAll: true });
   services.explorer.attach(view);
@@ -31,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): SwasExplorerExports 
   );
   registerCommands(context, services);
   const ready = services.session.reload().then(() => void offerEnvironmentImport(services).catch((e: unknown) => services.logger.warn(String(e))));
+  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
   return { services, children: (node) => snapshotChildren(services.explorer, node), ready };
 }
 

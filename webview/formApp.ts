@@ -78,7 +78,8 @@ export class FormApp {
     document.documentElement.lang = locale;
     document.title = `${this.t.title}: ${ctx.server.instanceName}`;
     this.ctx = ctx;
-    const saved = this.api.getState()?.draft ?? hostDraft;
+    const fromState = this.api.getState()?.draft;
+    const saved = fromState ?? hostDraft;
     if (saved) this.draft = { ...saved, tags: saved.tags.map((x) => ({ ...x })) };
     if (ctx.preselectedSystemSnapshotId) this.draft.systemSnapshotId = ctx.preselectedSystemSnapshotId;
     const refs = buildForm(this.t);
@@ -97,6 +98,8 @@ export class FormApp {
     this.renderContext();
     this.applySubmitState(submit);
     if (this.draft.imageName) this.scheduleNameCheck();
+    // The host keeps drafts across close; tell it about one restored from webview state.
+    if (fromState) this.api.postMessage({ type: 'draftChanged', draft: this.draft });
   }
 
   private wire(r: FormRefs): void {

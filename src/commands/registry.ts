@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { clearFilter } from './clearFilter';
 import { copyId } from './copyId';
 import { copyPublicIp } from './copyPublicIp';
+import { createCustomImage } from './createCustomImage';
 import { createSnapshot } from './createSnapshot';
 import { deleteCustomImage } from './deleteCustomImage';
 import { filter } from './filter';
@@ -45,6 +46,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   register('swas.unshareImage', (node) => unshareImage(services, node));
   register('swas.showLog', () => showLog(services));
   // ── Create Custom Image (owned by the form engineer: src/commands/createCustomImage.ts) ──
-  // Register it here, e.g.: register('swas.createCustomImage', (node) => createCustomImage(services, node));
+  register('swas.createCustomImage', (node) => createCustomImage(services, node));
   // ── end Create Custom Image ──
 }

@@ -36,6 +36,7 @@ export class CreateImagePanels implements vscode.Disposable {
   async show(target: CreateImageTarget, data: RegionData): Promise<void> {
     if (this.revealExisting(target)) return;
     const regionName = await this.regionName(target.regionId);
+    if (this.revealExisting(target)) return; // opened meanwhile by a second invocation
     const key = panelKey(target);
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');

@@ -173,7 +173,7 @@ test('a server that is not Running or Stopped is explained under the server fact
 });
 
 test('with the Simplified Chinese strings from the l10n bundle the form renders in Chinese', async () => {
-  const zh = JSON.parse(readFileSync(resolve(__dirname, '../../../l10n/createCustomImage.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const zh = JSON.parse(readFileSync(resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
   const strings = Object.fromEntries(Object.entries(FORM_STRINGS_EN).map(([k, en]) => [k, zh[en] ?? en])) as typeof FORM_STRINGS_EN;
   const f = await openInitialized(browser, { ...initMessage(), locale: 'zh-cn', strings } as ReturnType<typeof initMessage>);
   assert.equal(await f.page.locator('#submit').textContent(), '创建镜像');

@@ -53,6 +53,8 @@ for (const code of CREATE_IMAGE_ERROR_CODES) {
     }
     assert.equal(await f.page.locator('vscode-text-field#imageName input').inputValue(), 'my-image');
     assert.equal(await f.page.locator('#imageName').getAttribute('disabled'), null, 'fields are unlocked again');
+    assert.deepEqual(await f.cspViolations(), [], 'no CSP violation');
+    assert.deepEqual(f.pageErrors, []);
     await f.page.close();
   });
 }
@@ -89,6 +91,7 @@ test('while submitting, fields and buttons are locked and the button shows progr
   assert.equal(await f.page.locator('#result-imageId').textContent(), 'm-abc123');
   assert.equal(await f.page.locator('#result-requestId').textContent(), 'REQ-OK-1');
   assert.equal(await f.page.locator('#submit-progress').isVisible(), false);
+  assert.deepEqual(await f.cspViolations(), []);
   await f.page.close();
 });
 

@@ -29,6 +29,7 @@ export function testEnv(): Promise<TestEnv> {
     const ext = vscode.extensions.getExtension<SwasExplorerExports>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} not found`);
     const api = await ext.activate();
+    assert.ok(api, 'the extension exports its test API only outside production mode');
     await api.ready;
     const config = vscode.workspace.getConfiguration('swas');
     if (config.get<string>('endpoint') !== endpoint) await config.update('endpoint', endpoint, vscode.ConfigurationTarget.Global);

@@ -14,14 +14,8 @@ function root(): string {
 const ROOT = root();
 const placeholders = (s: string): string => (s.match(/\{\d+\}/g) ?? []).sort().join(',');
 
-/** zh-cn translations: the shared bundle, plus the form's staging file until they are merged. */
 function zhCn(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of ['l10n/bundle.l10n.zh-cn.json', 'l10n/createCustomImage.zh-cn.json']) {
-    const p = join(ROOT, f);
-    if (existsSync(p)) Object.assign(out, JSON.parse(readFileSync(p, 'utf8')) as Record<string, string>);
-  }
-  return out;
+  return JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 }
 
 function hostLiterals(): string[] {
