@@ -88,7 +88,8 @@ export class RegionNode extends ExplorerNode {
       return n;
     });
     for (const id of [...this.instanceNodes.keys()]) if (!keep.has(id)) this.instanceNodes.delete(id);
-    if (matching.length > shown.length || (data.truncated && !filter)) {
+    // Truncated data: offer Load more under a filter too (the servers not loaded were not searched).
+    if (matching.length > shown.length || data.truncated) {
       out.push(new LoadMoreNode(this, this.regionId, shown.length, data.truncated ? undefined : matching.length));
     }
     if (data.instances.length === 0) {
