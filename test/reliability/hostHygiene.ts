@@ -28,6 +28,8 @@ export interface HostHygieneResult {
   /** Files that mention ListRegions: proof that the SWAS log channel's file was among those searched. */
   filesWithApiLog: number;
   errorNodes: number;
+  /** Distinct notification texts seen while the tests ran (searched too). */
+  notifications: number;
   /** Frames holding the Create Custom Image form (its webview was searched too). */
   formFrames: number;
   seconds: number;
@@ -43,6 +45,7 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
   let cs: Awaited<ReturnType<typeof startCodeServer>> | undefined;
   let exitCode: number | undefined;
   const pageTexts: { where: string; text: string }[] = [];
+  const toasts = new Set<string>();
   try {
     cs = await startCodeServer({
       host,
@@ -67,9 +70,21 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
       const page = context.pages()[0] ?? (await context.newPage());
       const exited = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
       await page.goto(cs.workbenchUrl(`payload=${encodeURIComponent(JSON.stringify(payload))}`));
+      // Notifications come and go: sample the toasts while the tests run.
+      const sampler = setInterval(() => {
+        page
+          .evaluate("Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item, .notification-toast')).map((e) => e.textContent).join('\\n')")
+          .then((t) => {
+            const text = String(t);
+            if (text) toasts.add(text);
+          })
+          .catch(() => undefined);
+      }, 300);
       let timer: NodeJS.Timeout | undefined;
       exitCode = await Promise.race([exited, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), timeoutMs)))]);
       clearTimeout(timer);
+      clearInterval(sampler);
+      pageTexts.push({ where: 'notifications', text: [...toasts].join('\n') });
       for (const frame of page.frames()) {
         pageTexts.push({ where: `frame ${frame.url().slice(0, 80)}`, text: await frame.content().catch((e: unknown) => `(${String(e)})`) });
       }
@@ -110,6 +125,7 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
       hits,
       filesWithApiLog: new Set(apiLog.hits.map((h) => h.where)).size,
       errorNodes: rows.codes.length,
+      notifications: toasts.size,
       formFrames: pageTexts.filter((t) => t.where.startsWith('frame') && t.text.includes('imageName')).length,
       seconds: (Date.now() - started) / 1000,
     };

@@ -107,7 +107,7 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     const hygiene = inHost.tests.filter((x) => x.title.startsWith('Secret hygiene'));
     const hostile = inHost.tests.filter((x) => x.title.startsWith('Hostile responses'));
     const passed = (list: typeof inHost.tests): number => list.filter((x) => x.state === 'passed').length;
-    add('host-secret-hits', inHost.hits.length, `code-server ${inHost.host}: ${passed(hygiene)}/${hygiene.length} in-host steps passed (STS sign-in, tree, form, ${inHost.errorNodes} error nodes, failed sign-in, sign-out); ${inHost.files} files (${Math.round(inHost.bytes / 1024)} KiB) of user-data-dir, logs, HOME and browser profile, page text, web storage, ${inHost.formFrames} form frame(s)`);
+    add('host-secret-hits', inHost.hits.length, `code-server ${inHost.host}: ${passed(hygiene)}/${hygiene.length} in-host steps passed (STS sign-in, tree, form, ${inHost.errorNodes} error nodes, failed sign-in, sign-out); ${inHost.files} files (${Math.round(inHost.bytes / 1024)} KiB) of user-data-dir, logs, HOME and browser profile, page text, web storage, ${inHost.notifications} notification text(s), ${inHost.formFrames} form frame(s)`);
     add('host-hostile-response-failures', hostile.length - passed(hostile), `malformed responses through the real tree: ${passed(hostile)}/${hostile.length} ended in an error node or correct rows`);
     if (inHost.hits.length) log(formatHits(inHost.hits).slice(0, 4000));
   } else {
