@@ -1,7 +1,7 @@
 // Turns anything thrown below the client boundary (pop-core API errors, httpx/Node transport
 // errors, json-bigint parse failures, plain throws) into a SwasError with a stable code and a
 // scrubbed message. Nothing raw crosses the boundary: no URL, no AccessKey ID, no token, no body.
-import { CLIENT_CODES, SwasError, TRANSPORT_CODES } from './errors';
+import { CLIENT_CODES, SwasError, TRANSPORT_CODES, isSwasError } from './errors';
 import { scrub } from './scrub';
 
 export interface ErrorContext {
@@ -95,7 +95,7 @@ const TRANSPORT_MESSAGES: Record<string, string> = {
 
 /** Maps any thrown value to a SwasError (returned, not thrown). */
 export function toSwasError(err: unknown, ctx: ErrorContext = {}): SwasError {
-  if (err instanceof SwasError) return err;
+  if (isSwasError(err)) return err;
   const action = ctx.action;
   const data = prop(err, 'data');
   const apiCode = strProp(data, 'Code');

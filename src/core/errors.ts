@@ -63,6 +63,13 @@ export class SwasError extends Error {
   }
 }
 
+/**
+ * True for a SwasError, also one made by another copy of this module (a test loading the
+ * bundled extension next to the transpiled sources, two bundles): `instanceof` alone would then
+ * turn a CustomImageQuotaLimit into an unknown failure that the form offers to retry.
+ */
 export function isSwasError(e: unknown): e is SwasError {
-  return e instanceof SwasError;
+  if (e instanceof SwasError) return true;
+  const o = e as Partial<SwasError> | null;
+  return e instanceof Error && o?.name === 'SwasError' && typeof o.code === 'string' && typeof o.retryable === 'boolean';
 }

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadRegion } from '../../src/core/regionLoader';
+import type { CustomImage } from '../../src/core/model';
 import { FAULT_KINDS } from '../emulator/faults';
 import { readTargets, makeClient } from './createCampaign';
 import type { WorkerInput, WorkerOutcome } from './concurrencyWorker';
@@ -60,7 +61,6 @@ async function round(lab: Lab, n: number, perWindow: number, errorRate: number, 
   const targets = await readTargets(api, ['cn-hangzhou']);
   const before = await loadRegion(api, 'cn-hangzhou', { fresh: true });
   const quota = before.quota.limit;
-  const free = quota - before.quota.used;
   // Window A and B: their own names, plus names both windows use.
   const names = (w: string): string[] => Array.from({ length: perWindow }, (_, i) => (i % 4 === 0 ? `both-${n}-${i}` : `${w}-${n}-${i}`));
   const subs = (w: string): WorkerInput['submissions'] => names(w).map((imageName, i) => ({ ...targets[i % targets.length]!, imageName }));
@@ -71,9 +71,12 @@ async function round(lab: Lab, n: number, perWindow: number, errorRate: number, 
   await lab.clearFaults();
   await new Promise((r) => setTimeout(r, 1700)); // held (Timeout) requests land
   const after = await api.listCustomImages('cn-hangzhou', { pageSize: 100 }, { fresh: true });
-  const images = after.items;
+  return judge(quota, after.items, [...a.map((o) => ({ ...o, w: 'a' })), ...b.map((o) => ({ ...o, w: 'b' }))]);
+}
+
+/** Compares what each window was told with the account's images afterwards. */
+export function judge(quota: number, images: CustomImage[], all: (WorkerOutcome & { w: string })[]): ConcurrencyRound {
   const lies: string[] = [];
-  const all = [...a.map((o) => ({ ...o, w: 'a' })), ...b.map((o) => ({ ...o, w: 'b' }))];
   const claimed = new Map<string, string>();
   for (const o of all) {
     const img = images.find((i) => i.name === o.imageName);
@@ -92,7 +95,6 @@ async function round(lab: Lab, n: number, perWindow: number, errorRate: number, 
   }
   const ours = images.filter((i) => /^(a|b|both)-/.test(i.name));
   for (const img of ours) if (!claimed.has(img.imageId)) lies.push(`${img.name} (${img.imageId}) exists, nobody was told`);
-  void free;
   return {
     quota,
     images: images.length,

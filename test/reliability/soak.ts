@@ -9,6 +9,7 @@ import { runHostileInput } from './hostileInput';
 import { runHostileWebview } from './hostileWebview';
 import { runHygiene } from './hygiene';
 import { runHostHygiene } from './hostHygiene';
+import { runHostConcurrency } from './hostConcurrency';
 import { HOSTS, ensureHosts } from '../e2e/lib/hosts';
 import { runScrubFuzz } from './scrubFuzz';
 import { formatHits } from './secretScan';
@@ -98,6 +99,7 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
   // In real VS Code (code-server's extension host, when the host is installed).
   const host = HOSTS.find((x) => x.id === '1.100');
   let inHost: Awaited<ReturnType<typeof runHostHygiene>> | undefined;
+  let windows: Awaited<ReturnType<typeof runHostConcurrency>> | undefined;
   if (host && process.env.SWAS_SOAK_HOST !== '0') {
     // Installs code-server on first use (≈2 min), like npm test does.
     const ready = await ensureHosts([host]).then(() => true, (e: unknown) => (log(`code-server ${host.id} could not be installed: ${String(e)}`), false));
@@ -110,6 +112,10 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     add('host-secret-hits', inHost.hits.length, `code-server ${inHost.host}: ${passed(hygiene)}/${hygiene.length} in-host steps passed (STS sign-in, tree, form, ${inHost.errorNodes} error nodes, failed sign-in, sign-out); ${inHost.files} files (${Math.round(inHost.bytes / 1024)} KiB) of user-data-dir, logs, HOME and browser profile, page text, web storage, ${inHost.notifications} notification text(s), ${inHost.formFrames} form frame(s)`);
     add('host-hostile-response-failures', hostile.length - passed(hostile), `malformed responses through the real tree: ${passed(hostile)}/${hostile.length} ended in an error node or correct rows`);
     if (inHost.hits.length) log(formatHits(inHost.hits).slice(0, 4000));
+    const hw = await runHostConcurrency(host!);
+    windows = hw;
+    add('host-windows-untruths', hw.lies.length + hw.unclear + (hw.images > hw.quota ? 1 : 0), `two code-server windows (two extension hosts) × 8 submissions through the form controller into quota 6, 20 % faults: ${hw.created} created, ${hw.refusedQuota} quota and ${hw.refusedName} name refusals, ${hw.images}/${hw.quota} images, ${Math.round(hw.seconds)} s`);
+    if (hw.lies.length) log(hw.lies.join('\n'));
   } else {
     log('(host-secret-hits skipped: SWAS_SOAK_HOST=0 or code-server 1.100 unavailable)');
   }
@@ -125,7 +131,8 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     s.imagesCreated === s.attempts &&
     w.ignoredLogLines === w.invalid &&
     hy.controls.every((x) => x.found > 0) &&
-    (!inHost || (inHost.hits.length === 0 && inHost.exitCode === 0 && inHost.tests.every((x) => x.state === 'passed')));
+    (!inHost || (inHost.hits.length === 0 && inHost.exitCode === 0 && inHost.tests.every((x) => x.state === 'passed'))) &&
+    (!windows || (windows.lies.length === 0 && windows.unclear === 0 && windows.images <= windows.quota));
   return { rows, ok };
 }
 

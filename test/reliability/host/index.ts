@@ -12,7 +12,10 @@ function record(result: { title: string; state: string; durationMs: number; erro
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 120_000, reporter: 'spec' });
-  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.itest.js')).sort()) mocha.addFile(join(__dirname, f));
+  // $SWAS_REL_ONLY picks files by name; the two-window test runs only when asked for.
+  const only = process.env.SWAS_REL_ONLY;
+  const files = readdirSync(__dirname).filter((n) => n.endsWith('.itest.js') && (only ? n.includes(only) : !n.startsWith('window')));
+  for (const f of files.sort()) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
     runner.on('pass', (t) => record({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }));
