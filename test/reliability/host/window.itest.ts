@@ -11,7 +11,6 @@ import { CreateImageController } from '../../../src/panels/createImageController
 import { memoryDraftStore } from '../../../src/panels/createImageDeps';
 import type { HostMessage, SubmitState } from '../../../src/protocol/createImageMessages';
 import { FORM_STRINGS_EN } from '../../../src/protocol/formStrings';
-import { createSwasClient } from '../../../src/core/swasClient';
 import type { WorkerOutcome } from '../concurrencyWorker';
 import { testEnv } from '../../integration/suite/testEnv';
 
@@ -30,12 +29,10 @@ suite('Two windows, one quota', () => {
     await s.credentials.setActive(`window-${window}`);
     await s.session.reload();
     const data: RegionData = await s.regions.load('cn-hangzhou', { fresh: true });
-    // The same client code as the extension's session (its settings, default limiter and retry
-    // policy), built from this test's module copy: the controller's SwasError checks use
-    // `instanceof`, which does not hold across the bundled extension and the test's modules.
-    const settings = s.settings.read();
-    const creds = { accessKeyId: env.accessKeyId, accessKeySecret: env.accessKeySecret };
-    const api = createSwasClient({ endpointTemplate: settings.endpointTemplate, timeoutMs: settings.timeoutMs, logger: s.logger, credentials: { getCredentials: () => Promise.resolve(creds) } });
+    // The extension's own session client (bundled): its SwasErrors come from the bundle's copy of
+    // the core module, the controller here is the transpiled copy — isSwasError must see them.
+    const api = s.api();
+    assert.ok(api, 'not signed in');
     const targets = data.instances
       .filter((i) => i.status === 'Running' || i.status === 'Stopped')
       .map((i) => ({ instanceId: i.instanceId, snap: (data.snapshotsByInstance.get(i.instanceId) ?? []).find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished') }))
