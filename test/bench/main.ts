@@ -1,0 +1,55 @@
+// `npm run bench`: every row in one run, the table on stdout, bench/results.json written.
+// Usage: node out/test/bench/main.js [--only region,throttled,journey,heap,size,exthost] [--out FILE]
+import { resolve } from 'node:path';
+import { heapRows } from './heapRows';
+import { regionRows, throttledRows } from './regionRows';
+import { sizeRows } from './sizes';
+import { formatTable, writeResults } from './results';
+import type { Row } from './results';
+
+const ALL = ['region', 'throttled', 'journey', 'heap', 'size', 'exthost'] as const;
+type Part = (typeof ALL)[number];
+
+interface Args {
+  only: Set<Part>;
+  out: string;
+}
+
+function parseArgs(root: string, argv: string[]): Args {
+  const args: Args = { only: new Set(ALL), out: resolve(root, 'bench/results.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--only') {
+      const parts = (argv[++i] ?? '').split(',').filter(Boolean);
+      for (const p of parts) if (!(ALL as readonly string[]).includes(p)) throw new Error(`unknown part "${p}"; known: ${ALL.join(', ')}`);
+      args.only = new Set(parts as Part[]);
+    } else if (a === '--out') args.out = resolve(argv[++i] ?? '');
+    else throw new Error(`unknown option ${String(a)}`);
+  }
+  return args;
+}
+
+type PartRunner = (root: string, log: (s: string) => void) => Promise<Row[]>;
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '../../..');
+  const args = parseArgs(root, process.argv.slice(2));
+  const started = Date.now();
+  const log = (s: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, heap: heapRows, size: sizeRows };
+  const rows: Row[] = [];
+  for (const part of ALL) {
+    const run = runners[part];
+    if (!args.only.has(part) || !run) continue;
+    log(`${part}…`);
+    rows.push(...(await run(root, log)));
+  }
+  writeResults(args.out, rows);
+  console.log(`\n${formatTable(rows)}\n`);
+  log(`wrote ${args.out}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});
