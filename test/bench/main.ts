@@ -2,6 +2,7 @@
 // Usage: node out/test/bench/main.js [--only region,throttled,journey,heap,size,exthost] [--out FILE]
 import { resolve } from 'node:path';
 import { heapRows } from './heapRows';
+import { journeyRows } from './journey';
 import { regionRows, throttledRows } from './regionRows';
 import { sizeRows } from './sizes';
 import { formatTable, writeResults } from './results';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const args = parseArgs(root, process.argv.slice(2));
   const started = Date.now();
   const log = (s: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, heap: heapRows, size: sizeRows };
+  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, journey: journeyRows, heap: heapRows, size: sizeRows };
   const rows: Row[] = [];
   for (const part of ALL) {
     const run = runners[part];
