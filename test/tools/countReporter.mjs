@@ -7,7 +7,8 @@ export default async function* countReporter(source) {
     const data = event.data;
     if (data.details?.type === 'suite') {
       // A suite that failed on its own (a hook threw) with no failing child still fails the run.
-      if (event.type === 'test:fail' && data.details?.error?.failureType === 'hookFailed') {
+      const ft = data.details?.error?.failureType;
+      if (event.type === 'test:fail' && (ft === 'hookFailed' || ft === 'testCodeFailure')) {
         counts.failed++;
         counts.failures.push(`${data.file ?? ''} › ${data.name}: ${String(data.details.error.cause?.message ?? data.details.error.message).slice(0, 300)}`);
       }

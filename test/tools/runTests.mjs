@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, readFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureSystemPackages } from './systemDeps.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 process.chdir(root);
@@ -68,8 +69,22 @@ if (built) {
     if (suites.includes(suite)) nodeTest(suite, listTests(join(root, 'out/test', suite)));
   }
   // Suites that need VS Code (code-server) hosts: their drivers are node:test files too.
-  for (const suite of ['integration', 'e2e']) {
-    if (!suites.includes(suite)) continue;
+  // Prepare once: system packages, the hosts (npm ci on first use), the .vsix (vsce package).
+  const hostSuites = ['integration', 'e2e'].filter((s) => suites.includes(s));
+  let prepared = hostSuites.length > 0;
+  if (prepared) {
+    const t0 = Date.now();
+    const sys = ensureSystemPackages();
+    check('system packages for the VS Code hosts and chromium', sys);
+    const hosts = sys && run(process.execPath, ['out/test/e2e/lib/installHosts.js']);
+    if (sys) check('install the VS Code hosts (code-server 4.100.3 on Node 20, 4.139.1 on Node 24)', hosts);
+    const vsix = run(process.execPath, ['-e', "console.log('vsix: ' + require('./out/test/e2e/lib/vsix.js').packageVsix())"]);
+    check('package the .vsix (vsce package --no-dependencies)', vsix);
+    prepared = sys && hosts && vsix;
+    console.log(`(prepare took ${Math.round((Date.now() - t0) / 1000)} s)`);
+  }
+  for (const suite of hostSuites) {
+    if (!prepared) { total.failed++; total.failures.push(`${suite}: not run, the preparation above failed`); continue; }
     const drivers = listTests(join(root, 'out/test', suite === 'integration' ? 'integration/driver' : 'e2e'));
     nodeTest(suite, drivers, { SWAS_TEST_ARTIFACTS: artifacts });
   }
@@ -81,5 +96,6 @@ if (total.failures.length) {
   for (const f of total.failures) console.log(`  - ${f}`);
 }
 console.log(`\n(test run took ${secs} s)`);
+if (process.env.SWAS_CI_STARTED) console.log(`(ci: total ${Math.round(Date.now() / 1000 - Number(process.env.SWAS_CI_STARTED))} s)`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,107 @@
+// Scenarios 3–5: the Create Custom Image form opened from the tree's context menu.
+//  3. from an accomplished system snapshot: server and snapshot preselected; an illegal name is
+//     flagged under the name field; a valid name + data snapshot + two tags → Submit → ImageId; the
+//     image appears under Custom Images as creating, then available; the quota count went up by one.
+//  4. a name that exists → the error under the name field, the input kept.
+//  5. a region at its quota → Submit disabled, the quota line says why.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { apiFor, createImageFromSnapshot } from './lib/api';
+import { advanceClock } from './lib/emulator';
+import { addTag, chooseOption, dropdownText, isDisabled, openedForm } from './lib/form';
+import { selectedHosts } from './lib/hosts';
+import { closeBrowser, withScenario } from './lib/session';
+import type { Scenario } from './lib/session';
+import { signIn } from './lib/signIn';
+import { contextMenu, expand, regionRow, rowDescription, treeItem } from './lib/workbench';
+
+after(closeBrowser);
+
+const MENU = /^Create Custom Image/;
+
+async function openFormFromSnapshot(s: Scenario, regionId: string, server: string, snapshot: string): Promise<Awaited<ReturnType<typeof openedForm>>> {
+  const { page } = s;
+  await signIn(page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: s.emu.accessKeySecret });
+  await expand(regionRow(page, regionId));
+  await expand(treeItem(page, server));
+  const snap = treeItem(page, snapshot);
+  await snap.waitFor({ timeout: 30_000 });
+  await contextMenu(page, snap, MENU);
+  const form = await openedForm(page, server);
+  s.mark('form open');
+  return form;
+}
+
+for (const host of selectedHosts()) {
+  describe(`create custom image on ${host.label}`, () => {
+    it('creates an image from a system snapshot with a data snapshot and two tags, and the tree shows it creating, then available', { timeout: 300_000 }, () =>
+      withScenario(host, 'create image', async (s) => {
+        const { page } = s;
+        const form = await openFormFromSnapshot(s, 'cn-hangzhou', 'db-staging', 'db-staging-sys-0520');
+        const imagesNode = treeItem(page, 'Custom Images');
+        assert.match(await rowDescription(imagesNode), /^2 \/ 12$/, 'quota before');
+        assert.match((await form.el('#serverInfo').textContent()) ?? '', /db-staging/);
+        assert.match(await dropdownText(form, 'systemSnapshot'), /db-staging-sys-0520/);
+        await s.shot('form opened from snapshot');
+
+        await form.imageName.fill('-not a legal name!');
+        await form.imageName.press('Tab');
+        await assert.doesNotReject(form.el('#imageName-error').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 }));
+        await s.shot('illegal name');
+
+        await form.imageName.fill('e2e-image-1');
+        await form.imageName.press('Tab');
+        await form.el('#imageName-error').filter({ hasText: /^\s*$/ }).waitFor({ timeout: 10_000 });
+        await chooseOption(form, 'dataSnapshot', 'db-staging-data-0520');
+        await addTag(form, 'team', 'e2e');
+        await addTag(form, 'env', 'test');
+        await s.shot('filled form');
+        await form.el('#submit').click();
+        const result = form.el('#result');
+        await result.waitFor({ state: 'visible', timeout: 30_000 });
+        const imageId = ((await form.el('#result-imageId').textContent()) ?? '').trim();
+        assert.match(imageId, /^m-\w+/, `ImageId shown: "${imageId}"`);
+        await s.shot('created');
+        s.mark('submitted');
+
+        await expand(imagesNode);
+        const image = treeItem(page, 'e2e-image-1');
+        await image.waitFor({ timeout: 30_000 });
+        assert.match(await rowDescription(image), /^Creating\b/);
+        await page.waitForFunction((el) => /^3 \/ 12$/.test(el?.querySelector('.label-description')?.textContent?.trim() ?? ''), await imagesNode.elementHandle(), { timeout: 30_000 });
+        await s.shot('image creating');
+        await advanceClock(s.emu, 120);
+        await page.waitForFunction((el) => /^Available\b/.test(el?.querySelector('.label-description')?.textContent?.trim() ?? ''), await image.elementHandle(), { timeout: 60_000 });
+        await s.shot('image available');
+      }),
+    );
+
+    it('shows ImageNameAlreadyExist under the name field and keeps the input when the name is taken', { timeout: 240_000 }, () =>
+      withScenario(host, 'name taken', async (s) => {
+        const form = await openFormFromSnapshot(s, 'cn-hangzhou', 'db-staging', 'db-staging-sys-0520');
+        await form.imageName.fill('e2e-taken-name');
+        await form.imageName.press('Tab');
+        // Someone else creates an image with that name meanwhile (through the API).
+        await createImageFromSnapshot(apiFor(s.emu), 'cn-hangzhou', 'web-prod-1-sys-0601', 'e2e-taken-name');
+        await form.el('#submit').click();
+        const error = form.el('#imageName-error').filter({ hasText: /already exists/i });
+        await error.waitFor({ timeout: 30_000 });
+        assert.equal(await form.imageName.inputValue(), 'e2e-taken-name', 'the name typed must be kept');
+        assert.equal(await form.el('#result').isVisible(), false);
+        await s.shot('name taken');
+      }),
+    );
+
+    it('disables Submit in a region at its quota and says why on the quota line', { timeout: 240_000 }, () =>
+      withScenario(host, 'quota full', async (s) => {
+        const form = await openFormFromSnapshot(s, 'ap-southeast-1', 'sg-gateway', 'sg-gateway-sys-0301');
+        await form.el('#quota-error').filter({ hasText: /quota is full/i }).waitFor({ timeout: 30_000 });
+        assert.match((await form.el('#quota').textContent()) ?? '', /3 \/ 3/);
+        await form.imageName.fill('e2e-over-quota');
+        await form.imageName.press('Tab');
+        assert.equal(await isDisabled(form.el('#submit')), true, 'Submit must be disabled at the quota');
+        await s.shot('quota full');
+      }),
+    );
+  });
+}

@@ -1,0 +1,131 @@
+// Driving the VS Code workbench (1.100 and 1.139) the way a user does: selectors and waits
+// measured in HARNESS §3.4. Waits are for state (elements, attributes), never fixed sleeps,
+// except the short pause of the context-menu fix.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export const EXTENSION_ID = 'swas-explorer.swas-explorer';
+const T = 30_000;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+/** Opens the "SWAS Explorer" view container from the activity bar (no-op if already open). */
+export async function openSwasView(page: Page): Promise<void> {
+  const item = page.locator('.activitybar [aria-label^="SWAS Explorer"]').first();
+  await item.waitFor({ timeout: 60_000 });
+  // The pane header is hidden when the container has one view: wait for the pane body.
+  const pane = page.locator('.pane:has(> .pane-header[aria-label^="Servers"]) > .pane-body');
+  if (await pane.isVisible()) return;
+  await item.click();
+  await pane.waitFor({ timeout: T });
+}
+
+/** The welcome content of the Servers view (shown while signed out). */
+export function welcome(page: Page): Locator {
+  return page.locator('.welcome-view-content').filter({ hasText: /Sign in/i });
+}
+
+export function welcomeButton(page: Page, name: RegExp | string): Locator {
+  return page.locator('.welcome-view-content').getByRole('button', { name });
+}
+
+/** A tree row whose accessible name starts with `prefix` (the node's label). */
+export function treeItem(page: Page, prefix: string): Locator {
+  return page.getByRole('treeitem', { name: new RegExp(`^${escapeRe(prefix)}\\b`) }).first();
+}
+
+/** A tree row whose accessible name contains `text`. */
+export function treeItemWith(page: Page, text: string | RegExp): Locator {
+  return page.getByRole('treeitem', { name: text }).first();
+}
+
+/** The region row whose description is `regionId` (its label is the localized LocalName). */
+export function regionRow(page: Page, regionId: string): Locator {
+  return page.getByRole('treeitem').filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${escapeRe(regionId)}$`) }) }).first();
+}
+
+export async function expand(row: Locator): Promise<void> {
+  await row.waitFor({ timeout: T });
+  for (let i = 0; i < 3; i++) {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return;
+    await row.click();
+    try {
+      await row.page().waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 5000 });
+      return;
+    } catch {
+      // the click did not toggle it (still loading or swallowed); try again
+    }
+  }
+  throw new Error(`could not expand ${await row.getAttribute('aria-label')}`);
+}
+
+/** The text VS Code renders for the row's description. */
+export async function rowDescription(row: Locator): Promise<string> {
+  return (await row.locator('.label-description').first().textContent())?.trim() ?? '';
+}
+
+/** Right-click `row` and run the menu item (hover, pause, click, confirm the menu closed — HARNESS §3.4). */
+export async function contextMenu(page: Page, row: Locator, item: RegExp | string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await row.click({ button: 'right' });
+    const mi = page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: item }).first();
+    await mi.waitFor({ timeout: T });
+    await mi.hover();
+    await page.waitForTimeout(250);
+    await mi.click();
+    try {
+      await mi.waitFor({ state: 'detached', timeout: 2000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`the context menu item ${String(item)} did not run`);
+}
+
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+export function quickInputBox(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-box input');
+}
+
+/** F1 → ">title" → Enter on the matching command row. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = quickInputBox(page);
+  await input.waitFor({ timeout: T });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  await row.waitFor({ timeout: T });
+  await row.click();
+}
+
+/** Picks the quick-pick row containing `text`. */
+export async function pick(page: Page, text: string | RegExp): Promise<void> {
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: text }).first();
+  await row.waitFor({ timeout: T });
+  await row.hover();
+  await row.click();
+}
+
+/** A visible notification toast with the given text. */
+export function toast(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+}
+
+/** The editor tab with the given title. */
+export function tab(page: Page, title: string | RegExp): Locator {
+  return page.locator('.tabs-container .tab').filter({ hasText: title }).first();
+}
+
+/** The inner frame of our extension's active webview (the Create Custom Image form). */
+export function webview(page: Page): FrameLocator {
+  return page.frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).last().frameLocator('iframe#active-frame');
+}
