@@ -107,3 +107,10 @@ export async function journeyRows(root: string, log: (s: string) => void): Promi
     await emu.stop();
   }
 }
+
+/** "+0.0s ListRegions, +0.9s ListInstances, …" (request arrival times from the first request). */
+export function timeline(entries: LoggedRequest[]): string {
+  const starts = entries.map((e) => ({ at: Date.parse(e.time) - e.ms, e })).sort((a, b) => a.at - b.at);
+  const t0 = starts[0]?.at ?? 0;
+  return starts.map(({ at, e }) => `+${((at - t0) / 1000).toFixed(1)}s ${e.action}${e.code ? `(${e.code})` : ''}`).join(', ');
+}

@@ -1,10 +1,12 @@
 // `npm run bench`: every row in one run, the table on stdout, bench/results.json written.
 // Usage: node out/test/bench/main.js [--only region,throttled,journey,heap,size,exthost] [--out FILE]
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { exthostRows } from './exthostRows';
 import { heapRows } from './heapRows';
 import { journeyRows } from './journey';
 import { regionRows, throttledRows } from './regionRows';
-import { sizeRows } from './sizes';
+import { productionVsixPath, sizeRows } from './sizes';
 import { formatTable, writeResults } from './results';
 import type { Row } from './results';
 
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
   const args = parseArgs(root, process.argv.slice(2));
   const started = Date.now();
   const log = (s: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, journey: journeyRows, heap: heapRows, size: sizeRows };
+  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, journey: journeyRows, heap: heapRows, size: sizeRows, exthost: exthostRows };
+  rmSync(productionVsixPath(root), { force: true });
   const rows: Row[] = [];
   for (const part of ALL) {
     const run = runners[part];

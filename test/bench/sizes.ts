@@ -2,9 +2,9 @@
 // repository (so the working tree's dist/ is left alone and tests may run side by side) with the
 // project's own esbuild.mjs and vsce, exactly as `npm run package` does.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { row } from './results';
 import type { Row } from './results';
 
@@ -32,7 +32,19 @@ function stage(root: string, dir: string): void {
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
 
-export function measureSizes(root: string): Sizes {
+/** Where the bench keeps the production .vsix it measured (the exthost rows install it). */
+export function productionVsixPath(root: string): string {
+  return join(root, 'out', 'bench', 'swas-explorer.vsix');
+}
+
+/** The production .vsix of this run (packaged now unless the size rows already did). */
+export function productionVsix(root: string): string {
+  const p = productionVsixPath(root);
+  if (!existsSync(p)) measureSizes(root, p);
+  return p;
+}
+
+export function measureSizes(root: string, keepVsixAt?: string): Sizes {
   const dir = mkdtempSync(join(tmpdir(), 'swas-size-'));
   try {
     stage(root, dir);
@@ -45,6 +57,10 @@ export function measureSizes(root: string): Sizes {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
+    if (keepVsixAt) {
+      mkdirSync(dirname(keepVsixAt), { recursive: true });
+      copyFileSync(vsix, keepVsixAt);
+    }
     return {
       extensionJs: statSync(join(dir, 'dist', 'extension.js')).size,
       webviewJs: statSync(join(dir, 'dist', 'webview.js')).size,
@@ -57,7 +73,7 @@ export function measureSizes(root: string): Sizes {
 }
 
 export function sizeRows(root: string, log: (s: string) => void): Promise<Row[]> {
-  const s = measureSizes(root);
+  const s = measureSizes(root, productionVsixPath(root));
   log(`sizes: extension.js ${s.extensionJs} B, webview.js ${s.webviewJs} B, vsix ${s.vsix} B (${s.vsixFiles.length} files)`);
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
   return Promise.resolve([
