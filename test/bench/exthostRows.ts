@@ -23,13 +23,13 @@ import { contextMenu, expand, openSwasView, regionRow, rowDescription, runComman
 import { loadRegion } from '../../src/core/regionLoader';
 import { startBenchEmulator } from './emulator';
 import type { BenchEmulator } from './emulator';
-import { IMAGE_SECONDS, JOURNEY_REGION, JOURNEY_SERVER, describeCalls, journeyMinimum, timeline } from './journey';
+import { IMAGE_SECONDS, JOURNEY_REGION, JOURNEY_SERVER, describeCalls, journeyEmulator, journeyMinimum, timeline } from './journey';
 import { extensionClient } from './ours';
 import { median, row } from './results';
 import type { Row } from './results';
 import { productionVsix } from './sizes';
 
-export const ACTIVATION_RUNS = 20;
+export const ACTIVATION_RUNS = Number(process.env.SWAS_BENCH_ACTIVATION_RUNS ?? 20);
 const ACTIVATED = /activated in ([\d.]+) ms/;
 
 export function benchHost(): Host {
@@ -141,7 +141,7 @@ export async function exthostRows(root: string, log: (s: string) => void): Promi
   await ensureHost(host);
   const vsix = productionVsix(root);
   const work = mkdtempSync(join(tmpdir(), 'swas-bench-exthost-'));
-  const emu = await startBenchEmulator(root, { seed: 'demo', imageSeconds: IMAGE_SECONDS });
+  const emu = await journeyEmulator(root);
   const big = await startBenchEmulator(root, { scale: { servers: 1000, snapshots: 3000, images: 5 } }, { latencyMs: 0, jitterMs: 0 });
   const heapOut = join(work, 'heap.json');
   let cs: CodeServer | undefined;
