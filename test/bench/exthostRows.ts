@@ -121,6 +121,32 @@ async function journey(page: Page, cs: CodeServer, emu: BenchEmulator, log: (s: 
   );
 }
 
+/**
+ * With another view container showing, a reload must not activate the extension (lazy), and
+ * activating it through a command (SWAS: Show Log) must make no API call: the first call waits
+ * for the view. Value = calls made in the 3 s after activation (goal 0).
+ */
+async function activationWithoutView(page: Page, cs: CodeServer, emu: BenchEmulator, log: (s: string) => void): Promise<Row> {
+  await runCommand(page, 'View: Show Explorer');
+  const known = activationTimes(cs.userDataDir).size;
+  await page.reload();
+  await waitForWorkbench(page);
+  await new Promise((r) => setTimeout(r, 3000));
+  const lazy = activationTimes(cs.userDataDir).size === known;
+  await emu.clearRequests();
+  await runCommand(page, 'SWAS: Show Log');
+  await waitUntil('activation through a command', () => activationTimes(cs.userDataDir).size > known, 30_000);
+  await new Promise((r) => setTimeout(r, 3000));
+  const calls = (await emu.requests()).length;
+  log(`activation without the view: ${lazy ? 'not activated by the reload' : 'ACTIVATED by the reload'}; ${calls} API call(s) after activation by a command`);
+  return row(
+    'activation-api-calls',
+    calls,
+    'calls',
+    `signed in, view hidden: ${lazy ? 'a reload does not activate the extension' : 'a reload ACTIVATED the extension'}; activated through "SWAS: Show Log", calls in the next 3 s (goal 0: the first call waits for the view)`,
+  );
+}
+
 async function heapInHost(page: Page, cs: CodeServer, root: string, out: string): Promise<{ before: number; after: number; growth: number; servers: number; snapshots: number; node: string }> {
   const authority = `127.0.0.1:${cs.port}`;
   const payload = [
@@ -177,6 +203,7 @@ export async function exthostRows(root: string, log: (s: string) => void): Promi
         10,
       ),
     );
+    rows.push(await activationWithoutView(page, cs, emu, log));
     await context.close();
 
     const heapContext = await newContext(browser);
