@@ -8,7 +8,7 @@ import { heapRows } from './heapRows';
 import { journeyRows } from './journey';
 import { regionRows, throttledRows } from './regionRows';
 import { productionVsixPath, sizeRows } from './sizes';
-import { formatTable, writeResults } from './results';
+import { formatTable, updateReadme, writeResults } from './results';
 import type { Row } from './results';
 
 // Order matters: the client-level journey runs last, only when the extension-host journey did not.
@@ -57,7 +57,9 @@ async function main(): Promise<void> {
       log(`${part} FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
-  writeResults(args.out, rows);
+  const results = writeResults(args.out, rows);
+  const readme = resolve(root, 'bench/README.md');
+  if (args.out === resolve(root, 'bench/results.json') && args.only.size === ALL.length && updateReadme(readme, results)) log(`updated the table in ${readme}`);
   console.log(`\n${formatTable(rows)}\n`);
   log(`wrote ${args.out}`);
 }

@@ -1,6 +1,6 @@
 // bench/results.json and the printed table. Format (stable, scripted against):
 // {"date", "node", "rows": [{"name", "value", "unit", "baseline": n|null, "ratio": n|null, "note"}]}
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface Row {
@@ -56,4 +56,19 @@ export function formatTable(rows: Row[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const fmt = (cells: string[]): string => `| ${cells.map((c, i) => (i === 5 ? c : c.padEnd(widths[i] ?? 0))).join(' | ')} |`;
   return [fmt(header), `|${widths.map((w, i) => '-'.repeat((i === 5 ? 4 : w) + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}
+
+const START = '<!-- results:start (written by npm run bench) -->';
+const END = '<!-- results:end -->';
+
+/** Replaces the table between the markers of bench/README.md (if the file has them). */
+export function updateReadme(path: string, results: Results): boolean {
+  if (!existsSync(path)) return false;
+  const text = readFileSync(path, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) return false;
+  const body = `Run of ${results.date} (Node ${results.node}):\n\n${formatTable(results.rows)}\n`;
+  writeFileSync(path, `${text.slice(0, a + START.length)}\n${body}${text.slice(b)}`);
+  return true;
 }
