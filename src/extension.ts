@@ -1,7 +1,42 @@
-import type * as vscode from 'vscode';
+// Activation: build the services, show the tree, register the commands. No API call here:
+// the first call happens when the view asks for its children.
+import * as vscode from 'vscode';
+import { offerEnvironmentImport } from './commands/importCredentials';
+import { registerCommands } from './commands/registry';
+import type { Services } from './services';
+import { createServices } from './services';
+import type { ExplorerNode } from './tree/explorerNode';
+import type { RowSnapshot } from './tree/treeSnapshot';
+import { snapshotChildren } from './tree/treeSnapshot';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // filled in by the extension work
+/**
+ * Exported only when the extension runs for tests or development: the services can read the
+ * stored credentials, and in production no other extension may reach them through `exports`.
+ */
+export interface SwasExplorerExports {
+  /** For the integration tests: the composition root. */
+  readonly services: Services;
+  /** The rows under a node (root when omitted), as the view shows them. */
+  children(node?: ExplorerNode): Promise<RowSnapshot[]>;
+  /** Resolves once the active profile has been read from SecretStorage. */
+  readonly ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): SwasExplorerExports | undefined {
+  const services = createServices(context);
+  const view = vscode.window.createTreeView('swas.explorer', { treeDataProvider: services.explorer, showCollapseAll: true });
+  services.explorer.attach(view);
+  context.subscriptions.push(
+    view,
+    services.explorer.onDidChangeFilter((f) => {
+      view.description = f ? vscode.l10n.t('Filter: {0}', f) : undefined;
+      void vscode.commands.executeCommand('setContext', 'swas.filterActive', f !== undefined);
+    }),
+  );
+  registerCommands(context, services);
+  const ready = services.session.reload().then(() => void offerEnvironmentImport(services).catch((e: unknown) => services.logger.warn(String(e))));
+  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
+  return { services, children: (node) => snapshotChildren(services.explorer, node), ready };
 }
 
 export function deactivate(): void {}

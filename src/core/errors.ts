@@ -18,6 +18,8 @@ export type TransportCode = (typeof TRANSPORT_CODES)[keyof typeof TRANSPORT_CODE
 export const CLIENT_CODES = {
   /** The credentials provider returned nothing (signed out). */
   noCredentials: 'Credentials.Missing',
+  /** The credentials provider itself failed (e.g. the secret store could not be read). */
+  credentialsUnavailable: 'Credentials.Unavailable',
   /** The endpoint template does not give an http(s) URL, or the region id is not a region id. */
   invalidEndpoint: 'Config.InvalidEndpoint',
   /** The caller aborted (AbortSignal) while waiting for the limiter, a backoff or the response. */

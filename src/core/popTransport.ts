@@ -88,7 +88,12 @@ export function createPopTransport(opts: PopTransportOptions): Transport {
   const Ctor = RPCClient as unknown as PopClientCtor;
 
   async function credentials(): Promise<Credentials> {
-    const c = await opts.credentials.getCredentials();
+    let c: Credentials | undefined;
+    try {
+      c = await opts.credentials.getCredentials();
+    } catch {
+      throw new SwasError({ code: CLIENT_CODES.credentialsUnavailable, message: 'The credentials could not be read.', retryable: false });
+    }
     if (!c || !c.accessKeyId || !c.accessKeySecret) {
       throw new SwasError({ code: CLIENT_CODES.noCredentials, message: 'No credentials: sign in first.', retryable: false });
     }

@@ -4,7 +4,9 @@
 // its remaining pages in parallel; the three lists run side by side. Never one ListSnapshots per
 // server: snapshots are grouped by server in memory. The API fills a snapshot's InstanceId only
 // for system disks, so data-disk snapshots are mapped to their server through the instances'
-// Disks[]. Lists stop at `maxItems` (default 500) each; `truncated` then says there is more, and
+// Disks[]. A region without servers costs no ListSnapshots (the call the API limits to ~10 a
+// minute): snapshots live and die with their server, so ListSnapshots starts once ListInstances'
+// page 1 shows at least one server (ListCustomImages does not wait). Lists stop at `maxItems` (default 500) each; `truncated` then says there is more, and
 // `loadMoreRegion` asks for the next 500 (pages already loaded come from the client's cache).
 import type { CustomImage, Instance, Page, RegionData, Snapshot } from './model';
 import type { CallOptions, SwasApi } from './swasApi';
@@ -33,8 +35,9 @@ export async function fetchAllPages<T>(
   fetchPage: (pageNumber: number) => Promise<Page<T>>,
   maxItems: number,
   pageSize = PAGE_SIZE,
+  firstPage?: Promise<Page<T>>,
 ): Promise<{ items: T[]; totalCount: number }> {
-  const first = await fetchPage(1);
+  const first = await (firstPage ?? fetchPage(1));
   const rest = await Promise.all(remainingPages(first.totalCount, pageSize, maxItems).map(fetchPage));
   const items = [first, ...rest].flatMap((p) => p.items);
   return { items, totalCount: Math.max(first.totalCount, items.length) };
@@ -69,9 +72,14 @@ export async function loadRegion(api: SwasApi, regionId: string, opts: LoadRegio
   const maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
   const callOpts: CallOptions = { signal: opts.signal, fresh: opts.fresh };
   const page = (pageNumber: number): { pageNumber: number; pageSize: number } => ({ pageNumber, pageSize: PAGE_SIZE });
+  const instancesPage = (n: number): Promise<Page<Instance>> => api.listInstances(regionId, page(n), callOpts);
+  const firstInstances = instancesPage(1);
+  const noSnapshots = { items: [] as Snapshot[], totalCount: 0 };
   const [instances, snapshots, images] = await Promise.all([
-    fetchAllPages<Instance>((n) => api.listInstances(regionId, page(n), callOpts), maxItems),
-    fetchAllPages<Snapshot>((n) => api.listSnapshots(regionId, page(n), callOpts), maxItems),
+    fetchAllPages<Instance>(instancesPage, maxItems, PAGE_SIZE, firstInstances),
+    firstInstances.then((p) =>
+      p.totalCount === 0 && p.items.length === 0 ? noSnapshots : fetchAllPages<Snapshot>((n) => api.listSnapshots(regionId, page(n), callOpts), maxItems),
+    ),
     fetchAllPages<CustomImage>((n) => api.listCustomImages(regionId, page(n), callOpts), maxItems),
   ]);
   const truncated =

@@ -5,6 +5,7 @@ import type { RequestCache, CacheConfig } from './cache';
 import { createRequestCache } from './cache';
 import { str, toCustomImage, toDisk, toInstance, toPage, toRegion, toSnapshot, arr, obj } from './convert';
 import { endpointFor, HOME_REGION } from './endpoint';
+import { toSwasError } from './errorMapping';
 import type { SwasError } from './errors';
 import type { Limiter, LimiterConfig } from './limiter';
 import { createLimiter } from './limiter';
@@ -68,8 +69,8 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
   const logger = options.logger;
 
   async function attempt(spec: CallSpec, account: string, n: number, signal?: AbortSignal): Promise<Record<string, unknown>> {
-    await limiter.acquire(account, spec.action, signal);
     const endpoint = endpointFor(options.endpointTemplate, spec.endpointRegionId ?? spec.regionId);
+    await limiter.acquire(account, spec.action, signal);
     const started = Date.now();
     try {
       const res = await t.call({ endpoint, action: spec.action, params: spec.params, signal });
@@ -114,7 +115,8 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
   }
 
   return {
-    call: (spec, opts = {}) => run(spec, opts),
+    // Everything that leaves the client is a SwasError (a throwing credentials provider included).
+    call: (spec, opts = {}) => run(spec, opts).catch((e: unknown) => Promise.reject(toSwasError(e, { action: spec.action }))),
     invalidate: (regionId) => cache.invalidate(regionId),
   };
 }

@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { apiFor, createImageFromSnapshot } from './lib/api';
-import { advanceClock } from './lib/emulator';
+import { adminCall, advanceClock } from './lib/emulator';
 import { addTag, chooseOption, dropdownText, isDisabled, openedForm } from './lib/form';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import type { Scenario } from './lib/session';
 import { signIn } from './lib/signIn';
+import { waitForText } from './lib/wait';
 import { contextMenu, expand, regionRow, rowDescription, treeItem } from './lib/workbench';
 
 after(closeBrowser);
@@ -51,7 +52,7 @@ for (const host of selectedHosts()) {
 
         await form.imageName.fill('e2e-image-1');
         await form.imageName.press('Tab');
-        await form.el('#imageName-error').filter({ hasText: /^\s*$/ }).waitFor({ timeout: 10_000 });
+        await waitForText(form.el('#imageName-error'), /^$/);
         await chooseOption(form, 'dataSnapshot', 'db-staging-data-0520');
         await addTag(form, 'team', 'e2e');
         await addTag(form, 'env', 'test');
@@ -68,10 +69,10 @@ for (const host of selectedHosts()) {
         const image = treeItem(page, 'e2e-image-1');
         await image.waitFor({ timeout: 30_000 });
         assert.match(await rowDescription(image), /^Creating\b/);
-        await page.waitForFunction((el) => /^3 \/ 12$/.test(el?.querySelector('.label-description')?.textContent?.trim() ?? ''), await imagesNode.elementHandle(), { timeout: 30_000 });
+        await waitForText(imagesNode.locator('.label-description'), /^3 \/ 12$/, 30_000);
         await s.shot('image creating');
         await advanceClock(s.emu, 120);
-        await page.waitForFunction((el) => /^Available\b/.test(el?.querySelector('.label-description')?.textContent?.trim() ?? ''), await image.elementHandle(), { timeout: 60_000 });
+        await waitForText(image.locator('.label-description'), /^Available\b/, 60_000);
         await s.shot('image available');
       }),
     );
@@ -87,6 +88,9 @@ for (const host of selectedHosts()) {
         const error = form.el('#imageName-error').filter({ hasText: /already exists/i });
         await error.waitFor({ timeout: 30_000 });
         assert.equal(await form.imageName.inputValue(), 'e2e-taken-name', 'the name typed must be kept');
+        // The API itself answered ImageNameAlreadyExist (not only the form's own name check).
+        const log = await adminCall<{ requests: { action: string; code?: string }[] }>(s.emu, 'GET', '/requests');
+        assert.ok(log.requests.some((r) => r.action === 'CreateCustomImage' && r.code === 'ImageNameAlreadyExist'), 'no CreateCustomImage answered ImageNameAlreadyExist');
         assert.equal(await form.el('#result').isVisible(), false);
         await s.shot('name taken');
       }),

@@ -6,7 +6,7 @@ import { sealedSecrets } from './lib/browserStorage';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn, startSignIn } from './lib/signIn';
-import { regionRow, toast, welcome, welcomeButton } from './lib/workbench';
+import { regionRow, toast, toastMessage, welcome, welcomeButton } from './lib/workbench';
 
 after(closeBrowser);
 
@@ -22,7 +22,7 @@ for (const host of selectedHosts()) {
         await startSignIn(page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: 'not-the-right-secret-0000' });
         const error = toast(page, /Sign-in failed/i);
         await error.waitFor({ timeout: 30_000 });
-        const text = (await error.textContent()) ?? '';
+        const text = await toastMessage(error);
         assert.match(text, /secret does not match/i, `the error should say the secret is wrong: "${text}"`);
         assert.match(text, /Nothing was saved/i);
         await s.shot('wrong secret error');

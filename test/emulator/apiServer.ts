@@ -50,7 +50,7 @@ export class ApiServer {
       if (this.deps.verbose) console.log(`${o.status} ${auth?.action ?? '?'} ${o.regionId} ${o.code} ${Date.now() - started}ms`);
     };
     const sendError = (err: ApiError, regionId: string): void => {
-      const host = `swas.${regionId || 'cn-hangzhou'}.aliyuncs.com`;
+      const host = `swas.${isKnownRegion(regionId) ? regionId : 'cn-hangzhou'}.aliyuncs.com`;
       send(res, err.httpStatus, toJson(errorBody(err, requestId, host)), { ...err.headers, 'x-acs-request-id': requestId });
       finish({ status: err.httpStatus, code: err.code, regionId });
     };
@@ -63,7 +63,8 @@ export class ApiServer {
       })
       .catch((e: unknown) => {
         const regionId = raw?.params.RegionId ?? '';
-        if (e instanceof ApiError) sendError(e, regionId);
+        if (req.socket.destroyed) finish({ status: 0, code: 'ClientClosed', regionId });
+        else if (e instanceof ApiError) sendError(e, regionId);
         else {
           if (this.deps.verbose) console.error('emulator: internal failure', e);
           sendError(new ApiError(500, 'InternalError', 'An error occurred while processing your request.'), regionId);

@@ -22,7 +22,8 @@ export interface EmulatorOptions {
   host?: string;
   seed?: 'demo' | 'empty' | string;
   statePath?: string;
-  scale?: ScaleSpec;
+  /** Missing fields default to 0 (regions: 1). */
+  scale?: Partial<ScaleSpec>;
   realisticLimits?: boolean;
   snapshotSeconds?: number;
   imageSeconds?: number;
@@ -37,8 +38,8 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-export function buildSeed(seed: string | undefined, scale: ScaleSpec | undefined, timings: Timings): EmulatorState {
-  if (scale) return scaleState(scale, timings);
+export function buildSeed(seed: string | undefined, scale: Partial<ScaleSpec> | undefined, timings: Timings): EmulatorState {
+  if (scale) return scaleState({ servers: 0, snapshots: 0, images: 0, regions: 1, ...scale }, timings);
   if (seed === undefined || seed === 'demo') return demoState(timings);
   if (seed === 'empty') return emptyState();
   const fromFile = loadStateFile(seed);

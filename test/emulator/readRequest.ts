@@ -27,8 +27,15 @@ export function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge
       if (size > MAX_BODY_BYTES) tooLarge = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge }));
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      resolve({ body: Buffer.concat(chunks), tooLarge });
+    });
     req.on('error', reject);
+    req.on('close', () => {
+      if (!ended) reject(new Error('the client closed the connection before sending the whole body'));
+    });
   });
 }
 

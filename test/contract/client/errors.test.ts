@@ -7,6 +7,7 @@ import type { Harness } from './harness';
 import { SwasError } from '../../../src/core/errors';
 import type { Credentials } from '../../../src/core/model';
 import { verifyCredentials } from '../../../src/core/verifyCredentials';
+import { createPopTransport } from '../../../src/core/popTransport';
 import {
   DISABLED_ACCESS_KEY_ID,
   DISABLED_ACCESS_KEY_SECRET,
@@ -141,4 +142,28 @@ test('verifyCredentials resolves for good keys and throws the gateway code for b
   const wrong = await failure(verifyCredentials({ ...h.creds, accessKeySecret: 'nope' }, h.em.endpoint, 3000));
   assert.equal(wrong.code, 'SignatureDoesNotMatch');
   assert.deepStrictEqual((await h.requests()).map((r) => r.action), ['ListRegions', 'ListRegions', 'ListRegions']);
+});
+
+test('clock skew over 15 minutes gives InvalidTimeStamp.Expired (kept as the API code, not retryable)', async () => {
+  // pop-core lets caller params override its own Timestamp: a skewed client clock, without faking Date.
+  const transport = createPopTransport({ credentials: { getCredentials: () => Promise.resolve(h.creds) }, timeoutMs: 3000 });
+  const skewed = new Date(Date.now() - 20 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const e = await failure(transport.call({ endpoint: h.em.endpoint, action: 'ListRegions', params: { Timestamp: skewed } }));
+  assert.equal(e.code, 'InvalidTimeStamp.Expired');
+  assert.equal(e.httpStatus, 400);
+  assert.equal(e.retryable, false);
+  assertClean(e, [h.creds.accessKeyId]);
+});
+
+test('a credentials provider that throws still yields a SwasError, and nothing is sent', async () => {
+  const api = h.client({ credentials: { getCredentials: () => Promise.reject(new Error('secret store unavailable')) } });
+  const e = await failure(api.listInstances('cn-hangzhou'));
+  assert.equal(e.code, 'Credentials.Unavailable');
+  assert.equal(e.retryable, false);
+  assert.equal((await h.requests()).length, 0);
+});
+
+test('an endpoint template that is not a URL gives Config.InvalidEndpoint', async () => {
+  const e = await failure(h.client({ endpointTemplate: 'swas.example' }).listInstances('cn-hangzhou'));
+  assert.equal(e.code, 'Config.InvalidEndpoint');
 });

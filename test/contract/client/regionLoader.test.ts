@@ -57,7 +57,8 @@ test('never calls ListSnapshots per server, and maps data-disk snapshots to thei
 });
 
 test('a second load within the TTL costs no calls; fresh and invalidate cost a full load again', async () => {
-  const api = h.client();
+  // 15 ListSnapshots in a few ms: the default limiter would (rightly) hold the last 5 for a minute.
+  const api = h.client({ limiter: { rules: {} } });
   await loadRegion(api, 'cn-hangzhou');
   await h.clearRequests();
   await loadRegion(api, 'cn-hangzhou');
@@ -77,9 +78,9 @@ test('two simultaneous loads of one region share their requests', async () => {
   assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 3, ListSnapshots: 5, ListCustomImages: 1 });
 });
 
-test('an empty region costs one call per list', async () => {
+test('a region without servers costs one ListInstances and one ListCustomImages, and no rate-limited ListSnapshots', async () => {
   const data = await loadRegion(h.client(), 'cn-shanghai');
-  assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 1, ListSnapshots: 1, ListCustomImages: 1 });
+  assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 1, ListCustomImages: 1 });
   assert.equal(data.instances.length, 0);
   assert.deepStrictEqual(data.quota, { used: 0, limit: 0 });
 });

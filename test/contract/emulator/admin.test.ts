@@ -114,6 +114,24 @@ describe('admin API and faults', () => {
     await call(other, 'ListRegions');
   });
 
+  test('--realistic-limits throttles CreateCustomImage and ListRegions at 10 calls a minute', async () => {
+    const limited = await start({ realisticLimits: true });
+    try {
+      for (let i = 0; i < 10; i++) await call(pop(limited), 'ListRegions');
+      await rejects(pop(limited).request('ListRegions', {}), 'Throttling.User', 400);
+      for (let i = 0; i < 12; i++) await call(pop(limited), 'ListInstances', { RegionId: 'cn-hangzhou' });
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  test('POST /reset without a seed restores the start-up data', async () => {
+    await admin(emu, 'POST', '/servers', { regionId: 'cn-hangzhou', instanceName: 'extra' });
+    assert.equal((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).TotalCount, 5);
+    await admin(emu, 'POST', '/reset');
+    assert.equal((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).TotalCount, 4);
+  });
+
   test('errorRate 1 with chosen kinds fails every matching call; seed makes it repeatable', async () => {
     await admin(emu, 'PUT', '/faults', { errorRate: 1, kinds: ['ServiceUnavailable'], actions: ['ListSnapshots'], seed: 7 });
     await rejects(pop(emu).request('ListSnapshots', { RegionId: 'cn-hangzhou' }), 'ServiceUnavailable', 503);

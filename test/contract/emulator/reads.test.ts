@@ -85,7 +85,7 @@ describe('emulator read operations (pop-core)', () => {
   test('ListDisks filters by InstanceId and DiskType in either case', async () => {
     const ids = await demoIds(pop(emu));
     const all = await call(pop(emu), 'ListDisks', { RegionId: 'cn-hangzhou' });
-    assert.equal(all.TotalCount, 6);
+    assert.equal(all.TotalCount, 8);
     const webData = await call(pop(emu), 'ListDisks', { RegionId: 'cn-hangzhou', InstanceId: ids.web.InstanceId, DiskType: 'data' });
     const d = (webData.Disks as Json[])[0] as Json;
     assert.deepEqual([webData.TotalCount, d.DiskType, d.InstanceName, d.Device], [1, 'Data', 'web-prod-1', '/dev/xvdb']);

@@ -81,3 +81,25 @@ describe('emulator robustness', () => {
     assert.equal((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).TotalCount, 4);
   });
 });
+
+describe('emulator robustness: aborted uploads', () => {
+  test('a client that disconnects mid-body leaves the server healthy', async () => {
+    const emu = await start();
+    try {
+      const u = new URL(emu.endpoint);
+      await new Promise<void>((resolve) => {
+        const s = connect(Number(u.port), u.hostname, () => {
+          s.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=List');
+          setTimeout(() => {
+            s.destroy();
+            resolve();
+          }, 50);
+        });
+      });
+      assert.deepEqual(await admin(emu, 'GET', '/health'), { ok: true });
+      assert.equal((await call(pop(emu), 'ListRegions')).RequestId !== undefined, true);
+    } finally {
+      await emu.stop();
+    }
+  });
+});

@@ -44,3 +44,4 @@ export async function addTag(form: Form, key: string, value: string): Promise<vo
   await row.locator('.tag-key input').fill(key);
   await row.locator('.tag-value input').fill(value);
 }
+

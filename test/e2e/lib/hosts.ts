@@ -104,8 +104,12 @@ function seedRipgrepCache(): void {
 
 /** Env that makes npm run under Node 24 (code-server ≥ 4.103 checks npm's Node major). */
 export function node24Env(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  // When this runs under `npm test`, the outer npm exports npm_config_user_agent (naming Node 20)
+  // and npm_node_execpath; the inner npm would take them as its own config, and code-server's
+  // postinstall would then refuse to install. Drop every inherited npm_* variable.
+  const clean = Object.fromEntries(Object.entries(base).filter(([k]) => !/^npm_/i.test(k)));
   return {
-    ...base,
+    ...clean,
     PATH: `${join(node24Dir, 'node_modules', '.bin')}:${base.PATH ?? ''}`,
     npm_config_nodedir: node24Headers,
   };
@@ -121,7 +125,7 @@ export async function ensureHost(host: Host): Promise<void> {
   } else {
     if (!isInstalled(node24Dir, lockHash(node24Dir))) await npmCi(node24Dir, process.env, 'Node 24.21.0');
     if (isInstalled(host.dir, lockHash(host.dir))) return;
-    await npmCi(host.dir, node24Env({ ...process.env, npm_config_yes: 'true' }), host.label);
+    await npmCi(host.dir, { ...node24Env(process.env), npm_config_yes: 'true' }, host.label);
   }
   if (!existsSync(host.entry)) throw new Error(`${host.label}: ${host.entry} missing after install`);
   console.log(`hosts: ${host.id} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 // Signing in through the UI: the "Sign In" button of the welcome view, then the input boxes
-// (AccessKey ID, secret, optional STS token, profile name — answered by what each box asks).
+// (AccessKey ID, secret, optional STS token, profile name), each answered by what it asks for.
 import type { Page } from 'playwright-core';
-import { quickInput, quickInputBox, regionRow, welcomeButton } from './workbench';
+import { quickInput, quickInputBox, regionRow, toast, toastMessage, welcomeButton } from './workbench';
 
 export interface Keys {
   accessKeyId: string;
@@ -9,50 +9,70 @@ export interface Keys {
   securityToken?: string;
 }
 
-async function boxSignature(page: Page): Promise<string | null> {
+interface Box {
+  /** What the box asks: placeholder + prompt, lower case. */
+  asks: string;
+  /** Identity of the box (asks + input type). */
+  sig: string;
+}
+
+async function readBox(page: Page): Promise<Box | null> {
   if (!(await quickInput(page).isVisible())) return null;
   const input = quickInputBox(page);
   if (!(await input.isVisible())) return null;
   const ph = (await input.getAttribute('placeholder')) ?? '';
-  const aria = (await input.getAttribute('aria-label')) ?? '';
   const type = (await input.getAttribute('type')) ?? '';
-  return `${ph}|${aria}|${type}`;
+  const msg = (await page.locator('.quick-input-widget .quick-input-message').textContent().catch(() => '')) ?? '';
+  const asks = `${ph} ${msg}`.trim().toLowerCase();
+  if (!asks) return null; // between two boxes: the widget is being refilled
+  return { asks, sig: `${ph}|${msg}|${type}` };
 }
 
-/** Waits for an input box different from `last`; null when no box shows up for `idleMs`. */
-async function nextBox(page: Page, last: string, idleMs = 2500): Promise<string | null> {
-  let hiddenSince = Date.now();
-  const deadline = Date.now() + 15_000;
+/**
+ * Waits for a box other than `last` that stays the same for 300 ms (VS Code refills one widget
+ * box after box, so a half-updated box must not be answered); null when none shows for `idleMs`.
+ */
+async function nextBox(page: Page, last: string, idleMs = 3000): Promise<Box | null> {
+  let goneSince = Date.now();
+  let candidate: Box | null = null;
+  let candidateSince = 0;
+  const deadline = Date.now() + 20_000;
   for (;;) {
-    const sig = await boxSignature(page);
-    if (sig !== null && sig !== last) return sig;
-    if (sig === null) {
-      if (Date.now() - hiddenSince > idleMs) return null;
-    } else hiddenSince = Date.now();
-    if (Date.now() > deadline) {
-      const msg = await page.locator('.quick-input-widget .quick-input-message').textContent().catch(() => '');
-      throw new Error(`the input box "${last}" did not accept the value: ${msg ?? ''}`);
+    const box = await readBox(page);
+    if (box && box.sig !== last) {
+      if (candidate?.sig === box.sig) {
+        if (Date.now() - candidateSince >= 300) return box;
+      } else {
+        candidate = box;
+        candidateSince = Date.now();
+      }
+    } else {
+      candidate = null;
     }
+    if (box === null) {
+      if (Date.now() - goneSince > idleMs) return null;
+    } else goneSince = Date.now();
+    if (Date.now() > deadline) throw new Error(`the input box "${last}" did not go away: ${box?.asks ?? ''}`);
     await page.waitForTimeout(100);
   }
 }
 
-/** Answers the Sign In input boxes; returns what each box asked (its placeholder/label). */
+/** Answers the Sign In input boxes; returns what each box asked. */
 export async function answerSignInBoxes(page: Page, keys: Keys): Promise<string[]> {
   const asked: string[] = [];
   await quickInputBox(page).waitFor({ timeout: 30_000 });
   let last = '';
   for (let i = 0; i < 8; i++) {
-    const sig = await nextBox(page, last);
-    if (sig === null) break;
-    asked.push(sig);
+    const box = await nextBox(page, last);
+    if (box === null) break;
+    asked.push(box.asks);
     const input = quickInputBox(page);
-    const what = sig.toLowerCase();
-    if (/accesskey id|access key id/.test(what)) await input.fill(keys.accessKeyId);
-    else if (/secret/.test(what)) await input.fill(keys.accessKeySecret);
-    else if (/token/.test(what)) await input.fill(keys.securityToken ?? '');
-    // any other box (profile name): keep the default it offers
-    last = sig;
+    if (/access ?key id/.test(box.asks)) await input.fill(keys.accessKeyId);
+    else if (/secret/.test(box.asks)) await input.fill(keys.accessKeySecret);
+    else if (/token/.test(box.asks)) await input.fill(keys.securityToken ?? '');
+    else if (/profile/.test(box.asks) && (await input.inputValue()) === '') await input.fill('default');
+    // any other box: keep the default it offers
+    last = box.sig;
     await input.press('Enter');
   }
   return asked;
@@ -66,8 +86,13 @@ export async function startSignIn(page: Page, keys: Keys): Promise<string[]> {
   return answerSignInBoxes(page, keys);
 }
 
-/** Signs in and waits until the tree shows the demo region cn-hangzhou. */
+/** Signs in and waits until the tree shows the demo region cn-hangzhou (or fails with the error shown). */
 export async function signIn(page: Page, keys: Keys): Promise<void> {
-  await startSignIn(page, keys);
-  await regionRow(page, 'cn-hangzhou').waitFor({ timeout: 30_000 });
+  const asked = await startSignIn(page, keys);
+  const region = regionRow(page, 'cn-hangzhou');
+  const failed = toast(page, /failed|error|could not/i);
+  await Promise.race([region.waitFor({ timeout: 30_000 }), failed.waitFor({ timeout: 30_000 })]);
+  if (!(await region.isVisible())) {
+    throw new Error(`sign-in did not show the tree: ${await toastMessage(failed).catch(() => '')} (boxes: ${asked.join(' / ')})`);
+  }
 }

@@ -13,7 +13,8 @@ export const vsixPath = join(repoRoot, 'out', 'vsix', 'swas-explorer.vsix');
 // node_modules under test/ (≈1 GB) would cost it 6–9 s.
 const NOT_STAGED = new Set(['.git', 'node_modules', 'out', 'src', 'test', 'webview', 'bench', 'dist-vsix', '.demo', '.test-artifacts']);
 
-/** Packages dist/ into a .vsix with `vsce package --no-dependencies` (throws with vsce's output). */
+/** Packages dist/ into a .vsix like `npm run package` (throws with vsce's output). Relative links in
+ *  the README stay relative (there is no public repository URL to rewrite them to). */
 export function packageVsix(out: string = vsixPath): string {
   mkdirSync(dirname(out), { recursive: true });
   const stage = mkdtempSync(join(tmpdir(), 'swas-vsix-'));
@@ -23,7 +24,7 @@ export function packageVsix(out: string = vsixPath): string {
     }
     const tmp = join(stage, 'out.vsix');
     const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', tmp], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', tmp], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0) throw new Error(`vsce package failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
     copyFileSync(tmp, out);
     return out;

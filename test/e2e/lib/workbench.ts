@@ -2,6 +2,7 @@
 // measured in HARNESS §3.4. Waits are for state (elements, attributes), never fixed sleeps,
 // except the short pause of the context-menu fix.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { attributeBecomes } from './wait';
 
 export const EXTENSION_ID = 'swas-explorer.swas-explorer';
 const T = 30_000;
@@ -54,12 +55,8 @@ export async function expand(row: Locator): Promise<void> {
   for (let i = 0; i < 3; i++) {
     if ((await row.getAttribute('aria-expanded')) === 'true') return;
     await row.click();
-    try {
-      await row.page().waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 5000 });
-      return;
-    } catch {
-      // the click did not toggle it (still loading or swallowed); try again
-    }
+    if (await attributeBecomes(row, 'aria-expanded', 'true', 5000)) return;
+    // the click did not toggle it (still loading or swallowed); try again
   }
   throw new Error(`could not expand ${await row.getAttribute('aria-label')}`);
 }
@@ -118,6 +115,11 @@ export async function pick(page: Page, text: string | RegExp): Promise<void> {
 /** A visible notification toast with the given text. */
 export function toast(page: Page, text: string | RegExp): Locator {
   return page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+}
+
+/** The message of a toast (without the styles VS Code puts inside the toast element). */
+export async function toastMessage(t: Locator): Promise<string> {
+  return ((await t.locator('.notification-list-item-message').first().textContent()) ?? '').trim();
 }
 
 /** The editor tab with the given title. */

@@ -26,7 +26,7 @@ export const listCustomImages: ActionDef = {
       (share === undefined || i.inShare === share) &&
       (!rg || i.resourceGroupId === rg) &&
       matchesTags(i.tags, wanted));
-    const acc = store.account(accountId);
+    const acc = store.state.accounts[accountId] ?? { accountId, userId: '0', regions: {} };
     return {
       PageNumber: String(pg.pageNumber), PageSize: String(pg.pageSize), TotalCount: String(all.length),
       CustomImages: paginate(all, pg).map((i) => imageWire(i, acc)),

@@ -30,8 +30,8 @@ export function demoState(timings: Timings): EmulatorState {
   store.account(DEMO_ACCOUNT).userId = '1234567890123456';
   const web = makeInstance(store, { regionId: 'cn-hangzhou', instanceName: 'web-prod-1', status: 'Running', index: 11, createdMs: T0, dataDiskGiB: 100 });
   const db = makeInstance(store, { regionId: 'cn-hangzhou', instanceName: 'db-staging', status: 'Stopped', index: 12, createdMs: T0 + DAY, dataDiskGiB: 200 });
-  const api = makeInstance(store, { regionId: 'cn-hangzhou', instanceName: 'api-canary', status: 'Starting', index: 13, createdMs: T0 + 2 * DAY });
-  const legacy = makeInstance(store, { regionId: 'cn-hangzhou', instanceName: 'legacy-blog', status: 'Disabled', index: 14, createdMs: T0 - 60 * DAY });
+  const api = makeInstance(store, { regionId: 'cn-hangzhou', instanceName: 'api-canary', status: 'Starting', index: 13, createdMs: T0 + 2 * DAY, dataDiskGiB: 50 });
+  const legacy = makeInstance(store, { regionId: 'cn-hangzhou', instanceName: 'legacy-blog', status: 'Disabled', index: 14, createdMs: T0 - 60 * DAY, dataDiskGiB: 20 });
   hz.instances.push(web, db, api, legacy);
   const webSys = makeSnapshot(store, web, sys(web), { name: 'web-prod-1-sys-0601', createdMs: T0 + 10 * DAY });
   const webData = makeSnapshot(store, web, data(web), {

@@ -1,0 +1,105 @@
+// SWAS: Create Snapshot… — pick the disk, name it (validated), create it, and follow its
+// progress until it settles. Resolves to the snapshot (used by the Create Custom Image form).
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Disk, Snapshot } from '../core/model';
+import type { CreatedSnapshot, Services } from '../services';
+import { instanceState } from '../tree/contextValue';
+import { diskTypeLabel } from '../tree/labels';
+import { orCancel } from './runner';
+import { defaultSnapshotName, validateSnapshotName } from './snapshotName';
+import { asRef, resolveInstance, str } from './targets';
+
+function nameMessage(name: string): string | undefined {
+  switch (validateSnapshotName(name)) {
+    case 'url':
+      return vscode.l10n.t('The name must not start with http:// or https://.');
+    case 'length':
+      return vscode.l10n.t('Use 2 to 50 characters.');
+    case 'start':
+      return vscode.l10n.t('The name must start with a letter.');
+    case 'chars':
+      return vscode.l10n.t('Use only letters, digits, ":", "_", "." and "-".');
+    default:
+      return undefined;
+  }
+}
+
+async function pickDisk(disks: Disk[], preferred: { diskId?: string; diskType?: string }, title: string): Promise<Disk> {
+  const byId = preferred.diskId ? disks.find((d) => d.diskId === preferred.diskId) : undefined;
+  if (byId) return byId;
+  const type = preferred.diskType?.toLowerCase();
+  const match = type ? disks.filter((d) => d.diskType.toLowerCase() === type) : [];
+  if (match.length === 1 && match[0]) return match[0];
+  const pick = await vscode.window.showQuickPick(
+    disks.map((d) => ({
+      label: d.diskType.toLowerCase() === 'system' ? vscode.l10n.t('System disk') : vscode.l10n.t('Data disk'),
+      description: `${d.category} · ${d.sizeGiB} GiB · ${d.diskId}`,
+      detail: d.device || undefined,
+      disk: d,
+    })),
+    { title, placeHolder: vscode.l10n.t('Select the disk to snapshot'), ignoreFocusOut: true },
+  );
+  return orCancel(pick).disk;
+}
+
+function findSnapshot(services: Services, regionId: string, snapshotId: string): Snapshot | undefined {
+  const data = services.regions.get(regionId);
+  if (!data) return undefined;
+  for (const list of data.snapshotsByInstance.values()) {
+    const s = list.find((x) => x.snapshotId === snapshotId);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+export async function createSnapshot(services: Services, target?: unknown): Promise<CreatedSnapshot | undefined> {
+  const title = vscode.l10n.t('SWAS: Create Snapshot');
+  const instance = await resolveInstance(services, target, title, (i) => instanceState(i.status) !== 'disabled');
+  if (instance.disks.length === 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Server "{0}" has no disks to snapshot.', instance.instanceName));
+    return undefined;
+  }
+  const ref = asRef(target);
+  const disk = await pickDisk(instance.disks, { diskId: str(ref.diskId), diskType: str(ref.diskType) }, title);
+  const given = str((target as { snapshotName?: unknown } | undefined)?.snapshotName);
+  const snapshotName = given !== undefined && !nameMessage(given) ? given : orCancel(
+    await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Snapshot name for the {0} disk of "{1}"', diskTypeLabel(disk.diskType), instance.instanceName),
+      value: defaultSnapshotName(disk.diskType, new Date()),
+      ignoreFocusOut: true,
+      validateInput: nameMessage,
+    }),
+  );
+  const api = services.api();
+  if (!api) return undefined;
+  const regionId = instance.regionId;
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating snapshot "{0}"', snapshotName), cancellable: true },
+    async (progress, token) => {
+      const { snapshotId, requestId } = await api.createSnapshot({ regionId, diskId: disk.diskId, snapshotName, clientToken: randomUUID() });
+      services.logger.info(`Snapshot ${snapshotId} requested (RequestId ${requestId})`);
+      await services.explorer.reloadRegion(regionId);
+      let last = 0;
+      for (;;) {
+        const s = findSnapshot(services, regionId, snapshotId);
+        const status = s?.status.toLowerCase() ?? 'progressing';
+        if (s && status !== 'progressing') {
+          if (status === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('Snapshot "{0}" failed.', snapshotName));
+          else void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is ready.', snapshotName));
+          return { regionId, instanceId: instance.instanceId, snapshotId, status: s.status };
+        }
+        const pct = s?.progress ?? 0;
+        progress.report({ increment: Math.max(0, pct - last), message: `${pct}%` });
+        last = Math.max(last, pct);
+        if (token.isCancellationRequested) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName));
+          return { regionId, instanceId: instance.instanceId, snapshotId, status: s?.status ?? 'Progressing' };
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+        if (!services.regions.get(regionId)) await services.explorer.reloadRegion(regionId);
+      }
+    },
+  );
+}

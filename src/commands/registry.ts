@@ -1,0 +1,51 @@
+// Every command of the extension, one line each. Errors and cancellation: see runner.ts.
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { clearFilter } from './clearFilter';
+import { copyId } from './copyId';
+import { copyPublicIp } from './copyPublicIp';
+import { createCustomImage } from './createCustomImage';
+import { createSnapshot } from './createSnapshot';
+import { deleteCustomImage } from './deleteCustomImage';
+import { filter } from './filter';
+import { importCredentials } from './importCredentials';
+import { loadMore } from './loadMore';
+import { openInConsole } from './openInConsole';
+import { refresh } from './refresh';
+import { retry } from './retry';
+import type { CommandHandler } from './runner';
+import { runCommand } from './runner';
+import { selectRegions } from './selectRegions';
+import { shareImage } from './shareImage';
+import { showLog } from './showLog';
+import { signIn } from './signIn';
+import { signOut } from './signOut';
+import { switchProfile } from './switchProfile';
+import { unshareImage } from './unshareImage';
+
+export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
+  const register = (id: string, handler: CommandHandler): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, runCommand(id, services.logger, handler)));
+  };
+  register('swas.signIn', () => signIn(services));
+  register('swas.signOut', () => signOut(services));
+  register('swas.switchProfile', () => switchProfile(services));
+  register('swas.importCredentials', () => importCredentials(services));
+  register('swas.refresh', (node) => refresh(services, node));
+  register('swas.loadMore', (node) => loadMore(services, node));
+  register('swas.retry', (node) => retry(services, node));
+  register('swas.selectRegions', () => selectRegions(services));
+  register('swas.filter', (text) => filter(services, text));
+  register('swas.clearFilter', () => clearFilter(services));
+  register('swas.copyId', (node) => copyId(services, node));
+  register('swas.copyPublicIp', (node) => copyPublicIp(services, node));
+  register('swas.openInConsole', (node) => openInConsole(services, node));
+  register('swas.createSnapshot', (target) => createSnapshot(services, target));
+  register('swas.deleteCustomImage', (node) => deleteCustomImage(services, node));
+  register('swas.shareImage', (node) => shareImage(services, node));
+  register('swas.unshareImage', (node) => unshareImage(services, node));
+  register('swas.showLog', () => showLog(services));
+  // ── Create Custom Image (owned by the form engineer: src/commands/createCustomImage.ts) ──
+  register('swas.createCustomImage', (node) => createCustomImage(services, node));
+  // ── end Create Custom Image ──
+}

@@ -1,0 +1,46 @@
+// Builds the webview's FormContext and the rules' context from a loaded region.
+import type { Instance, RegionData } from '../core/model';
+import type { CreateImageRuleContext } from '../core/rules/validateCreateImage';
+import type { FormContext } from '../protocol/createImageMessages';
+
+export function specLine(i: Instance): string {
+  const s = i.spec;
+  const parts = [`${s.cpu} vCPU`, `${s.memoryGiB} GiB`, `${s.diskSizeGiB} GiB ${s.diskCategory}`.trim()];
+  if (s.bandwidthMbps) parts.push(`${s.bandwidthMbps} Mbps`);
+  return parts.join(' · ');
+}
+
+export function buildFormContext(data: RegionData, regionName: string, instanceId: string, preselected: string): FormContext | undefined {
+  const server = data.instances.find((i) => i.instanceId === instanceId);
+  if (!server) return undefined;
+  const snapshots = (data.snapshotsByInstance.get(instanceId) ?? []).map((s) => ({
+    snapshotId: s.snapshotId,
+    snapshotName: s.snapshotName,
+    status: s.status,
+    sourceDiskType: String(s.sourceDiskType).toLowerCase() === 'data' ? ('Data' as const) : ('System' as const),
+    instanceId: s.instanceId || instanceId,
+    creationTime: s.creationTime,
+    progress: s.progress,
+  }));
+  return {
+    regionId: data.regionId,
+    regionName,
+    server: { instanceId, instanceName: server.instanceName || instanceId, status: server.status, planId: server.planId, spec: specLine(server) },
+    snapshots,
+    imageNames: data.images.map((i) => i.name),
+    serverCount: data.instances.length,
+    imageCount: data.images.length,
+    preselectedSystemSnapshotId: preselected,
+  };
+}
+
+export function ruleContext(ctx: FormContext): CreateImageRuleContext {
+  return {
+    instanceId: ctx.server.instanceId,
+    instanceStatus: ctx.server.status,
+    snapshots: ctx.snapshots,
+    existingImageNames: ctx.imageNames,
+    serverCount: ctx.serverCount,
+    imageCount: ctx.imageCount,
+  };
+}

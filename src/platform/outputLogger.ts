@@ -1,0 +1,54 @@
+// The core `Logger` port on a LogOutputChannel "SWAS": one line per API call.
+// Known secret values are redacted from every line as a last line of defence.
+import * as vscode from 'vscode';
+import type { ApiCallLogEntry, Logger } from '../core/logger';
+
+const SECRET_PARAMS = /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce)=([^&\s"']+)/gi;
+
+export class OutputLogger implements Logger, vscode.Disposable {
+  readonly channel: vscode.LogOutputChannel;
+  private readonly secrets = new Set<string>();
+
+  constructor(channel?: vscode.LogOutputChannel) {
+    this.channel = channel ?? vscode.window.createOutputChannel('SWAS', { log: true });
+  }
+
+  /** Values (AccessKey secret, STS token) that must never appear in a line. */
+  redactValues(values: (string | undefined)[]): void {
+    this.secrets.clear();
+    for (const v of values) if (v && v.length >= 6) this.secrets.add(v);
+  }
+
+  apiCall(e: ApiCallLogEntry): void {
+    const parts = [e.action, e.regionId || '-', String(e.status), e.requestId || '-', `${Math.round(e.ms)} ms`];
+    if (e.code) parts.push(e.code);
+    if (e.attempt !== undefined && e.attempt > 1) parts.push(`attempt ${e.attempt}`);
+    const line = this.scrub(parts.join(' '));
+    if (e.code) this.channel.warn(line);
+    else this.channel.info(line);
+  }
+
+  info(message: string): void {
+    this.channel.info(this.scrub(message));
+  }
+  warn(message: string): void {
+    this.channel.warn(this.scrub(message));
+  }
+  error(message: string): void {
+    this.channel.error(this.scrub(message));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  private scrub(text: string): string {
+    let out = text.replace(SECRET_PARAMS, '$1=***');
+    for (const s of this.secrets) out = out.split(s).join('***');
+    return out;
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

@@ -1,0 +1,110 @@
+// Composition root: builds the logger, settings, credential store, session (API client),
+// region cache and explorer tree, wired through constructor arguments. No API call here.
+//
+// For the Create Custom Image form (src/commands/createCustomImage.ts, src/panels/):
+//   services.api()                         active SwasApi, or undefined when signed out
+//   services.regions.listRegions()         regions (cached; localized by the display language)
+//   services.regions.load(regionId, {fresh}) RegionData through the tree's cache
+//   services.regions.get(regionId)         RegionData already loaded, if any
+//   services.logger                        core Logger (LogOutputChannel "SWAS")
+//   services.explorer.refreshImages(regionId)   re-read and redraw a region's Custom Images node
+//   services.explorer.revealImage(regionId, imageId?)  reveal Custom Images or one image
+//   services.createSnapshot({ regionId, instanceId, diskId? | diskType? })  runs "Create Snapshot…"
+//                                           (asks only for the name) and resolves with the snapshot
+//                                           once it settled, or undefined when cancelled/failed
+//
+// A CreateImageDeps for src/panels can be built as:
+//   { getApi: () => services.api(), loadRegion: (r) => services.regions.load(r),
+//     listRegions: () => services.regions.listRegions(), logger: services.logger,
+//     revealImage: async (r, i) => void (await services.explorer.revealImage(r, i)),
+//     refreshImages: (r) => void services.explorer.refreshImages(r).catch(() => undefined),
+//     createSnapshot: async (t) => (await services.createSnapshot(t)) !== undefined }
+import * as vscode from 'vscode';
+import type { SwasApi } from './core/swasApi';
+import { CredentialStore } from './platform/credentialStore';
+import { OutputLogger } from './platform/outputLogger';
+import { Session } from './platform/session';
+import { Settings } from './platform/settings';
+import { ExplorerProvider } from './tree/explorerProvider';
+import { RegionSelection } from './tree/regionSelection';
+import type { AcceptLanguage } from './tree/regionStore';
+import { RegionStore } from './tree/regionStore';
+
+export interface SnapshotTarget {
+  regionId: string;
+  instanceId: string;
+  /** Pre-select the disk by ID, or by type ('System' or 'Data'); otherwise the user picks. */
+  diskId?: string;
+  diskType?: 'System' | 'Data';
+  /** A valid name skips the name input box (programmatic use, tests). */
+  snapshotName?: string;
+}
+
+export interface CreatedSnapshot {
+  regionId: string;
+  instanceId: string;
+  snapshotId: string;
+  status: string;
+}
+
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly logger: OutputLogger;
+  readonly settings: Settings;
+  readonly credentials: CredentialStore;
+  readonly session: Session;
+  readonly regions: RegionStore;
+  readonly selection: RegionSelection;
+  readonly explorer: ExplorerProvider;
+  api(): SwasApi | undefined;
+  language(): AcceptLanguage;
+  createSnapshot(target?: SnapshotTarget): Promise<CreatedSnapshot | undefined>;
+}
+
+export function acceptLanguage(displayLanguage: string): AcceptLanguage {
+  return displayLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
+export function createServices(context: vscode.ExtensionContext): Services {
+  const logger = new OutputLogger();
+  const settings = new Settings();
+  const credentials = new CredentialStore(context.secrets);
+  const session = new Session(credentials, settings, logger);
+  const api = (): SwasApi | undefined => session.api();
+  const language = (): AcceptLanguage => acceptLanguage(vscode.env.language);
+  const regions = new RegionStore(api, language);
+  const selection = new RegionSelection(context.globalState, () => settings.read().regions);
+  const explorer = new ExplorerProvider({
+    api,
+    profile: () => session.state?.profile,
+    store: regions,
+    selection,
+    hideEmptyRegions: () => settings.read().hideEmptyRegions,
+    pollFirstSeconds: () => settings.read().pollIntervalSeconds,
+    canCallNow: (action) => session.canCallNow(action),
+    logger,
+  });
+  context.subscriptions.push(
+    logger,
+    settings,
+    session,
+    explorer,
+    session.onDidChange(() => explorer.reset(true)),
+    settings.onDidChange((e) => {
+      if (e.affectsConfiguration('swas.regions') || e.affectsConfiguration('swas.hideEmptyRegions')) explorer.reset();
+    }),
+  );
+  return {
+    context,
+    logger,
+    settings,
+    credentials,
+    session,
+    regions,
+    selection,
+    explorer,
+    api,
+    language,
+    createSnapshot: async (target) => vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', target),
+  };
+}

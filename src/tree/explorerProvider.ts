@@ -1,0 +1,248 @@
+// The TreeDataProvider of the `swas.explorer` view. Keeps region nodes by id, fires changes
+// for the one node that changed, and never throws from getChildren.
+import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
+import type { CustomImage, Instance, Snapshot } from '../core/model';
+import type { SwasApi } from '../core/swasApi';
+import { ErrorNode } from './errorNode';
+import type { ExplorerNode, TreeContext } from './explorerNode';
+import { ImageNode } from './imageNode';
+import { ImagesNode } from './imagesNode';
+import type { LoadMoreNode } from './loadMoreNode';
+import { RegionNode, PAGE_OF_NODES } from './regionNode';
+import type { RegionSelection } from './regionSelection';
+import type { RegionStore } from './regionStore';
+import { TransitionPoller } from './transitionPoller';
+import { normalizeFilter } from './filter';
+
+export interface ExplorerDeps {
+  api(): SwasApi | undefined;
+  profile(): string | undefined;
+  store: RegionStore;
+  selection: RegionSelection;
+  hideEmptyRegions(): boolean;
+  pollFirstSeconds(): number;
+  /** False when a call of this action would have to wait for the rate limiter. */
+  canCallNow(action: string): boolean;
+  logger: Logger;
+}
+
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly filterEmitter = new vscode.EventEmitter<string | undefined>();
+  readonly onDidChangeFilter = this.filterEmitter.event;
+  private readonly regionNodes = new Map<string, RegionNode>();
+  private filterText: string | undefined;
+  private view: vscode.TreeView<ExplorerNode> | undefined;
+  readonly poller: TransitionPoller;
+  private readonly ctx: TreeContext;
+
+  constructor(private readonly deps: ExplorerDeps) {
+    this.ctx = {
+      api: () => deps.api(),
+      store: deps.store,
+      filter: () => this.filterText,
+      loaded: (regionId) => this.poller.track(regionId),
+    };
+    this.poller = new TransitionPoller(() => deps.api(), deps.store, this, { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) }, deps.logger);
+  }
+
+  attach(view: vscode.TreeView<ExplorerNode>): void {
+    this.view = view;
+  }
+
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    try {
+      return node ? await node.getChildren() : await this.rootChildren();
+    } catch (e) {
+      this.deps.logger.warn(`Loading the tree failed: ${e instanceof Error ? e.message : String(e)}`);
+      return [new ErrorNode(node, e)];
+    }
+  }
+
+  private async rootChildren(): Promise<ExplorerNode[]> {
+    if (!this.deps.api()) return [];
+    const all = await this.deps.store.listRegions();
+    let regions = this.deps.selection.apply(all, this.deps.profile());
+    if (this.deps.hideEmptyRegions()) {
+      const counts = await Promise.all(regions.map((r) => this.deps.store.serverCount(r.regionId).catch(() => 1)));
+      regions = regions.filter((_, i) => (counts[i] ?? 1) > 0);
+    }
+    return regions.map((r) => {
+      let n = this.regionNodes.get(r.regionId);
+      if (n) n.region = r;
+      else this.regionNodes.set(r.regionId, (n = new RegionNode(r, this.ctx)));
+      return n;
+    });
+  }
+
+  /** Refresh: everything (no node), a region, or the custom images of a region. */
+  async refresh(node?: ExplorerNode): Promise<void> {
+    if (!node) return this.reset();
+    if (node instanceof ImagesNode || node instanceof ImageNode) return this.refreshImages(node.regionId);
+    const region = this.regionOf(node);
+    if (!region) return this.reset();
+    this.poller.stop(region.regionId);
+    this.deps.store.drop(region.regionId);
+    region.markFresh();
+    this.emitter.fire(region);
+  }
+
+  /**
+   * Retry after an error node: reload what failed without a fresh read, so the parts that
+   * succeeded come from the client's short cache and only the failed calls are made again.
+   */
+  retry(errorNode: ExplorerNode): void {
+    const parent = errorNode.parent;
+    if (!parent) {
+      this.emitter.fire(undefined);
+      return;
+    }
+    const region = this.regionOf(parent);
+    if (region) this.deps.store.forget(region.regionId);
+    this.emitter.fire(parent);
+  }
+
+  /** Drops the caches and redraws the whole tree (full refresh; `everything` on profile change). */
+  reset(everything = false): void {
+    this.poller.clear();
+    this.deps.store.clear(everything);
+    this.regionNodes.clear();
+    this.emitter.fire(undefined);
+  }
+
+  /** Loads a region again from the API (after a write) and redraws it. */
+  async reloadRegion(regionId: string): Promise<void> {
+    await this.deps.store.load(regionId, { fresh: true });
+    const region = this.regionNodes.get(regionId);
+    if (region) this.emitter.fire(region);
+    this.poller.track(regionId);
+  }
+
+  /** Re-reads a region's custom images; refreshes only its "Custom Images" node. */
+  async refreshImages(regionId: string): Promise<void> {
+    const region = this.regionNodes.get(regionId);
+    const data = await this.deps.store.refreshImages(regionId);
+    if (!region) return;
+    if (!data) return this.refresh(region);
+    this.emitter.fire(region.images);
+    this.poller.track(regionId);
+  }
+
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    if (node.loading) return;
+    const region = this.regionOf(node);
+    if (!region) return;
+    node.loading = true;
+    this.emitter.fire(node);
+    // The region node reloads with the larger cap if the data was truncated (not fresh: the
+    // pages already loaded come from the client's cache), or just shows more of what it has.
+    region.limit += PAGE_OF_NODES;
+    this.emitter.fire(region);
+  }
+
+  setFilter(text: string | undefined): void {
+    this.filterText = normalizeFilter(text);
+    this.filterEmitter.fire(this.filterText);
+    for (const r of this.regionNodes.values()) this.emitter.fire(r);
+  }
+
+  // PollSink: apply one settled/progressed item and refresh only its node.
+  applyInstance(regionId: string, instance: Instance): void {
+    this.deps.store.replaceInstance(regionId, instance);
+    const n = this.regionNodes.get(regionId)?.instanceNode(instance.instanceId);
+    if (n) {
+      n.instance = instance;
+      this.emitter.fire(n);
+    }
+  }
+
+  applySnapshot(regionId: string, snapshot: Snapshot): void {
+    const data = this.deps.store.get(regionId);
+    const owner = snapshot.instanceId || findSnapshotOwner(data?.snapshotsByInstance, snapshot.snapshotId);
+    if (!owner) return;
+    const s = { ...snapshot, instanceId: owner };
+    this.deps.store.replaceSnapshot(regionId, s);
+    const n = this.regionNodes.get(regionId)?.instanceNode(owner)?.snapshotNode(s.snapshotId);
+    if (n) {
+      n.snapshot = s;
+      this.emitter.fire(n);
+    }
+  }
+
+  applyImage(regionId: string, image: CustomImage): void {
+    this.deps.store.replaceImage(regionId, image);
+    const n = this.regionNodes.get(regionId)?.images.imageNode(image.imageId);
+    if (n) {
+      n.image = image;
+      this.emitter.fire(n);
+    }
+  }
+
+  regionNode(regionId: string): RegionNode | undefined {
+    return this.regionNodes.get(regionId);
+  }
+
+  /** Reveals (and selects) a region's "Custom Images" node, or one image under it. */
+  async revealImage(regionId: string, imageId?: string): Promise<boolean> {
+    const region = await this.ensureRegionNode(regionId);
+    if (!region || !this.view) return false;
+    await region.getChildren();
+    if (!imageId) {
+      await this.view.reveal(region.images, { select: true, focus: false, expand: true });
+      return true;
+    }
+    region.images.getChildren();
+    const img = region.images.imageNode(imageId);
+    if (!img) return false;
+    await this.view.reveal(img, { select: true, focus: true });
+    return true;
+  }
+
+  async revealInstance(regionId: string, instanceId: string): Promise<boolean> {
+    const region = await this.ensureRegionNode(regionId);
+    if (!region || !this.view) return false;
+    await region.getChildren();
+    const n = region.instanceNode(instanceId);
+    if (!n) return false;
+    await this.view.reveal(n, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  private async ensureRegionNode(regionId: string): Promise<RegionNode | undefined> {
+    if (!this.regionNodes.has(regionId)) await this.getChildren();
+    return this.regionNodes.get(regionId);
+  }
+
+  private regionOf(node: ExplorerNode): RegionNode | undefined {
+    let n: ExplorerNode | undefined = node;
+    while (n && !(n instanceof RegionNode)) n = n.parent;
+    return n;
+  }
+
+  dispose(): void {
+    this.poller.dispose();
+    this.emitter.dispose();
+    this.filterEmitter.dispose();
+  }
+}
+
+function findSnapshotOwner(map: Map<string, Snapshot[]> | undefined, snapshotId: string): string | undefined {
+  if (!map) return undefined;
+  for (const [owner, list] of map) if (list.some((s) => s.snapshotId === snapshotId)) return owner;
+  return undefined;
+}
+

@@ -1,0 +1,161 @@
+// The tree's region cache: the region list (once per session and language) and one
+// RegionData per region, with identical in-flight loads shared. Cleared on profile change.
+// The Create Custom Image form reads from here too (services.regions).
+import type { CustomImage, Instance, Region, RegionData, Snapshot } from '../core/model';
+import { loadRegion } from '../core/regionLoader';
+import type { SwasApi } from '../core/swasApi';
+
+export type AcceptLanguage = 'zh-CN' | 'en-US';
+
+export class RegionStore {
+  private regions: Promise<Region[]> | undefined;
+  private readonly data = new Map<string, RegionData>();
+  private readonly inflight = new Map<string, Promise<RegionData>>();
+  private readonly counts = new Map<string, Promise<number>>();
+  private generation = 0;
+
+  constructor(
+    private readonly api: () => SwasApi | undefined,
+    private readonly language: () => AcceptLanguage,
+  ) {}
+
+  /**
+   * Forget the loaded regions (their cached API results too). The region list is kept unless
+   * `everything` (sign-out, profile switch): it is cached for the session.
+   */
+  clear(everything = false): void {
+    const api = this.api();
+    for (const id of new Set([...this.data.keys(), ...this.inflight.keys(), ...this.counts.keys()])) api?.invalidate(id);
+    this.generation++;
+    if (everything) this.regions = undefined;
+    this.data.clear();
+    this.inflight.clear();
+    this.counts.clear();
+  }
+
+  /** Forget one region's data but keep the client's cached responses (retry, load more). */
+  forget(regionId: string): void {
+    this.data.delete(regionId);
+    this.inflight.delete(regionId);
+  }
+
+  /** Forget one region so that its next load goes to the API. */
+  drop(regionId: string): void {
+    this.data.delete(regionId);
+    this.inflight.delete(regionId);
+    this.counts.delete(regionId);
+    this.api()?.invalidate(regionId);
+  }
+
+  listRegions(): Promise<Region[]> {
+    const api = this.requireApi();
+    if (!this.regions) {
+      const p = api.listRegions(this.language());
+      this.regions = p;
+      p.catch(() => {
+        if (this.regions === p) this.regions = undefined;
+      });
+    }
+    return this.regions;
+  }
+
+  get(regionId: string): RegionData | undefined {
+    return this.data.get(regionId);
+  }
+
+  /** Loads a region (cached unless `fresh`); concurrent callers share one load. */
+  load(regionId: string, opts: { fresh?: boolean; maxItems?: number } = {}): Promise<RegionData> {
+    if (!opts.fresh) {
+      const cached = this.data.get(regionId);
+      // "Load more": a larger cap reloads; the pages already fetched come from the client's cache.
+      const wantsMore = cached !== undefined && cached.truncated && (opts.maxItems ?? 0) > (cached.maxItems ?? 0);
+      if (cached && !wantsMore) return Promise.resolve(cached);
+      const running = this.inflight.get(regionId);
+      if (running && !wantsMore) return running;
+    }
+    const api = this.requireApi();
+    if (opts.fresh) api.invalidate(regionId);
+    const gen = this.generation;
+    const p = loadRegion(api, regionId, { fresh: opts.fresh, maxItems: opts.maxItems }).then((d) => {
+      if (gen === this.generation && this.inflight.get(regionId) === p) this.data.set(regionId, d);
+      return d;
+    });
+    this.inflight.set(regionId, p);
+    const clear = (): void => {
+      if (this.inflight.get(regionId) === p) this.inflight.delete(regionId);
+    };
+    p.then(clear, clear);
+    return p;
+  }
+
+  /** Number of servers in a region (one cheap ListInstances call, or the loaded data). */
+  serverCount(regionId: string): Promise<number> {
+    const loaded = this.data.get(regionId);
+    if (loaded) return Promise.resolve(loaded.instances.length);
+    let p = this.counts.get(regionId);
+    if (!p) {
+      p = this.requireApi()
+        .listInstances(regionId, { pageNumber: 1, pageSize: 1 })
+        .then((page) => page.totalCount);
+      this.counts.set(regionId, p);
+      const q = p;
+      p.catch(() => {
+        if (this.counts.get(regionId) === q) this.counts.delete(regionId);
+      });
+    }
+    return p;
+  }
+
+  /** Re-reads only the custom images of a region (after create/delete/share). */
+  async refreshImages(regionId: string): Promise<RegionData | undefined> {
+    const api = this.requireApi();
+    const d = this.data.get(regionId);
+    if (!d) return undefined;
+    api.invalidate(regionId);
+    const images: CustomImage[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await api.listCustomImages(regionId, { pageNumber, pageSize: 100 }, { fresh: true });
+      images.push(...page.items);
+      if (page.items.length === 0 || images.length >= page.totalCount) break;
+    }
+    d.images = images;
+    d.quota = { ...d.quota, used: images.length };
+    return d;
+  }
+
+  replaceInstance(regionId: string, instance: Instance): void {
+    const d = this.data.get(regionId);
+    if (!d) return;
+    const i = d.instances.findIndex((x) => x.instanceId === instance.instanceId);
+    if (i >= 0) d.instances[i] = instance;
+  }
+
+  replaceSnapshot(regionId: string, snapshot: Snapshot): void {
+    const d = this.data.get(regionId);
+    if (!d) return;
+    const list = d.snapshotsByInstance.get(snapshot.instanceId);
+    if (!list) return;
+    const i = list.findIndex((x) => x.snapshotId === snapshot.snapshotId);
+    if (i >= 0) list[i] = snapshot;
+  }
+
+  replaceImage(regionId: string, image: CustomImage): void {
+    const d = this.data.get(regionId);
+    if (!d) return;
+    const i = d.images.findIndex((x) => x.imageId === image.imageId);
+    if (i >= 0) d.images[i] = image;
+  }
+
+  private requireApi(): SwasApi {
+    const api = this.api();
+    if (!api) throw new NotSignedInError();
+    return api;
+  }
+}
+
+export class NotSignedInError extends Error {
+  constructor() {
+    super('Not signed in');
+    this.name = 'NotSignedInError';
+  }
+}

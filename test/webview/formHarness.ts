@@ -1,0 +1,170 @@
+// Loads the BUILT webview bundle (dist/webview.js) in headless Debian chromium, inside the
+// same HTML and CSP the panel host serves, with a stand-in `acquireVsCodeApi` that records
+// every posted message. Requests go to a fake origin served from disk; nothing else loads.
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { buildFormHtml } from '../../src/panels/formHtml';
+import type { FormContext, FormDraft, HostMessage, SubmitState } from '../../src/protocol/createImageMessages';
+import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
+
+const ROOT = resolve(__dirname, '../../..');
+const ORIGIN = 'https://webview.test';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Posted {
+  type: string;
+  [k: string]: unknown;
+}
+
+export interface FormPage {
+  page: Page;
+  /** Messages the webview posted, in order. */
+  posted(): Promise<Posted[]>;
+  waitForPosted(type: string, count?: number): Promise<Posted>;
+  send(message: HostMessage): Promise<void>;
+  cspViolations(): Promise<string[]>;
+  blockedRequests: string[];
+  pageErrors: string[];
+}
+
+export function demoContext(over: Partial<FormContext> = {}): FormContext {
+  return {
+    regionId: 'cn-hangzhou',
+    regionName: 'China (Hangzhou)',
+    server: { instanceId: 'i-web1', instanceName: 'web-prod-1', status: 'Running', planId: 'swas.s2.c2m2s50b4t08', spec: '2 vCPU · 2 GiB' },
+    snapshots: [
+      { snapshotId: 's-sys-old', snapshotName: 'nightly-1', status: 'Accomplished', sourceDiskType: 'System', instanceId: 'i-web1', creationTime: '2026-11-01T02:00:00Z', progress: 100 },
+      { snapshotId: 's-sys-new', snapshotName: 'nightly-2', status: 'Accomplished', sourceDiskType: 'System', instanceId: 'i-web1', creationTime: '2026-11-20T02:00:00Z', progress: 100 },
+      { snapshotId: 's-sys-prog', snapshotName: 'running', status: 'Progressing', sourceDiskType: 'System', instanceId: 'i-web1', creationTime: '2026-11-25T02:00:00Z', progress: 40 },
+      { snapshotId: 's-data-1', snapshotName: 'data-1', status: 'Accomplished', sourceDiskType: 'Data', instanceId: 'i-web1', creationTime: '2026-11-20T03:00:00Z', progress: 100 },
+    ],
+    imageNames: ['existing-image'],
+    serverCount: 4,
+    imageCount: 2,
+    preselectedSystemSnapshotId: '',
+    ...over,
+  };
+}
+
+export function initMessage(context: FormContext = demoContext(), draft: FormDraft | null = null, submit: SubmitState = { phase: 'idle' }): HostMessage {
+  return { type: 'init', locale: 'en', strings: { ...FORM_STRINGS_EN }, context, draft, submit };
+}
+
+export async function openForm(browser: Browser, savedState: unknown = undefined): Promise<FormPage> {
+  const page = await browser.newPage();
+  const blockedRequests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const nonce = randomBytes(16).toString('base64');
+  const html = buildFormHtml({
+    cspSource: ORIGIN,
+    nonce,
+    scriptUri: `${ORIGIN}/dist/webview.js`,
+    styleUri: `${ORIGIN}/media/form.css`,
+    lang: 'en',
+    title: 'Create Custom Image',
+  });
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    const files: Record<string, [string, string]> = {
+      [`${ORIGIN}/dist/webview.js`]: ['dist/webview.js', 'text/javascript'],
+      [`${ORIGIN}/media/form.css`]: ['media/form.css', 'text/css'],
+    };
+    if (url === `${ORIGIN}/index.html`) return route.fulfill({ body: html, contentType: 'text/html' });
+    const f = files[url];
+    if (f) return route.fulfill({ body: readFileSync(resolve(ROOT, f[0])), contentType: f[1] });
+    blockedRequests.push(url);
+    return route.abort();
+  });
+  await page.addInitScript((saved: unknown) => {
+    const w = globalThis as unknown as Record<string, unknown> & {
+      document: { addEventListener(t: string, cb: (e: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number }) => void): void };
+    };
+    const posted: unknown[] = [];
+    const csp: string[] = [];
+    let state = saved;
+    w.__posted = posted;
+    w.__csp = csp;
+    w.document.addEventListener('securitypolicyviolation', (e) => csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    w.acquireVsCodeApi = () => ({
+      postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))),
+      getState: () => state,
+      setState: (s: unknown) => {
+        state = JSON.parse(JSON.stringify(s));
+        w.__state = state;
+      },
+    });
+  }, savedState);
+  await page.goto(`${ORIGIN}/index.html`);
+  const posted = (): Promise<Posted[]> => page.evaluate(() => (globalThis as unknown as { __posted: Posted[] }).__posted);
+  return {
+    page,
+    posted,
+    blockedRequests,
+    pageErrors,
+    async waitForPosted(type, count = 1) {
+      await page.waitForFunction(
+        ([t, n]) => (globalThis as unknown as { __posted: Array<{ type: string }> }).__posted.filter((m) => m.type === t).length >= n,
+        [type, count] as const,
+        { timeout: 5000 },
+      );
+      const all = (await posted()).filter((m) => m.type === type);
+      return all[count - 1] as Posted;
+    },
+    async send(message) {
+      await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
+    },
+    cspViolations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp),
+  };
+}
+
+/** Open the form and deliver `init`; resolves when the form is on screen. */
+export async function openInitialized(browser: Browser, init: HostMessage = initMessage(), savedState?: unknown): Promise<FormPage> {
+  const f = await openForm(browser, savedState);
+  await f.waitForPosted('ready');
+  await f.send(init);
+  await f.page.locator('vscode-text-field#imageName').waitFor();
+  return f;
+}
+
+export async function errorText(f: FormPage, id: string): Promise<string> {
+  return (await f.page.locator(`#${id}`).textContent()) ?? '';
+}
+
+// Page-side expressions are strings: the host tsconfig has no DOM lib.
+export async function activeId(f: FormPage): Promise<string> {
+  return String(await f.page.evaluate('document.activeElement ? document.activeElement.id : ""'));
+}
+
+export async function activeHasClass(f: FormPage, cls: string): Promise<boolean> {
+  return Boolean(await f.page.evaluate(`!!document.activeElement && document.activeElement.classList.contains(${JSON.stringify(cls)})`));
+}
+
+interface MiniDocument {
+  document: { activeElement: { id: string } | null; getElementById(id: string): { textContent: string | null } | null };
+}
+
+export async function waitForText(f: FormPage, id: string, part: string): Promise<void> {
+  await f.page.waitForFunction(
+    ([i, p]) => ((globalThis as unknown as MiniDocument).document.getElementById(i)?.textContent ?? '').includes(p),
+    [id, part] as const,
+    { timeout: 5000 },
+  );
+}
+
+export async function webviewState(f: FormPage): Promise<unknown> {
+  return f.page.evaluate('window.__state');
+}
+
+export async function waitForFocus(f: FormPage, id: string): Promise<void> {
+  await f.page.waitForFunction((i) => (globalThis as unknown as MiniDocument).document.activeElement?.id === i, id, { timeout: 3000 });
+}

@@ -1,0 +1,185 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
+import { activeHasClass, activeId, demoContext, errorText, initMessage, launchBrowser, openInitialized, waitForText, webviewState } from './formHarness';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser.close();
+});
+
+test('typing an invalid name shows the error under the field with aria-invalid and aria-describedby; fixing it clears them', async () => {
+  const f = await openInitialized(browser);
+  const input = f.page.locator('vscode-text-field#imageName input');
+  await input.fill('-bad name');
+  assert.equal(await errorText(f, 'imageName-error'), 'The name must start with a letter or a digit.');
+  const field = f.page.locator('#imageName');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.match((await field.getAttribute('aria-describedby')) ?? '', /\bimageName-error\b/);
+  await input.fill('good:name_1');
+  assert.equal(await errorText(f, 'imageName-error'), '');
+  assert.equal(await field.getAttribute('aria-invalid'), 'false');
+  assert.doesNotMatch((await field.getAttribute('aria-describedby')) ?? '', /imageName-error/);
+  await f.page.close();
+});
+
+test('a name already in the region list is reported at once; others are checked with the host after a pause', async () => {
+  const f = await openInitialized(browser);
+  const input = f.page.locator('vscode-text-field#imageName input');
+  await input.fill('existing-image');
+  assert.match(await errorText(f, 'imageName-error'), /already exists/);
+  await input.fill('fresh-name');
+  const req = await f.waitForPosted('request');
+  assert.deepEqual(req, { type: 'request', id: req.id, kind: 'checkName', params: { name: 'fresh-name' } });
+  await f.send({ type: 'response', id: req.id as number, kind: 'checkName', ok: true, result: { taken: true } });
+  await waitForText(f, 'imageName-error', 'already exists');
+  await f.page.close();
+});
+
+test('submitting an empty name focuses the name field and posts nothing', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-button#submit').click();
+  assert.equal(await errorText(f, 'imageName-error'), 'Enter an image name.');
+  assert.equal(await activeId(f), 'imageName');
+  assert.equal((await f.posted()).filter((m) => m.type === 'submit').length, 0);
+  await f.page.close();
+});
+
+test('a valid form posts the exact submit payload: name, newest snapshot, chosen data snapshot, description, tags, resource group', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-text-field#imageName input').fill('web-golden-1');
+  await f.page.locator('vscode-dropdown#dataSnapshot').click();
+  await f.page.locator('vscode-dropdown#dataSnapshot vscode-option', { hasText: 'data-1' }).click();
+  await f.page.locator('vscode-text-area#description textarea').fill("golden image, it's fine");
+  await f.page.locator('vscode-button#addTag').click();
+  await f.page.locator('.tag-row').nth(0).locator('.tag-key input').fill('env');
+  await f.page.locator('.tag-row').nth(0).locator('.tag-value input').fill('prod');
+  await f.page.locator('vscode-text-field#resourceGroupId input').fill('rg-aek2bti7cf7abcd');
+  await f.page.locator('vscode-button#submit').click();
+  const submit = await f.waitForPosted('submit');
+  assert.deepEqual(submit.draft, {
+    imageName: 'web-golden-1',
+    systemSnapshotId: 's-sys-new',
+    dataSnapshotId: 's-data-1',
+    description: "golden image, it's fine",
+    resourceGroupId: 'rg-aek2bti7cf7abcd',
+    tags: [{ key: 'env', value: 'prod' }],
+  });
+  await f.page.close();
+});
+
+test('tag rows: a reserved key is flagged in its row, a duplicate key too, and removing a row clears its error', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-button#addTag').click();
+  await f.page.locator('vscode-button#addTag').click();
+  const rows = f.page.locator('.tag-row');
+  assert.equal(await rows.count(), 2);
+  await rows.nth(0).locator('.tag-key input').fill('acs:owner');
+  assert.match((await rows.nth(0).locator('.tag-error').textContent()) ?? '', /must not start with “acs:” or “aliyun”/);
+  assert.equal(await rows.nth(0).locator('.tag-key').getAttribute('aria-invalid'), 'true');
+  await rows.nth(0).locator('.tag-key input').fill('team');
+  await rows.nth(1).locator('.tag-key input').fill('team');
+  assert.match((await rows.nth(1).locator('.tag-error').textContent()) ?? '', /already used/);
+  await rows.nth(1).locator('.tag-remove').click();
+  assert.equal(await rows.count(), 1);
+  assert.equal((await rows.nth(0).locator('.tag-error').textContent()) ?? '', '');
+  await f.page.close();
+});
+
+test('submit with a bad tag value focuses that value field', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-text-field#imageName input').fill('ok-name');
+  await f.page.locator('vscode-button#addTag').click();
+  await f.page.locator('.tag-row .tag-key input').fill('site');
+  await f.page.locator('.tag-row .tag-value input').fill('https://example.com');
+  await f.page.locator('vscode-button#submit').click();
+  assert.equal(await activeHasClass(f, 'tag-value'), true);
+  assert.equal((await f.posted()).filter((m) => m.type === 'submit').length, 0);
+  await f.page.close();
+});
+
+test('a full quota disables submit and says how many images to delete', async () => {
+  const f = await openInitialized(browser, initMessage(demoContext({ serverCount: 1, imageCount: 3, regionName: 'Singapore', regionId: 'ap-southeast-1' })));
+  assert.equal(await errorText(f, 'quota'), 'Custom images in Singapore: 3 / 3');
+  assert.match(await errorText(f, 'quota-error'), /Delete 1 custom image\(s\) in Singapore/);
+  assert.equal(await f.page.locator('#submit').getAttribute('disabled'), '');
+  await f.page.close();
+});
+
+test('the draft is kept in webview state as you type and restored when the webview is reloaded', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-text-field#imageName input').fill('draft-name');
+  await f.page.locator('vscode-button#addTag').click();
+  await f.page.locator('.tag-row .tag-key input').fill('k1');
+  const state = await webviewState(f);
+  assert.deepEqual(state, {
+    draft: { imageName: 'draft-name', systemSnapshotId: 's-sys-new', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [{ key: 'k1', value: '' }] },
+  });
+  await f.waitForPosted('draftChanged');
+  await f.page.close();
+  const g = await openInitialized(browser, initMessage(), state);
+  assert.equal(await g.page.locator('vscode-text-field#imageName input').inputValue(), 'draft-name');
+  assert.equal(await g.page.locator('.tag-row .tag-key input').inputValue(), 'k1');
+  await g.page.close();
+});
+
+test('Enter in the name field submits the form', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-text-field#imageName input').fill('enter-name');
+  await f.page.keyboard.press('Enter');
+  const submit = await f.waitForPosted('submit');
+  assert.equal((submit.draft as { imageName: string }).imageName, 'enter-name');
+  await f.page.close();
+});
+
+test('copy as CLI and cancel post their commands', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-text-field#imageName input').fill('cli-name');
+  await f.page.locator('vscode-button#copyCli').click();
+  const copy = await f.waitForPosted('copyCli');
+  assert.equal((copy.draft as { imageName: string }).imageName, 'cli-name');
+  await f.page.locator('vscode-button#cancel').click();
+  await f.waitForPosted('cancel');
+  await f.page.close();
+});
+
+test('keyboard only: Tab reaches the name field and Enter on the focused submit button submits', async () => {
+  const f = await openInitialized(browser);
+  await f.page.keyboard.press('Tab');
+  assert.equal(await activeId(f), 'imageName');
+  await f.page.keyboard.type('kbd-name');
+  await f.page.locator('#submit').focus();
+  await f.page.keyboard.press('Enter');
+  const submit = await f.waitForPosted('submit');
+  assert.equal((submit.draft as { imageName: string }).imageName, 'kbd-name');
+  await f.page.close();
+});
+
+test('a server that is not Running or Stopped is explained under the server facts and submit focuses that message', async () => {
+  const ctx = demoContext({ server: { ...demoContext().server, status: 'Starting' } });
+  const f = await openInitialized(browser, initMessage(ctx));
+  assert.match(await errorText(f, 'server-error'), /only while the server is Running or Stopped/);
+  await f.page.locator('vscode-text-field#imageName input').fill('any-name');
+  await f.page.locator('vscode-button#submit').click();
+  assert.equal(await activeId(f), 'server-error');
+  assert.equal((await f.posted()).filter((m) => m.type === 'submit').length, 0);
+  await f.page.close();
+});
+
+test('with the Simplified Chinese strings from the l10n bundle the form renders in Chinese', async () => {
+  const zh = JSON.parse(readFileSync(resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const strings = Object.fromEntries(Object.entries(FORM_STRINGS_EN).map(([k, en]) => [k, zh[en] ?? en])) as typeof FORM_STRINGS_EN;
+  const f = await openInitialized(browser, { ...initMessage(), locale: 'zh-cn', strings } as ReturnType<typeof initMessage>);
+  assert.equal(await f.page.locator('#submit').textContent(), '创建镜像');
+  assert.equal(await errorText(f, 'quota'), 'China (Hangzhou) 的自定义镜像：2 / 12');
+  assert.equal(await f.page.evaluate('document.documentElement.lang'), 'zh-cn');
+  await f.page.locator('vscode-button#submit').click();
+  assert.equal(await errorText(f, 'imageName-error'), '请输入镜像名称。');
+  await f.page.close();
+});
