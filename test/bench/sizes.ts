@@ -1,6 +1,6 @@
 // Row 5: bytes of the production bundles and the .vsix, built in a staging copy of the
 // repository (so the working tree's dist/ is left alone and tests may run side by side) with the
-// project's own esbuild.mjs and vsce, exactly as `npm run package` does.
+// project's own esbuild.mjs and vsce, with the flags of `npm run package`.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ export function measureSizes(root: string, keepVsixAt?: string): Sizes {
     run(process.execPath, ['esbuild.mjs', '--production', '--quiet']);
     const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
     const vsix = join(dir, 'swas-explorer.vsix');
-    run(process.execPath, [vsce, 'package', '--no-dependencies', '-o', vsix]);
+    run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix]);
     const files = run(process.execPath, [vsce, 'ls', '--no-dependencies'])
       .split('\n')
       .map((l) => l.trim())
