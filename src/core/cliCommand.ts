@@ -2,16 +2,10 @@
 // what the form holds. POSIX-shell quoted; never any credential or ClientToken (running the
 // line is a new submission of its own).
 
-export interface CliImageParams {
-  regionId: string;
-  instanceId: string;
-  imageName: string;
-  systemSnapshotId: string;
-  dataSnapshotId?: string;
-  description?: string;
-  resourceGroupId?: string;
-  tags?: ReadonlyArray<{ key: string; value: string }>;
-}
+import type { CreateCustomImageParams } from './model';
+
+/** What the form holds: the API call's parameters without the ClientToken. */
+export type CliImageParams = Omit<CreateCustomImageParams, 'clientToken'>;
 
 const SAFE = /^[A-Za-z0-9_\-.:/=@,+%]+$/;
 

@@ -7,7 +7,9 @@
 //  - sets connect and read timeouts explicitly (pop-core defaults to 3 s);
 //  - reads the HTTP status (pop-core's verbose entry / err.entry.response.statusCode);
 //  - throws only SwasError, with scrubbed messages.
-import RPCClient from '@alicloud/pop-core';
+// The RPC client module itself: the package index also loads ROAClient, which pulls in xml2js
+// (xmlbuilder + sax, ~110 KB of the bundle) that SWAS (RPC, JSON) never uses.
+import RPCClient from '@alicloud/pop-core/lib/rpc';
 import { CLIENT_CODES, SwasError } from './errors';
 import { httpStatusError, toSwasError } from './errorMapping';
 import { obj, requestIdOf, str } from './convert';

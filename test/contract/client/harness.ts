@@ -2,22 +2,15 @@
 // (pop-core inside), the admin API for faults and the request log, and a recording logger.
 import { startEmulator } from '../../emulator/index';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/index';
+import type { RequestLogEntry } from '../../emulator/requestLog';
 import { createSwasClient } from '../../../src/core/swasClient';
 import type { SwasClientOptions } from '../../../src/core/swasClient';
 import type { ApiCallLogEntry, Logger } from '../../../src/core/logger';
 import type { Credentials } from '../../../src/core/model';
 import type { SwasApi } from '../../../src/core/swasApi';
 
-export interface RequestEntry {
-  seq: number;
-  time: string;
-  action: string;
-  accessKeyId: string;
-  regionId: string;
-  httpStatus: number;
-  code: string;
-  clientToken: string;
-}
+/** One line of the emulator's request log (the same type the emulator writes). */
+export type RequestEntry = RequestLogEntry;
 
 export interface RecordingLogger extends Logger {
   calls: ApiCallLogEntry[];

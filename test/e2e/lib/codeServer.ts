@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Host } from './hosts';
 import { assertHostInstalled } from './hosts';
-import { spawnGroup } from './processGroup';
+import { onExit, spawnGroup } from './processGroup';
 import type { ProcessGroup } from './processGroup';
 
 export interface CodeServerOptions {
@@ -117,6 +117,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
   writeFileSync(join(dir, 'cs.yaml'), 'auth: none\n');
   const env = baseEnv(home, opts.env ?? {});
+  // Interrupted (Ctrl-C, a runner's SIGTERM): the group is killed and the temp folder removed.
+  const removeDir = (): void => {
+    if (!opts.keep) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  };
+  const unhook = onExit(removeDir);
   let group: ProcessGroup | undefined;
   try {
     for (const v of opts.vsix ?? []) installExtension(host, v, extensionsDir, userDataDir, env);
@@ -136,12 +141,14 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       workbenchUrl: (extra) => `${url}/?folder=${encodeURIComponent(workspace)}${extra ? `&${extra}` : ''}`,
       stop: async () => {
         await g.stop();
-        if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+        removeDir();
+        unhook();
       },
     };
   } catch (e) {
     await group?.stop();
-    if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    removeDir();
+    unhook();
     throw e;
   }
 }

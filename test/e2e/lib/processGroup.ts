@@ -16,7 +16,15 @@ export interface ProcessGroup {
 }
 
 const live = new Set<number>();
+const exitCleanups = new Set<() => void>();
 let hooked = false;
+
+/** Runs `fn` (synchronous) if this process exits before the returned function is called. */
+export function onExit(fn: () => void): () => void {
+  hookExit();
+  exitCleanups.add(fn);
+  return () => exitCleanups.delete(fn);
+}
 
 function groupAlive(pid: number): boolean {
   try {
@@ -40,6 +48,13 @@ function hookExit(): void {
   hooked = true;
   process.on('exit', () => {
     for (const pid of live) signalGroup(pid, 'SIGKILL');
+    for (const fn of exitCleanups) {
+      try {
+        fn();
+      } catch {
+        // best effort while exiting
+      }
+    }
   });
   // A test process killed by a signal (e.g. the test runner's timeout) must not orphan a group.
   // Programs that handle signals themselves (npm start) register their handlers first.

@@ -2,7 +2,7 @@
 // installed and `swas.endpoint` pointing at that emulator, and a fresh browser context. Everything
 // is stopped in `finally`, also when the scenario fails; on failure a screenshot and the logs are
 // kept under $SWAS_TEST_ARTIFACTS/e2e/<host>/.
-import { appendFileSync, cpSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './browser';
@@ -65,6 +65,7 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   let failed = false;
+  const pageErrors: string[] = [];
   const mark = (step: string): void => {
     marks.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${step}`);
   };
@@ -81,8 +82,20 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
     mark('code-server up');
     context = await newContext(await sharedBrowser());
     page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console.error: ${m.text()}`);
+    });
     await page.goto(cs.workbenchUrl());
-    await waitForWorkbench(page);
+    try {
+      await waitForWorkbench(page, 30_000);
+    } catch {
+      // Rarely (seen once in ~60 runs, under load) the page loads but the workbench never
+      // renders; that is the host's start-up, not the extension, so reload once.
+      mark('workbench did not render: reload');
+      await page.reload();
+      await waitForWorkbench(page, 60_000);
+    }
     mark('workbench');
     if (opts.openView !== false) {
       await openSwasView(page);
@@ -110,6 +123,7 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
         cpSync(cs.logFile, join(logs, 'code-server.log'));
         const udLogs = join(cs.userDataDir, 'logs');
         if (existsSync(udLogs)) cpSync(udLogs, join(logs, 'user-data-logs'), { recursive: true });
+        writeFileSync(join(logs, 'page-errors.log'), pageErrors.join('\n') + '\n');
       }
       await cs.stop();
     }

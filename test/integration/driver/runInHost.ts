@@ -12,6 +12,7 @@ import { startCodeServer } from '../../e2e/lib/codeServer';
 import { startDemoEmulator } from '../../e2e/lib/emulator';
 import type { Host } from '../../e2e/lib/hosts';
 import { artifactsDir, repoRoot } from '../../e2e/lib/paths';
+import { onExit } from '../../e2e/lib/processGroup';
 
 export interface HostRun {
   exitCode: number | undefined;
@@ -26,6 +27,7 @@ const TIMEOUT_MS = Number(process.env.SWAS_ITEST_RUN_TIMEOUT_MS ?? 240_000);
 export async function runInHost(host: Host): Promise<HostRun> {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), `swas-itest-${host.id}-`));
+  const unhook = onExit(() => rmSync(work, { recursive: true, force: true }));
   const resultsFile = join(work, 'results.jsonl');
   const logDir = join(artifactsDir(), 'integration');
   mkdirSync(logDir, { recursive: true });
@@ -80,5 +82,6 @@ export async function runInHost(host: Host): Promise<HostRun> {
     ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ItestResult)
     : [];
   rmSync(work, { recursive: true, force: true });
+  unhook();
   return { exitCode, results, log: lines.join('\n'), logFile, ms: Date.now() - started };
 }
