@@ -35,9 +35,11 @@ export function renderFieldErrors(t: FormStrings, refs: FormRefs, rows: TagRowRe
   const shown = v.issues.filter(v.visible);
   for (const field of FIELD_ORDER) {
     const issue = shown.find((i) => i.field === field);
-    const parts = [issue ? ruleMessage(t, issue) : ''];
-    if (v.apiError?.placement === field) parts.push(apiText(t, v.apiError));
-    const text = parts.filter(Boolean).join(' ');
+    // The API's answer placed here wins: it is authoritative and carries the RequestId. (After a
+    // stale-list error the host re-reads the region, so the form's own rule would otherwise say
+    // the same thing a second time, e.g. "name taken" next to ImageNameAlreadyExist.)
+    const apiHere = v.apiError?.placement === field ? v.apiError : undefined;
+    const text = apiHere ? apiText(t, apiHere) : issue ? ruleMessage(t, issue) : '';
     const errorEl = refs.errors[field] as HTMLElement;
     errorEl.textContent = text;
     setInvalid(refs[field], errorEl.id, text !== '');

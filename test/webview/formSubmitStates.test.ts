@@ -117,3 +117,22 @@ test('a context update (after a snapshot was created) fills the empty snapshot d
   assert.equal(await f.page.locator('#systemSnapshot').evaluate((e) => (e as unknown as { value: string }).value), 's-sys-new');
   await f.page.close();
 });
+
+test('ImageNameAlreadyExist from the API is shown once under the name, even after the re-read region lists the name', async () => {
+  const f = await openInitialized(browser);
+  await f.page.locator('vscode-text-field#imageName input').fill('raced-name');
+  await f.page.locator('vscode-button#submit').click();
+  await f.waitForPosted('submit');
+  await f.send({ type: 'submitState', state: { phase: 'submitting' } });
+  const message = FORM_STRINGS_EN['error.ImageNameAlreadyExist'];
+  await f.send({ type: 'submitState', state: { phase: 'failed', code: 'ImageNameAlreadyExist', requestId: 'REQ-RACE', placement: 'imageName', retryable: false, message } });
+  // The host re-reads the region after a stale-list error: now the form's own rule knows the name too.
+  await f.send({ type: 'context', context: demoContext({ imageNames: ['existing-image', 'raced-name'], imageCount: 3 }) });
+  await f.page.waitForTimeout(100);
+  const text = await errorText(f, 'imageName-error');
+  assert.ok(text.includes('Request ID: REQ-RACE'), `the API's answer with its RequestId: ${text}`);
+  assert.equal(text.split(message).length - 1, 1, `the API message once: ${text}`);
+  assert.equal(text, `${message} Request ID: REQ-RACE`, 'no second, rule-made sentence beside it');
+  assert.equal(await f.page.locator('vscode-text-field#imageName input').inputValue(), 'raced-name');
+  await f.page.close();
+});
