@@ -8,6 +8,7 @@
 //   services.regions.get(regionId)         RegionData already loaded, if any
 //   services.logger                        core Logger (LogOutputChannel "SWAS")
 //   services.explorer.refreshImages(regionId)   re-read and redraw a region's Custom Images node
+//   services.explorer.imageCreated(regionId, image)  add a just-created image locally (no call)
 //   services.explorer.revealImage(regionId, imageId?)  reveal Custom Images or one image
 //   services.createSnapshot({ regionId, instanceId, diskId? | diskType? })  runs "Create Snapshot…"
 //                                           (asks only for the name) and resolves with the snapshot
@@ -18,6 +19,8 @@
 //     listRegions: () => services.regions.listRegions(), logger: services.logger,
 //     revealImage: async (r, i) => void (await services.explorer.revealImage(r, i)),
 //     refreshImages: (r) => void services.explorer.refreshImages(r).catch(() => undefined),
+//     cachedRegion: (r) => services.regions.get(r),
+//     imageCreated: (r, image) => services.explorer.imageCreated(r, image),
 //     createSnapshot: async (t) => (await services.createSnapshot(t)) !== undefined }
 import * as vscode from 'vscode';
 import type { SwasApi } from './core/swasApi';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isSwasError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { Region, RegionData } from '../core/model';
+import type { CustomImage, Region, RegionData } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
 import type { CreateImageDeps, CreateImageTarget } from '../panels/createImageDeps';
 import { CreateImagePanels } from '../panels/createImagePanel';
@@ -83,10 +83,12 @@ export interface FormServices {
   readonly regions: {
     listRegions(): Promise<Region[]>;
     load(regionId: string, opts?: { fresh?: boolean }): Promise<RegionData>;
+    get(regionId: string): RegionData | undefined;
   };
   readonly explorer: {
     refreshImages(regionId: string): Promise<unknown>;
     revealImage(regionId: string, imageId?: string): Promise<unknown>;
+    imageCreated(regionId: string, image: CustomImage): void;
   };
   api(): SwasApi | undefined;
   createSnapshot(target: { regionId: string; instanceId: string; diskId?: string }): Promise<unknown>;
@@ -100,6 +102,8 @@ export function createImageDeps(services: FormServices): CreateImageDeps {
     logger: services.logger,
     revealImage: async (regionId, imageId) => void (await services.explorer.revealImage(regionId, imageId)),
     refreshImages: (regionId) => void services.explorer.refreshImages(regionId).catch((e: unknown) => services.logger.warn(`refresh images: ${String(e)}`)),
+    cachedRegion: (regionId) => services.regions.get(regionId),
+    imageCreated: (regionId, image) => services.explorer.imageCreated(regionId, image),
     createSnapshot: async (target) => (await services.createSnapshot(target)) !== undefined,
   };
 }

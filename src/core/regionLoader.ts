@@ -1,12 +1,13 @@
 // Loads everything the tree shows for one region in the fewest calls:
 //   ⌈servers/100⌉ ListInstances + ⌈snapshots/100⌉ ListSnapshots + ⌈images/100⌉ ListCustomImages
-// (the last is 1 in practice: the quota caps images at 15). Each list is fetched as page 1, then
-// its remaining pages in parallel; the three lists run side by side. Never one ListSnapshots per
-// server: snapshots are grouped by server in memory. The API fills a snapshot's InstanceId only
-// for system disks, so data-disk snapshots are mapped to their server through the instances'
-// Disks[]. A region without servers costs no ListSnapshots (the call the API limits to ~10 a
-// minute): snapshots live and die with their server, so ListSnapshots starts once ListInstances'
-// page 1 shows at least one server (ListCustomImages does not wait). Lists stop at `maxItems` (default 500) each; `truncated` then says there is more, and
+// (the last is 1 in practice: the quota caps images at 15), in 2 sequential round trips: page 1
+// of the three lists together, then every remaining page in parallel. Never one ListSnapshots
+// per server: snapshots are grouped by server in memory. The API fills a snapshot's InstanceId
+// only for system disks, so data-disk snapshots are mapped to their server through the
+// instances' Disks[]. When the caller already knows the region had no servers
+// (`knownServerCount: 0`), ListSnapshots (the call the API limits to ~10 a minute) waits for
+// ListInstances' page 1 and is skipped if that shows no server: snapshots live and die with their
+// server. Lists stop at `maxItems` (default 500) each; `truncated` then says there is more, and
 // `loadMoreRegion` asks for the next 500 (pages already loaded come from the client's cache).
 import type { CustomImage, Instance, Page, RegionData, Snapshot } from './model';
 import type { CallOptions, SwasApi } from './swasApi';
@@ -19,6 +20,12 @@ export const UNKNOWN_INSTANCE = '';
 export interface LoadRegionOptions extends CallOptions {
   /** Cap per list (instances, snapshots, images); rounded up to whole pages. Default 500. */
   maxItems?: number;
+  /**
+   * Servers the caller last saw in this region, if it knows. 0: ListSnapshots waits for
+   * ListInstances' page 1 and is skipped when that is empty (3 round trips if servers appeared).
+   * Otherwise the three lists start together.
+   */
+  knownServerCount?: number;
 }
 
 /** Page numbers still to fetch after page 1, given the TotalCount and the cap. */
@@ -73,13 +80,14 @@ export async function loadRegion(api: SwasApi, regionId: string, opts: LoadRegio
   const callOpts: CallOptions = { signal: opts.signal, fresh: opts.fresh };
   const page = (pageNumber: number): { pageNumber: number; pageSize: number } => ({ pageNumber, pageSize: PAGE_SIZE });
   const instancesPage = (n: number): Promise<Page<Instance>> => api.listInstances(regionId, page(n), callOpts);
+  const snapshotsPage = (n: number): Promise<Page<Snapshot>> => api.listSnapshots(regionId, page(n), callOpts);
   const firstInstances = instancesPage(1);
   const noSnapshots = { items: [] as Snapshot[], totalCount: 0 };
   const [instances, snapshots, images] = await Promise.all([
     fetchAllPages<Instance>(instancesPage, maxItems, PAGE_SIZE, firstInstances),
-    firstInstances.then((p) =>
-      p.totalCount === 0 && p.items.length === 0 ? noSnapshots : fetchAllPages<Snapshot>((n) => api.listSnapshots(regionId, page(n), callOpts), maxItems),
-    ),
+    opts.knownServerCount === 0
+      ? firstInstances.then((p) => (p.totalCount === 0 && p.items.length === 0 ? noSnapshots : fetchAllPages<Snapshot>(snapshotsPage, maxItems)))
+      : fetchAllPages<Snapshot>(snapshotsPage, maxItems),
     fetchAllPages<CustomImage>((n) => api.listCustomImages(regionId, page(n), callOpts), maxItems),
   ]);
   const truncated =
@@ -99,5 +107,5 @@ export async function loadRegion(api: SwasApi, regionId: string, opts: LoadRegio
 /** The next 500 of each list (the pages already loaded are served from the client's cache). */
 export function loadMoreRegion(api: SwasApi, previous: RegionData, opts: CallOptions = {}): Promise<RegionData> {
   const maxItems = (previous.maxItems ?? DEFAULT_MAX_ITEMS) + DEFAULT_MAX_ITEMS;
-  return loadRegion(api, previous.regionId, { signal: opts.signal, maxItems });
+  return loadRegion(api, previous.regionId, { signal: opts.signal, maxItems, knownServerCount: previous.totals?.instances ?? previous.instances.length });
 }

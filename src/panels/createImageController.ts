@@ -13,7 +13,7 @@ import { fmt } from '../protocol/formStrings';
 import { parseWebviewMessage } from '../protocol/validateWebviewMessage';
 import type { CreateImageDeps, CreateImageTarget, DraftStore } from './createImageDeps';
 import { panelKey } from './createImageDeps';
-import { buildFormContext, ruleContext } from './formContext';
+import { buildFormContext, createdImage, ruleContext } from './formContext';
 
 export interface CreateImageUi {
   post(message: HostMessage): void;
@@ -140,15 +140,16 @@ export class CreateImageController {
     this.post({ type: 'context', context: ctx });
   }
 
-  private async checkName(id: number, name: string): Promise<void> {
-    const api = this.deps.getApi();
-    try {
-      if (!api) throw new Error('signed out');
-      const page = await api.listCustomImages(this.target.regionId, { imageNames: [name], pageSize: 10 }, { fresh: true });
-      this.post({ type: 'response', id, kind: 'checkName', ok: true, result: { taken: page.items.some((i) => i.name === name) } });
-    } catch (e) {
-      this.post({ type: 'response', id, kind: 'checkName', ok: false, code: isSwasError(e) ? e.code : 'Unknown' });
-    }
+  /**
+   * Is the name taken? Answered from the region's image list as loaded (the tree's cached
+   * RegionData, which may be newer than the form's), never with a call: ListCustomImages is the
+   * account's to spend, and the API rejects a duplicate anyway (ImageNameAlreadyExist, placed
+   * under the name field by `fail`).
+   */
+  private checkName(id: number, name: string): void {
+    const cached = this.deps.cachedRegion?.(this.target.regionId)?.images.map((i) => i.name) ?? [];
+    const taken = [...(this.context?.imageNames ?? []), ...cached].includes(name);
+    this.post({ type: 'response', id, kind: 'checkName', ok: true, result: { taken } });
   }
 
   private async submit(draft: FormDraft): Promise<void> {
@@ -192,7 +193,9 @@ export class CreateImageController {
       this.pending = undefined;
       this.drafts.set(panelKey(this.target), undefined);
       this.setSubmit({ phase: 'succeeded', imageId: res.imageId, requestId: res.requestId });
-      this.deps.refreshImages(this.target.regionId);
+      // The response holds the ImageId: the tree shows the image (creating) without a re-read.
+      if (this.deps.imageCreated) this.deps.imageCreated(this.target.regionId, createdImage(pending.params, res.imageId, this.context, new Date()));
+      else this.deps.refreshImages(this.target.regionId);
       void this.ui.notifyCreated(pending.params.imageName, res.imageId).then((reveal) => {
         if (reveal) return this.deps.revealImage(this.target.regionId, res.imageId);
         return undefined;

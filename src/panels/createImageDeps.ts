@@ -3,7 +3,7 @@
 // vscode-free on purpose.
 import type { Logger } from '../core/logger';
 import type { FormDraft } from '../protocol/createImageMessages';
-import type { Region, RegionData } from '../core/model';
+import type { CustomImage, Region, RegionData } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
 
 export interface CreateImageTarget {
@@ -23,8 +23,18 @@ export interface CreateImageDeps {
   logger: Logger;
   /** Select the image's node in the explorer tree. */
   revealImage(regionId: string, imageId: string): Promise<void>;
-  /** Refresh the region's Custom Images node (the new image appears, then is polled). */
+  /** Re-read the region's Custom Images (after an error that says the form's lists were stale). */
   refreshImages(regionId: string): void;
+  /**
+   * The region as the tree has it loaded, without a call (the name check reads its images).
+   * Without it, the name check knows only the names the form was opened with.
+   */
+  cachedRegion?(regionId: string): RegionData | undefined;
+  /**
+   * A create succeeded: put the image (creating) into the tree's cached region and redraw only
+   * its Custom Images node, which then polls it; no list call. Without it, refreshImages.
+   */
+  imageCreated?(regionId: string, image: CustomImage): void;
   /**
    * Run the Create Snapshot command for the server's system disk; resolves when the command
    * is done (true when a snapshot was requested, false when cancelled or failed).

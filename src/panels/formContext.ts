@@ -1,5 +1,6 @@
 // Builds the webview's FormContext and the rules' context from a loaded region.
-import type { Instance, RegionData } from '../core/model';
+import type { CreateCustomImageParams, CustomImage, Instance, RegionData } from '../core/model';
+import { IMAGE_STATUS } from '../core/model';
 import type { CreateImageRuleContext } from '../core/rules/validateCreateImage';
 import type { FormContext } from '../protocol/createImageMessages';
 
@@ -42,5 +43,32 @@ export function ruleContext(ctx: FormContext): CreateImageRuleContext {
     existingImageNames: ctx.imageNames,
     serverCount: ctx.serverCount,
     imageCount: ctx.imageCount,
+  };
+}
+
+/**
+ * The image a successful CreateCustomImage just started, as the list will show it (creating),
+ * built from the request and the form's context; the first poll replaces it with the API's view.
+ */
+export function createdImage(params: CreateCustomImageParams, imageId: string, ctx: FormContext | undefined, now: Date): CustomImage {
+  const snapshotName = (id: string | undefined): string => (id ? (ctx?.snapshots.find((s) => s.snapshotId === id)?.snapshotName ?? '') : '');
+  return {
+    imageId,
+    name: params.imageName,
+    description: params.description ?? '',
+    status: IMAGE_STATUS.creating,
+    instanceId: params.instanceId,
+    instanceName: ctx?.server.instanceName ?? '',
+    systemSnapshotId: params.systemSnapshotId,
+    systemSnapshotName: snapshotName(params.systemSnapshotId),
+    dataSnapshotId: params.dataSnapshotId ?? '',
+    dataSnapshotName: snapshotName(params.dataSnapshotId),
+    osType: '',
+    inShare: false,
+    creationTime: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    regionId: params.regionId,
+    resourceGroupId: params.resourceGroupId ?? '',
+    userId: '',
+    tags: params.tags?.map((t) => ({ key: t.key, value: t.value })) ?? [],
   };
 }

@@ -142,6 +142,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.poller.track(regionId);
   }
 
+  /**
+   * A create succeeded in this window: the image goes into the cached region (creating, quota
+   * +1) and only the Custom Images node is redrawn and polled; no ListCustomImages.
+   */
+  imageCreated(regionId: string, image: CustomImage): void {
+    const added = this.deps.store.addImage(regionId, image);
+    const region = this.regionNodes.get(regionId);
+    if (added && region) this.emitter.fire(region.images);
+    this.poller.track(regionId);
+  }
+
   async loadMore(node: LoadMoreNode): Promise<void> {
     if (node.loading) return;
     const region = this.regionOf(node);

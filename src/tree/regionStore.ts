@@ -12,6 +12,8 @@ export class RegionStore {
   private readonly data = new Map<string, RegionData>();
   private readonly inflight = new Map<string, Promise<RegionData>>();
   private readonly counts = new Map<string, Promise<number>>();
+  /** Servers last seen per region (a load or the hide-empty probe); kept across refreshes. */
+  private readonly lastServerCount = new Map<string, number>();
   private generation = 0;
 
   constructor(
@@ -27,7 +29,10 @@ export class RegionStore {
     const api = this.api();
     for (const id of new Set([...this.data.keys(), ...this.inflight.keys(), ...this.counts.keys()])) api?.invalidate(id);
     this.generation++;
-    if (everything) this.regions = undefined;
+    if (everything) {
+      this.regions = undefined;
+      this.lastServerCount.clear();
+    }
     this.data.clear();
     this.inflight.clear();
     this.counts.clear();
@@ -76,7 +81,11 @@ export class RegionStore {
     const api = this.requireApi();
     if (opts.fresh) api.invalidate(regionId);
     const gen = this.generation;
-    const p = loadRegion(api, regionId, { fresh: opts.fresh, maxItems: opts.maxItems }).then((d) => {
+    // A region last seen empty skips the rate-limited ListSnapshots unless servers appeared;
+    // any other region loads its three lists together (2 round trips).
+    const knownServerCount = this.lastServerCount.get(regionId);
+    const p = loadRegion(api, regionId, { fresh: opts.fresh, maxItems: opts.maxItems, knownServerCount }).then((d) => {
+      if (gen === this.generation) this.lastServerCount.set(regionId, d.totals?.instances ?? d.instances.length);
       if (gen === this.generation && this.inflight.get(regionId) === p) this.data.set(regionId, d);
       return d;
     });
@@ -96,7 +105,10 @@ export class RegionStore {
     if (!p) {
       p = this.requireApi()
         .listInstances(regionId, { pageNumber: 1, pageSize: 1 })
-        .then((page) => page.totalCount);
+        .then((page) => {
+          this.lastServerCount.set(regionId, page.totalCount);
+          return page.totalCount;
+        });
       this.counts.set(regionId, p);
       const q = p;
       p.catch(() => {
@@ -121,6 +133,20 @@ export class RegionStore {
     d.images = images;
     d.quota = { ...d.quota, used: images.length };
     return d;
+  }
+
+  /**
+   * Adds an image this window just created (last, where a re-read of the list puts it) and
+   * counts it in the quota, without a call. False when the region is not loaded or already
+   * lists the image.
+   */
+  addImage(regionId: string, image: CustomImage): boolean {
+    const d = this.data.get(regionId);
+    if (!d || d.images.some((x) => x.imageId === image.imageId)) return false;
+    d.images = [...d.images, image];
+    d.quota = { ...d.quota, used: d.quota.used + 1 };
+    if (d.totals) d.totals = { ...d.totals, images: d.totals.images + 1 };
+    return true;
   }
 
   replaceInstance(regionId: string, instance: Instance): void {

@@ -1,11 +1,12 @@
 // Polls only the items in a transitional state (servers starting/stopping, snapshots
-// progressing, images creating), per region, with backoff (first interval from the
-// setting, ×1.5 each round, up to 60 s), until they settle. Each change is handed to the
-// sink, which refreshes just that node.
+// progressing, images creating), per region, with backoff, until they settle. Two lanes per
+// region, each with its own timer: servers and snapshots start at the setting's interval;
+// creating images start at 10 s (they take minutes), both ×1.5 each round up to 60 s. Each
+// change is handed to the sink, which refreshes just that node.
 import type { Logger } from '../core/logger';
 import type { CustomImage, Instance, RegionData, Snapshot } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
-import { nextPollDelay } from './backoff';
+import { imageFirstPollSeconds, nextPollDelay } from './backoff';
 import { isTransitionalImage, isTransitionalInstance, isTransitionalSnapshot } from './contextValue';
 import type { RegionStore } from './regionStore';
 
@@ -26,17 +27,27 @@ export interface PollPolicy {
   firstSeconds(): number;
   /** False when a call would wait for the rate limiter: the round skips it. */
   canCallNow(action: string): boolean;
+  /** First polling interval in seconds for creating images; default imageFirstPollSeconds(firstSeconds()). */
+  imageFirstSeconds?(): number;
 }
+
+/** Servers and snapshots ('items') are polled apart from creating images ('images'). */
+type Lane = 'items' | 'images';
+const LANES: readonly Lane[] = ['items', 'images'];
 
 /** ListSnapshots is limited to ~10 calls a minute: polling uses at most 4 (one every 15 s). */
 export const SNAPSHOT_POLL_MIN_MS = 15_000;
 
-interface RegionTimer {
+interface LaneTimer {
   handle: ReturnType<typeof setTimeout> | undefined;
   lastSnapshotPoll: number | undefined;
   delay: number | undefined;
   known: Set<string>;
   running: boolean;
+}
+
+function laneIds(p: Pending, lane: Lane): string[] {
+  return lane === 'images' ? p.images : [...p.instances, ...p.snapshots];
 }
 
 export function transitionalIds(data: RegionData): Pending {
@@ -50,7 +61,7 @@ export function transitionalIds(data: RegionData): Pending {
 }
 
 export class TransitionPoller {
-  private readonly regions = new Map<string, RegionTimer>();
+  private readonly regions = new Map<string, Map<Lane, LaneTimer>>();
   private disposed = false;
 
   constructor(
@@ -66,18 +77,27 @@ export class TransitionPoller {
     const data = this.store.get(regionId);
     if (!data || this.disposed) return;
     const p = transitionalIds(data);
-    const ids = [...p.instances, ...p.snapshots, ...p.images];
-    let t = this.regions.get(regionId);
+    for (const lane of LANES) this.trackLane(regionId, lane, laneIds(p, lane));
+  }
+
+  private trackLane(regionId: string, lane: Lane, ids: string[]): void {
+    let t = this.regions.get(regionId)?.get(lane);
     if (ids.length === 0) {
-      if (t && !t.running) this.stop(regionId);
+      if (t && !t.running) this.stopLane(regionId, lane);
       return;
     }
-    if (!t) this.regions.set(regionId, (t = { handle: undefined, lastSnapshotPoll: undefined, delay: undefined, known: new Set(), running: false }));
-    const fresh = ids.some((id) => !t.known.has(id));
+    if (!t) {
+      t = { handle: undefined, lastSnapshotPoll: undefined, delay: undefined, known: new Set(), running: false };
+      let lanes = this.regions.get(regionId);
+      if (!lanes) this.regions.set(regionId, (lanes = new Map()));
+      lanes.set(lane, t);
+    }
+    const known = t.known;
+    const fresh = ids.some((id) => !known.has(id));
     t.known = new Set(ids);
     if (fresh) {
       t.delay = undefined;
-      if (!t.running) this.schedule(regionId, t);
+      if (!t.running) this.schedule(regionId, lane, t);
     }
   }
 
@@ -87,9 +107,16 @@ export class TransitionPoller {
   }
 
   stop(regionId: string): void {
-    const t = this.regions.get(regionId);
-    if (t?.handle) clearTimeout(t.handle);
+    for (const t of this.regions.get(regionId)?.values() ?? []) if (t.handle) clearTimeout(t.handle);
     this.regions.delete(regionId);
+  }
+
+  private stopLane(regionId: string, lane: Lane): void {
+    const lanes = this.regions.get(regionId);
+    const t = lanes?.get(lane);
+    if (t?.handle) clearTimeout(t.handle);
+    lanes?.delete(lane);
+    if (lanes?.size === 0) this.regions.delete(regionId);
   }
 
   clear(): void {
@@ -101,42 +128,47 @@ export class TransitionPoller {
     this.clear();
   }
 
-  private schedule(regionId: string, t: RegionTimer): void {
-    if (t.handle) clearTimeout(t.handle);
-    t.delay = nextPollDelay(t.delay, this.policy.firstSeconds());
-    t.handle = setTimeout(() => void this.poll(regionId, t), t.delay);
+  private firstSeconds(lane: Lane): number {
+    if (lane === 'items') return this.policy.firstSeconds();
+    return this.policy.imageFirstSeconds?.() ?? imageFirstPollSeconds(this.policy.firstSeconds());
   }
 
-  private async poll(regionId: string, t: RegionTimer): Promise<void> {
+  private schedule(regionId: string, lane: Lane, t: LaneTimer): void {
+    if (t.handle) clearTimeout(t.handle);
+    t.delay = nextPollDelay(t.delay, this.firstSeconds(lane));
+    t.handle = setTimeout(() => void this.poll(regionId, lane, t), t.delay);
+  }
+
+  private async poll(regionId: string, lane: Lane, t: LaneTimer): Promise<void> {
     t.handle = undefined;
     const api = this.api();
     const data = this.store.get(regionId);
-    if (!api || !data || this.regions.get(regionId) !== t) return this.stop(regionId);
+    if (this.regions.get(regionId)?.get(lane) !== t) return;
+    if (!api || !data) return this.stop(regionId);
     const p = transitionalIds(data);
     t.running = true;
     try {
-      const snapshotsDue =
-        p.snapshots.length > 0 &&
-        (t.lastSnapshotPoll === undefined || Date.now() - t.lastSnapshotPoll >= SNAPSHOT_POLL_MIN_MS) &&
-        this.policy.canCallNow('ListSnapshots');
-      if (snapshotsDue) t.lastSnapshotPoll = Date.now();
-      await Promise.all([
-        this.pollInstances(api, regionId, p.instances),
-        snapshotsDue ? this.pollSnapshots(api, regionId, p.snapshots) : undefined,
-        this.pollImages(api, regionId, p.images),
-      ]);
+      if (lane === 'images') {
+        await this.pollImages(api, regionId, p.images);
+      } else {
+        const snapshotsDue =
+          p.snapshots.length > 0 &&
+          (t.lastSnapshotPoll === undefined || Date.now() - t.lastSnapshotPoll >= SNAPSHOT_POLL_MIN_MS) &&
+          this.policy.canCallNow('ListSnapshots');
+        if (snapshotsDue) t.lastSnapshotPoll = Date.now();
+        await Promise.all([this.pollInstances(api, regionId, p.instances), snapshotsDue ? this.pollSnapshots(api, regionId, p.snapshots) : undefined]);
+      }
     } catch (e) {
       this.logger.warn(`Polling ${regionId} failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       t.running = false;
     }
-    if (this.regions.get(regionId) !== t || this.disposed) return;
+    if (this.regions.get(regionId)?.get(lane) !== t || this.disposed) return;
     const after = this.store.get(regionId);
-    const left = after ? transitionalIds(after) : { instances: [], snapshots: [], images: [] };
-    const ids = [...left.instances, ...left.snapshots, ...left.images];
-    if (ids.length === 0) return this.stop(regionId);
+    const ids = after ? laneIds(transitionalIds(after), lane) : [];
+    if (ids.length === 0) return this.stopLane(regionId, lane);
     t.known = new Set(ids);
-    this.schedule(regionId, t);
+    this.schedule(regionId, lane, t);
   }
 
   private async pollInstances(api: SwasApi, regionId: string, ids: string[]): Promise<void> {

@@ -137,8 +137,9 @@ async function activationWithoutView(page: Page, cs: CodeServer, emu: BenchEmula
   await runCommand(page, 'SWAS: Show Log');
   await waitUntil('activation through a command', () => activationTimes(cs.userDataDir).size > known, 30_000);
   await new Promise((r) => setTimeout(r, 3000));
-  const calls = (await emu.requests()).length;
-  log(`activation without the view: ${lazy ? 'not activated by the reload' : 'ACTIVATED by the reload'}; ${calls} API call(s) after activation by a command`);
+  const entries = await emu.requests();
+  const calls = entries.length;
+  log(`activation without the view: ${lazy ? 'not activated by the reload' : 'ACTIVATED by the reload'}; ${calls} API call(s) after activation by a command${calls ? `: ${timeline(entries)}` : ''}`);
   return row(
     'activation-api-calls',
     calls,

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { RegionData } from '../../src/core/model';
 import { loadRegion } from '../../src/core/regionLoader';
 import type { SwasApi } from '../../src/core/swasApi';
+import { imageFirstPollSeconds, nextPollDelay } from '../../src/tree/backoff';
 import { startBenchEmulator } from './emulator';
 import type { BenchEmulator, LoggedRequest } from './emulator';
 import { extensionClient } from './ours';
@@ -43,8 +44,9 @@ export function journeyMinimum(totals: { instances: number; snapshots: number; i
 }
 
 function pollDelay(previous: number | undefined): number {
-  // The tree's backoff (src/tree/backoff.ts): 3 s (swas.pollIntervalSeconds), ×1.5, ≤ 60 s.
-  return previous === undefined ? 3000 : Math.min(Math.round(previous * 1.5), 60_000);
+  // The tree's backoff for a creating image (src/tree/backoff.ts): the first poll at 10 s (or
+  // swas.pollIntervalSeconds, default 3, if larger), ×1.5, ≤ 60 s.
+  return nextPollDelay(previous, imageFirstPollSeconds(3));
 }
 
 /** The extension's steps, on the core client. */

@@ -1,8 +1,9 @@
-// The call budget of loadRegion, asserted from the emulator's own request log.
+// The call and round-trip budget of loadRegion, asserted from the emulator's own request log.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countByAction, startHarness } from './harness';
-import type { Harness } from './harness';
+import type { Harness, RequestEntry } from './harness';
+import { sequentialRoundTrips } from '../../bench/requestStats';
 import { loadMoreRegion, loadRegion, UNKNOWN_INSTANCE } from '../../../src/core/regionLoader';
 
 let h: Harness;
@@ -24,18 +25,27 @@ test('costs ⌈servers/100⌉ ListInstances + ⌈snapshots/100⌉ ListSnapshots 
   assert.deepStrictEqual(data.quota, { used: 5, limit: 15 });
 });
 
-test('fetches page 1 of each list first, then the remaining pages in parallel', async () => {
-  // With 60 ms of latency per call: page 1 alone, then pages 2.. together, ~60 ms later.
+/** Loads with 60 ms of latency per call, so that the request log shows the round trips. */
+async function loadWithLatency(regionId: string, opts: Parameters<typeof loadRegion>[2] = {}): Promise<RequestEntry[]> {
   await h.faults({ latencyMs: 60 });
   try {
-    await loadRegion(h.client(), 'cn-hangzhou');
+    await loadRegion(h.client(), regionId, opts);
   } finally {
     await h.faults({});
   }
-  const log = await h.requests();
+  return h.requests();
+}
+
+const arrival = (r: RequestEntry): number => Date.parse(r.time) - r.ms;
+
+test('loads in 2 sequential round trips: page 1 of the three lists together, then every remaining page in parallel', async () => {
+  const log = await loadWithLatency('cn-hangzhou');
+  assert.equal(log.length, 9);
+  assert.equal(sequentialRoundTrips(log), 2);
+  const firsts = ['ListInstances', 'ListSnapshots', 'ListCustomImages'].map((a) => Math.min(...log.filter((r) => r.action === a).map(arrival)));
+  assert.ok(Math.max(...firsts) - Math.min(...firsts) < 40, `page 1 of each list starts at once (spread ${Math.max(...firsts) - Math.min(...firsts)} ms)`);
   for (const action of ['ListInstances', 'ListSnapshots']) {
-    const times = log.filter((r) => r.action === action).map((r) => Date.parse(r.time));
-    const [first, ...rest] = times;
+    const [first, ...rest] = log.filter((r) => r.action === action).map(arrival);
     assert.ok(first !== undefined && rest.length > 0);
     assert.ok(Math.min(...rest) - first >= 50, `${action}: the other pages start after page 1 answered`);
     assert.ok(Math.max(...rest) - Math.min(...rest) < 50, `${action}: the other pages run in parallel`);
@@ -78,11 +88,25 @@ test('two simultaneous loads of one region share their requests', async () => {
   assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 3, ListSnapshots: 5, ListCustomImages: 1 });
 });
 
-test('a region without servers costs one ListInstances and one ListCustomImages, and no rate-limited ListSnapshots', async () => {
-  const data = await loadRegion(h.client(), 'cn-shanghai');
+test('a region not known to be empty loads its three lists in 1 round trip, ListSnapshots included', async () => {
+  const log = await loadWithLatency('cn-shanghai');
+  assert.deepStrictEqual(countByAction(log), { ListInstances: 1, ListSnapshots: 1, ListCustomImages: 1 });
+  assert.equal(sequentialRoundTrips(log), 1);
+});
+
+test('a region known to have had no servers (knownServerCount 0) costs no rate-limited ListSnapshots while still empty', async () => {
+  const data = await loadRegion(h.client(), 'cn-shanghai', { knownServerCount: 0 });
   assert.deepStrictEqual(countByAction(await h.requests()), { ListInstances: 1, ListCustomImages: 1 });
   assert.equal(data.instances.length, 0);
   assert.deepStrictEqual(data.quota, { used: 0, limit: 0 });
+});
+
+test('knownServerCount 0 on a region that has servers by now still loads every snapshot, one round trip later', async () => {
+  const log = await loadWithLatency('cn-hangzhou', { knownServerCount: 0 });
+  assert.deepStrictEqual(countByAction(log), { ListInstances: 3, ListSnapshots: 5, ListCustomImages: 1 });
+  assert.equal(sequentialRoundTrips(log), 3);
+  const data = await loadRegion(h.client(), 'cn-hangzhou', { knownServerCount: 0 });
+  assert.equal([...data.snapshotsByInstance.values()].flat().length, 450);
 });
 
 test('past 500 items the region is truncated, and loading more fetches only the new pages', async () => {

@@ -3,6 +3,7 @@
 import { loadRegion } from '../../../src/core/regionLoader';
 import type { SwasClientOptions } from '../../../src/core/swasClient';
 import type { SwasApi } from '../../../src/core/swasApi';
+import type { CustomImage, RegionData } from '../../../src/core/model';
 import type { CreateImageDeps, CreateImageTarget } from '../../../src/panels/createImageDeps';
 import { memoryDraftStore } from '../../../src/panels/createImageDeps';
 import type { CreateImageUi } from '../../../src/panels/createImageController';
@@ -18,6 +19,10 @@ export interface FormHost {
   posts: HostMessage[];
   logger: RecordingLogger;
   refreshed: string[];
+  /** Images handed to the tree after a successful create (deps.imageCreated). */
+  created: Array<{ regionId: string; image: CustomImage }>;
+  /** What the tree has loaded (deps.cachedRegion): the region as loaded when the form opened. */
+  cache: Map<string, RegionData>;
   copied: string[];
   closed: boolean;
   lastSubmit(): SubmitState | undefined;
@@ -36,6 +41,8 @@ export async function openFormHost(
   const api = h.client({ ...NO_LIMITS, logger, ...clientOverrides });
   const posts: HostMessage[] = [];
   const refreshed: string[] = [];
+  const created: Array<{ regionId: string; image: CustomImage }> = [];
+  const cache = new Map<string, RegionData>();
   const copied: string[] = [];
   const host = { closed: false };
   const deps: CreateImageDeps = {
@@ -45,6 +52,8 @@ export async function openFormHost(
     logger,
     revealImage: () => Promise.resolve(),
     refreshImages: (regionId) => void refreshed.push(regionId),
+    cachedRegion: (regionId) => cache.get(regionId),
+    imageCreated: (regionId, image) => void created.push({ regionId, image }),
     createSnapshot: (t) => createSnapshot(api, t),
   };
   const ui: CreateImageUi = {
@@ -64,6 +73,7 @@ export async function openFormHost(
     },
   };
   const data = await deps.loadRegion(target.regionId);
+  cache.set(target.regionId, data);
   const controller = new CreateImageController(target, deps, ui, memoryDraftStore(), target.regionId, data);
   return {
     controller,
@@ -71,6 +81,8 @@ export async function openFormHost(
     posts,
     logger,
     refreshed,
+    created,
+    cache,
     copied,
     get closed() {
       return host.closed;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadRegion } from '../../../src/core/regionLoader';
 import type { FormDraft, HostMessage } from '../../../src/protocol/createImageMessages';
 import type { Harness } from '../client/harness';
-import { startHarness } from '../client/harness';
+import { countByAction, startHarness } from '../client/harness';
 import { NO_LIMITS, openFormHost } from './formHost';
 
 const REGION = 'cn-hangzhou';
@@ -90,15 +90,25 @@ describe('Create Custom Image host against the emulator', () => {
   test('a valid submission creates exactly one image with a UUID ClientToken and reports ImageId and RequestId', async () => {
     const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId });
     await f.controller.handle({ type: 'ready' });
+    await h.clearRequests();
     await f.controller.handle({ type: 'submit', draft: draft({ tags: [{ key: 'env', value: 'prod' }], description: 'golden' }) });
     const state = f.lastSubmit();
     assert.equal(state?.phase, 'succeeded');
     assert.ok(state?.phase === 'succeeded' && /^m-/.test(state.imageId) && state.requestId.length > 0);
+    assert.deepEqual(countByAction(await h.requests()), { CreateCustomImage: 1 }, 'one call: no list re-read after the create');
     const reqs = await h.requests('CreateCustomImage');
     assert.equal(reqs.length, 1);
     assert.match(reqs[0]?.clientToken ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(await imagesNamed('golden-1'), 1);
-    assert.deepEqual(f.refreshed, [REGION]);
+    assert.deepEqual(f.refreshed, []);
+    // The tree is handed the new image, creating, to insert locally (quota +1, then polled).
+    assert.equal(f.created.length, 1);
+    const image = f.created[0]?.image;
+    assert.equal(f.created[0]?.regionId, REGION);
+    assert.deepEqual(
+      [image?.imageId, image?.name, image?.status, image?.instanceId, image?.instanceName, image?.systemSnapshotId, image?.description, image?.tags],
+      [state.imageId, 'golden-1', '4', web.instanceId, 'web-prod-1', web.systemSnapshotId, 'golden', [{ key: 'env', value: 'prod' }]],
+    );
     const states = f.posts.filter((p) => p.type === 'submitState').map((p) => (p as { state: { phase: string } }).state.phase);
     assert.deepEqual(states, ['submitting', 'succeeded']);
   });
@@ -186,18 +196,27 @@ describe('Create Custom Image host against the emulator', () => {
     assert.equal(failed.retryable, false);
   });
 
-  test('checkName answers taken for an existing image name and free for a new one', async () => {
+  test('checkName answers from the loaded image list, taken or free, with no API call', async () => {
     const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId });
     await f.controller.handle({ type: 'ready' });
+    await h.clearRequests();
     const init = f.posts[0] as Extract<HostMessage, { type: 'init' }>;
     const existing = init.context.imageNames[0] ?? '';
+    // The tree's cached region is newer than the form's context: an image created since.
+    const cached = f.cache.get(REGION);
+    assert.ok(cached && existing);
+    const since = { ...(cached.images[0] as NonNullable<(typeof cached.images)[0]>), imageId: 'm-since', name: 'made-since' };
+    f.cache.set(REGION, { ...cached, images: [...cached.images, since] });
     await f.controller.handle({ type: 'request', id: 7, kind: 'checkName', params: { name: existing } });
     await f.controller.handle({ type: 'request', id: 8, kind: 'checkName', params: { name: 'brand-new-name' } });
+    await f.controller.handle({ type: 'request', id: 9, kind: 'checkName', params: { name: 'made-since' } });
     const replies = f.posts.filter((p) => p.type === 'response');
     assert.deepEqual(replies, [
       { type: 'response', id: 7, kind: 'checkName', ok: true, result: { taken: true } },
       { type: 'response', id: 8, kind: 'checkName', ok: true, result: { taken: false } },
+      { type: 'response', id: 9, kind: 'checkName', ok: true, result: { taken: true } },
     ]);
+    assert.deepEqual(await h.requests(), [], 'the name check made no call');
   });
 
   test('copy as CLI builds the command for the draft without any credential; cancel closes the panel', async () => {

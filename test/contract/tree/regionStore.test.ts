@@ -78,3 +78,32 @@ test('without a client (signed out) loads fail with NotSignedInError', async () 
   const store = new RegionStore(() => undefined, () => 'en-US');
   assert.throws(() => store.load('cn-hangzhou'), NotSignedInError);
 });
+
+test('a region the store saw empty (a load or the hide-empty probe) is reloaded without ListSnapshots', async () => {
+  const store = new RegionStore(() => api, () => 'en-US');
+  await store.load('cn-qingdao');
+  assert.deepEqual(lists(countByAction(await h.requests())), { ListInstances: 1, ListSnapshots: 1, ListCustomImages: 1 }, 'nothing known yet: the three lists together');
+  await h.clearRequests();
+  store.drop('cn-qingdao');
+  await store.load('cn-qingdao', { fresh: true });
+  assert.deepEqual(lists(countByAction(await h.requests())), { ListInstances: 1, ListSnapshots: 0, ListCustomImages: 1 });
+  await h.clearRequests();
+  const probed = new RegionStore(() => api, () => 'en-US');
+  assert.equal(await probed.serverCount('cn-beijing'), 0);
+  await probed.load('cn-beijing');
+  assert.deepEqual(lists(countByAction(await h.requests())), { ListInstances: 2, ListSnapshots: 0, ListCustomImages: 1 });
+});
+
+test('a region seen empty that has a server by now shows it with its snapshots on refresh', async () => {
+  const store = new RegionStore(() => api, () => 'en-US');
+  assert.equal((await store.load('cn-zhangjiakou')).instances.length, 0);
+  const created = (await h.admin('POST', '/servers', { regionId: 'cn-zhangjiakou', instanceName: 'late-server' })) as { InstanceId?: string; instanceId?: string };
+  try {
+    store.drop('cn-zhangjiakou');
+    const data = await store.load('cn-zhangjiakou', { fresh: true });
+    assert.deepEqual(data.instances.map((i) => i.instanceName), ['late-server']);
+    assert.equal((await h.requests('ListSnapshots')).length, 2, 'the snapshots were read once the server was seen');
+  } finally {
+    await h.admin('DELETE', `/servers/${created.InstanceId ?? created.instanceId ?? ''}`);
+  }
+});

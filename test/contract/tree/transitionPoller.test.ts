@@ -10,6 +10,7 @@ import type { PollSink } from '../../../src/tree/transitionPoller';
 import { silentLogger } from '../../../src/core/logger';
 import type { CustomImage, Instance, Snapshot } from '../../../src/core/model';
 import type { SwasApi } from '../../../src/core/swasApi';
+import { createdImage } from '../../../src/panels/formContext';
 
 let h: Harness;
 let api: SwasApi;
@@ -83,6 +84,61 @@ test('a round skips ListSnapshots when the rate limiter has no slot free', async
     const asked = (await h.requests()).map((r) => r.action);
     assert.ok(asked.includes('ListInstanceStatus'), `no round ran: ${asked.join(',')}`);
     assert.ok(!asked.includes('ListSnapshots'), 'ListSnapshots was called without a free slot');
+  } finally {
+    poller.dispose();
+  }
+});
+
+/** Creates an image on web-prod-1 through the API and adds it to the store as the form does. */
+async function createImageInStore(store: RegionStore, name: string): Promise<CustomImage> {
+  const data = await store.load('cn-hangzhou', { fresh: true });
+  const web = data.instances.find((i) => i.instanceName === 'web-prod-1');
+  const snap = (web && data.snapshotsByInstance.get(web.instanceId)?.find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished')) || undefined;
+  assert.ok(web && snap);
+  const params = { regionId: 'cn-hangzhou', instanceId: web.instanceId, imageName: name, systemSnapshotId: snap.snapshotId, clientToken: `t-${name}` };
+  const { imageId } = await api.createCustomImage(params);
+  const image = createdImage(params, imageId, undefined, new Date());
+  const used = data.quota.used;
+  await h.clearRequests();
+  assert.equal(store.addImage('cn-hangzhou', image), true);
+  assert.equal(store.addImage('cn-hangzhou', image), false, 'an image already listed is not added twice');
+  assert.equal(store.get('cn-hangzhou')?.quota.used, used + 1);
+  assert.equal(store.get('cn-hangzhou')?.images.at(-1)?.status, '4');
+  assert.deepEqual(await h.requests(), [], 'adding the created image made no call');
+  return image;
+}
+
+test('a creating image is not polled at the setting\'s interval (first poll at 10 s), while a starting server is', async () => {
+  await h.admin('POST', '/reset', { seed: 'demo' });
+  const store = new RegionStore(() => api, () => 'en-US');
+  await createImageInStore(store, 'late-poll');
+  const sink = recordingSink(store);
+  const poller = new TransitionPoller(() => api, store, sink, { firstSeconds: () => 1, canCallNow: () => true }, silentLogger);
+  try {
+    poller.track('cn-hangzhou');
+    await new Promise((r) => setTimeout(r, 2600));
+    const asked = (await h.requests()).map((r) => r.action);
+    assert.ok(asked.includes('ListInstanceStatus'), `the starting server was not polled: ${asked.join(',')}`);
+    assert.ok(!asked.includes('ListCustomImages'), `the creating image was polled within 2.6 s: ${asked.join(',')}`);
+    assert.equal(poller.isPolling('cn-hangzhou'), true);
+  } finally {
+    poller.dispose();
+  }
+});
+
+test('a created image added locally is polled on its own schedule until available, then its polling stops', async () => {
+  await h.admin('POST', '/reset', { seed: 'demo' });
+  const store = new RegionStore(() => api, () => 'en-US');
+  const image = await createImageInStore(store, 'polled-once');
+  await h.admin('POST', '/clock/advance', { seconds: 120 });
+  const sink = recordingSink(store);
+  const poller = new TransitionPoller(() => api, store, sink, { firstSeconds: () => 60, imageFirstSeconds: () => 1, canCallNow: () => true }, silentLogger);
+  try {
+    poller.track('cn-hangzhou');
+    await until('the image to become available', () => sink.seen.includes('image polled-once 1'));
+    assert.equal(store.get('cn-hangzhou')?.images.find((i) => i.imageId === image.imageId)?.status, '1');
+    await new Promise((r) => setTimeout(r, 1600));
+    assert.equal((await h.requests('ListCustomImages')).length, 1, 'one poll that saw it available, then no more');
   } finally {
     poller.dispose();
   }
