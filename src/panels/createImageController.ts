@@ -193,6 +193,12 @@ export class CreateImageController {
       this.pending = undefined;
       this.drafts.set(panelKey(this.target), undefined);
       this.setSubmit({ phase: 'succeeded', imageId: res.imageId, requestId: res.requestId });
+      // The quota line counts the new image at once. (The name is not added to the form's list:
+      // the form would then flag its own, just-created name as taken.)
+      if (this.context) {
+        this.context = { ...this.context, imageCount: this.context.imageCount + 1 };
+        this.post({ type: 'context', context: this.context });
+      }
       // The response holds the ImageId: the tree shows the image (creating) without a re-read.
       if (this.deps.imageCreated) this.deps.imageCreated(this.target.regionId, createdImage(pending.params, res.imageId, this.context, new Date()));
       else this.deps.refreshImages(this.target.regionId);

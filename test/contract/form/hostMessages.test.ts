@@ -111,6 +111,10 @@ describe('Create Custom Image host against the emulator', () => {
     );
     const states = f.posts.filter((p) => p.type === 'submitState').map((p) => (p as { state: { phase: string } }).state.phase);
     assert.deepEqual(states, ['submitting', 'succeeded']);
+    // The form's quota line counts the new image (used + 1) without a re-read.
+    const contexts = f.posts.filter((p) => p.type === 'context').map((p) => (p as { context: { imageCount: number } }).context.imageCount);
+    const initial = f.posts.find((p) => p.type === 'init') as { context: { imageCount: number } } | undefined;
+    assert.deepEqual(contexts, [(initial?.context.imageCount ?? -1) + 1]);
   });
 
   test('the host validates again before any call: an invalid name never reaches the API', async () => {
