@@ -100,7 +100,8 @@ export function parseFaultConfig(body: unknown): FaultConfig {
   };
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): repeatable fault patterns; the reliability campaign uses it too. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -31,17 +31,7 @@ export async function submitThroughForm(
     refreshImages: () => undefined,
     createSnapshot: () => Promise.resolve(false),
   };
-  const ui: CreateImageUi = {
-    post: (m) => void posts.push(m),
-    strings: { ...FORM_STRINGS_EN },
-    locale: 'en',
-    withProgress: (_n, task) => task(),
-    notifyCreated: () => Promise.resolve(false),
-    copyCli: () => Promise.resolve(),
-    showError: () => undefined,
-    reveal: () => undefined,
-    close: () => undefined,
-  };
+  const ui = recordingUi(posts);
   const controller = new CreateImageController({ regionId: target.regionId, instanceId: target.instanceId }, deps, ui, memoryDraftStore(), target.regionId, data);
   const last = (): SubmitState | undefined => {
     for (let i = posts.length - 1; i >= 0; i--) {
@@ -68,4 +58,19 @@ export async function submitThroughForm(
   } finally {
     controller.dispose();
   }
+}
+
+/** The panel's UI side for a controller driven without VS Code: posts are recorded, nothing is shown. */
+export function recordingUi(posts: HostMessage[]): CreateImageUi {
+  return {
+    post: (m) => void posts.push(m),
+    strings: { ...FORM_STRINGS_EN },
+    locale: 'en',
+    withProgress: (_n, task) => task(),
+    notifyCreated: () => Promise.resolve(false),
+    copyCli: () => Promise.resolve(),
+    showError: () => undefined,
+    reveal: () => undefined,
+    close: () => undefined,
+  };
 }

@@ -7,13 +7,12 @@
 // request log), and log lines (each invalid message must be logged exactly once).
 import { loadRegion } from '../../src/core/regionLoader';
 import type { SwasApi } from '../../src/core/swasApi';
-import type { CreateImageUi } from '../../src/panels/createImageController';
 import { CreateImageController } from '../../src/panels/createImageController';
 import type { CreateImageDeps } from '../../src/panels/createImageDeps';
 import { memoryDraftStore } from '../../src/panels/createImageDeps';
 import type { HostMessage } from '../../src/protocol/createImageMessages';
-import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
 import { makeClient } from './createCampaign';
+import { recordingUi } from './formSubmission';
 import { errorText, recordingLogger, startLab } from './lab';
 import { pick, rng } from './random';
 
@@ -133,17 +132,7 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
       refreshImages: () => undefined,
       createSnapshot: () => Promise.resolve(false),
     };
-    const ui: CreateImageUi = {
-      post: (m) => void posts.push(m),
-      strings: { ...FORM_STRINGS_EN },
-      locale: 'en',
-      withProgress: (_n, task) => task(),
-      notifyCreated: () => Promise.resolve(false),
-      copyCli: () => Promise.resolve(),
-      showError: () => undefined,
-      reveal: () => undefined,
-      close: () => undefined,
-    };
+    const ui = recordingUi(posts);
     const controller = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: server.instanceId }, deps, ui, memoryDraftStore(), 'China (Hangzhou)', data);
     await controller.handle({ type: 'ready' });
     await lab.clearRequests();

@@ -3,18 +3,11 @@
 // scan can read everything the client produced.
 import { startEmulator } from '../emulator/index';
 import type { EmulatorOptions, RunningEmulator } from '../emulator/index';
+import type { RequestLogEntry } from '../emulator/requestLog';
 import type { ApiCallLogEntry, Logger } from '../../src/core/logger';
 
-export interface RequestEntry {
-  seq: number;
-  action: string;
-  accessKeyId: string;
-  regionId: string;
-  httpStatus: number;
-  code: string;
-  ms: number;
-  clientToken: string;
-}
+/** One line of the emulator's request log (the type the emulator writes). */
+export type RequestEntry = RequestLogEntry;
 
 export interface Lab {
   em: RunningEmulator;
