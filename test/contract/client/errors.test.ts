@@ -2,9 +2,9 @@
 // URL, AccessKey ID, SecurityToken or signature in any message or log line.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recordingLogger, startHarness } from './harness';
+import { failure, recordingLogger, startHarness } from './harness';
 import type { Harness } from './harness';
-import { SwasError } from '../../../src/core/errors';
+import type { SwasError } from '../../../src/core/errors';
 import type { Credentials } from '../../../src/core/model';
 import { verifyCredentials } from '../../../src/core/verifyCredentials';
 import { createPopTransport } from '../../../src/core/popTransport';
@@ -30,15 +30,6 @@ function assertClean(e: SwasError, extra: string[] = []): void {
   for (const bit of [...SECRET_BITS, ...extra]) assert.ok(!e.message.includes(bit), `"${bit}" in "${e.message}"`);
 }
 
-async function failure(p: Promise<unknown>): Promise<SwasError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof SwasError, `not a SwasError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a failure');
-}
 
 const as = (c: Credentials): ReturnType<Harness['client']> => h.client({ credentials: { getCredentials: () => Promise.resolve(c) } });
 

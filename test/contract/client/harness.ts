@@ -1,6 +1,8 @@
 // Shared set-up for the client contract tests: a real emulator over HTTP, a real client
 // (pop-core inside), the admin API for faults and the request log, and a recording logger.
+import assert from 'node:assert/strict';
 import { startEmulator } from '../../emulator/index';
+import { SwasError } from '../../../src/core/errors';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/index';
 import type { RequestLogEntry } from '../../emulator/requestLog';
 import { createSwasClient } from '../../../src/core/swasClient';
@@ -88,4 +90,15 @@ export function countByAction(entries: RequestEntry[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of entries) out[e.action] = (out[e.action] ?? 0) + 1;
   return out;
+}
+
+/** Awaits a call that must fail, and returns its SwasError (any other outcome fails the test). */
+export async function failure(p: Promise<unknown>): Promise<SwasError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof SwasError, `not a SwasError: ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected a failure');
 }

@@ -5,9 +5,9 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startHarness } from './harness';
+import { failure, startHarness } from './harness';
 import type { Harness } from './harness';
-import { SwasError } from '../../../src/core/errors';
+import type { SwasError } from '../../../src/core/errors';
 import { createSwasClient } from '../../../src/core/swasClient';
 import { silentLogger } from '../../../src/core/logger';
 import { loadRegion } from '../../../src/core/regionLoader';
@@ -23,15 +23,6 @@ beforeEach(async () => {
   await h.clearRequests();
 });
 
-async function failure(p: Promise<unknown>): Promise<SwasError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof SwasError, `not a SwasError: ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a failure');
-}
 
 function clean(e: SwasError): void {
   for (const bit of ['http', '127.0.0.1', h.creds.accessKeyId, 'Signature']) assert.ok(!e.message.includes(bit), `"${bit}" in "${e.message}"`);
