@@ -125,13 +125,16 @@ export class RegionStore {
     if (!d) return undefined;
     api.invalidate(regionId);
     const images: CustomImage[] = [];
+    let total = 0;
     for (let pageNumber = 1; ; pageNumber++) {
       const page = await api.listCustomImages(regionId, { pageNumber, pageSize: 100 }, { fresh: true });
       images.push(...page.items);
+      total = Math.max(total, page.totalCount);
       if (page.items.length === 0 || images.length >= page.totalCount) break;
     }
     d.images = images;
-    d.quota = { ...d.quota, used: images.length };
+    // The quota counts every image the API reports, even if a page came back short.
+    d.quota = { ...d.quota, used: Math.max(images.length, total) };
     return d;
   }
 
