@@ -107,3 +107,26 @@ test('a region seen empty that has a server by now shows it with its snapshots o
     await h.admin('DELETE', `/servers/${created.InstanceId ?? created.instanceId ?? ''}`);
   }
 });
+
+test('refreshImages counts the quota from TotalCount when the API returns a short page', async () => {
+  const store = new RegionStore(() => api, () => 'en-US');
+  const loaded = await store.load('ap-southeast-1');
+  const one = loaded.images[0];
+  assert.ok(one);
+  // A page that lists one image while TotalCount says three (a short or eventually consistent page).
+  const body = JSON.stringify({
+    RequestId: '{RequestId}',
+    PageNumber: '1',
+    PageSize: '100',
+    TotalCount: '3',
+    CustomImages: [{ ImageId: one.imageId, Name: one.name, Status: '1', InstanceId: one.instanceId, RegionId: 'ap-southeast-1', CreationTime: one.creationTime }],
+  });
+  await h.faults({ responses: [{ action: 'ListCustomImages', body }] });
+  try {
+    const after = await store.refreshImages('ap-southeast-1');
+    assert.equal(after?.images.length, 1);
+    assert.equal(after?.quota.used, 3, 'the quota is not understated');
+  } finally {
+    await h.faults({});
+  }
+});
