@@ -4,7 +4,6 @@
 import { startEmulator } from '../emulator/index';
 import type { EmulatorOptions, RunningEmulator } from '../emulator/index';
 import type { RequestLogEntry } from '../emulator/requestLog';
-import type { ApiCallLogEntry, Logger } from '../../src/core/logger';
 
 /** One line of the emulator's request log (the type the emulator writes). */
 export type RequestEntry = RequestLogEntry;
@@ -45,29 +44,10 @@ export async function startLab(options: EmulatorOptions = {}): Promise<Lab> {
   };
 }
 
-/** A Logger that keeps every line, formatted like the output channel's. */
-export interface RecordingLogger extends Logger {
-  calls: ApiCallLogEntry[];
-  lines: string[];
-  text(): string;
-}
-
-export function recordingLogger(): RecordingLogger {
-  const calls: ApiCallLogEntry[] = [];
-  const lines: string[] = [];
-  return {
-    calls,
-    lines,
-    apiCall(e) {
-      calls.push(e);
-      lines.push(`[api] ${e.action} ${e.regionId} ${e.status} ${e.requestId} ${e.ms} ms${e.code ? ` ${e.code}` : ''}${e.attempt ? ` attempt ${e.attempt}` : ''}`);
-    },
-    info: (m) => void lines.push(`[info] ${m}`),
-    warn: (m) => void lines.push(`[warn] ${m}`),
-    error: (m) => void lines.push(`[error] ${m}`),
-    text: () => lines.join('\n'),
-  };
-}
+import { recordingLogger } from '../fixtures/recordingLogger';
+import type { RecordingLogger } from '../fixtures/recordingLogger';
+export { recordingLogger };
+export type { RecordingLogger };
 
 /** Everything an error carries that a UI could show or log: name, code, message, stack, JSON. */
 export function errorText(e: unknown): string {

@@ -7,30 +7,16 @@ import type { EmulatorOptions, RunningEmulator } from '../../emulator/index';
 import type { RequestLogEntry } from '../../emulator/requestLog';
 import { createSwasClient } from '../../../src/core/swasClient';
 import type { SwasClientOptions } from '../../../src/core/swasClient';
-import type { ApiCallLogEntry, Logger } from '../../../src/core/logger';
 import type { Credentials } from '../../../src/core/model';
 import type { SwasApi } from '../../../src/core/swasApi';
 
 /** One line of the emulator's request log (the same type the emulator writes). */
 export type RequestEntry = RequestLogEntry;
 
-export interface RecordingLogger extends Logger {
-  calls: ApiCallLogEntry[];
-  lines: string[];
-}
-
-export function recordingLogger(): RecordingLogger {
-  const calls: ApiCallLogEntry[] = [];
-  const lines: string[] = [];
-  return {
-    calls,
-    lines,
-    apiCall: (e) => calls.push(e),
-    info: (m) => lines.push(m),
-    warn: (m) => lines.push(m),
-    error: (m) => lines.push(m),
-  };
-}
+import { recordingLogger } from '../../fixtures/recordingLogger';
+import type { RecordingLogger } from '../../fixtures/recordingLogger';
+export { recordingLogger };
+export type { RecordingLogger };
 
 export interface Harness {
   em: RunningEmulator;
