@@ -121,7 +121,29 @@ export async function openForm(browser: Browser, savedState: unknown = undefined
       return all[count - 1] as Posted;
     },
     async send(message) {
-      await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
+      // window.postMessage delivers on a later task; a sentinel posted right after it arrives only
+      // once the form has handled the message (same source, in order), so a test reads the result.
+      await page.evaluate(
+        (m) =>
+          new Promise<void>((resolve) => {
+            interface Win {
+              postMessage(m: unknown, o: string): void;
+              addEventListener(t: 'message', l: (e: { data: unknown }) => void): void;
+              removeEventListener(t: 'message', l: (e: { data: unknown }) => void): void;
+            }
+            const w = globalThis as unknown as Win;
+            const sentinel = `__handled_${Math.random()}`;
+            const onMessage = (e: { data: unknown }): void => {
+              if (e.data !== sentinel) return;
+              w.removeEventListener('message', onMessage);
+              resolve();
+            };
+            w.addEventListener('message', onMessage);
+            w.postMessage(m, '*');
+            w.postMessage(sentinel, '*');
+          }),
+        message,
+      );
     },
     cspViolations: () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp),
   };
