@@ -2,9 +2,10 @@
 // progress until it settles. Resolves to the snapshot (used by the Create Custom Image form).
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Disk, Snapshot } from '../core/model';
+import { diskType } from '../core/enums';
+import type { Disk, DiskType, Snapshot } from '../core/model';
 import type { CreatedSnapshot, Services } from '../services';
-import { instanceState } from '../tree/contextValue';
+import { instanceState, isTransitionalSnapshot } from '../tree/contextValue';
 import { diskTypeLabel } from '../tree/labels';
 import { orCancel } from './runner';
 import { defaultSnapshotName, validateSnapshotName } from './snapshotName';
@@ -25,15 +26,15 @@ function nameMessage(name: string): string | undefined {
   }
 }
 
-async function pickDisk(disks: Disk[], preferred: { diskId?: string; diskType?: string }, title: string): Promise<Disk> {
+async function pickDisk(disks: Disk[], preferred: { diskId?: string; diskType?: DiskType }, title: string): Promise<Disk> {
   const byId = preferred.diskId ? disks.find((d) => d.diskId === preferred.diskId) : undefined;
   if (byId) return byId;
-  const type = preferred.diskType?.toLowerCase();
-  const match = type ? disks.filter((d) => d.diskType.toLowerCase() === type) : [];
+  const type = preferred.diskType;
+  const match = type && type !== 'unknown' ? disks.filter((d) => d.diskType === type) : [];
   if (match.length === 1 && match[0]) return match[0];
   const pick = await vscode.window.showQuickPick(
     disks.map((d) => ({
-      label: d.diskType.toLowerCase() === 'system' ? vscode.l10n.t('System disk') : vscode.l10n.t('Data disk'),
+      label: d.diskType === 'System' ? vscode.l10n.t('System disk') : d.diskType === 'Data' ? vscode.l10n.t('Data disk') : diskTypeLabel(d.diskType, d.raw?.diskType),
       description: `${d.category} · ${d.sizeGiB} GiB · ${d.diskId}`,
       detail: d.device || undefined,
       disk: d,
@@ -61,12 +62,12 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
     return undefined;
   }
   const ref = asRef(target);
-  const disk = await pickDisk(instance.disks, { diskId: str(ref.diskId), diskType: str(ref.diskType) }, title);
+  const disk = await pickDisk(instance.disks, { diskId: str(ref.diskId), diskType: ref.diskType === undefined ? undefined : diskType(ref.diskType) }, title);
   const given = str((target as { snapshotName?: unknown } | undefined)?.snapshotName);
   const snapshotName = given !== undefined && !nameMessage(given) ? given : orCancel(
     await vscode.window.showInputBox({
       title,
-      prompt: vscode.l10n.t('Snapshot name for the {0} disk of "{1}"', diskTypeLabel(disk.diskType), instance.instanceName),
+      prompt: vscode.l10n.t('Snapshot name for the {0} disk of "{1}"', diskTypeLabel(disk.diskType, disk.raw?.diskType), instance.instanceName),
       value: defaultSnapshotName(disk.diskType, new Date()),
       ignoreFocusOut: true,
       validateInput: nameMessage,
@@ -84,9 +85,8 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
       let last = 0;
       for (;;) {
         const s = findSnapshot(services, regionId, snapshotId);
-        const status = s?.status.toLowerCase() ?? 'progressing';
-        if (s && status !== 'progressing') {
-          if (status === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('Snapshot "{0}" failed.', snapshotName));
+        if (s && !isTransitionalSnapshot(s)) {
+          if (s.status === 'Failed') void vscode.window.showErrorMessage(vscode.l10n.t('Snapshot "{0}" failed.', snapshotName));
           else void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is ready.', snapshotName));
           return { regionId, instanceId: instance.instanceId, snapshotId, status: s.status };
         }

@@ -246,7 +246,7 @@ export class CreateImageController {
   private async createSnapshot(): Promise<void> {
     const data = await this.deps.loadRegion(this.target.regionId);
     const server = data.instances.find((i) => i.instanceId === this.target.instanceId);
-    const disk = server?.disks.find((d) => String(d.diskType).toLowerCase() === 'system');
+    const disk = server?.disks.find((d) => d.diskType === 'System');
     if (!disk) {
       this.post({ type: 'snapshotState', state: 'failed', message: this.t('systemSnapshot.none') });
       return;
