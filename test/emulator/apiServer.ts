@@ -6,6 +6,7 @@ import { findAction } from './actions/registry';
 import type { Faults, FaultKind } from './faults';
 import { throttlingError } from './faults';
 import { NonceCache, authenticate, peekAccessKeyId, peekAction } from './gateway';
+import { checkPermission } from './permissions';
 import type { AuthContext } from './gateway';
 import { parseRequest, readBody } from './readRequest';
 import type { RawRequest } from './readRequest';
@@ -77,6 +78,7 @@ export class ApiServer {
     const regionId = auth.params.RegionId ?? '';
     const action = findAction(auth.action);
     if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
+    checkPermission(auth.credential, action.name);
     faults.throttle(auth.credential.accountId, action.name, Date.now());
     const latency = faults.latency();
     if (latency > 0) await this.deps.sleep(latency);
