@@ -13,6 +13,15 @@ export function describeError(e: unknown): string {
     const base = sentenceFor(e.code, e.message, e.httpStatus);
     return e.requestId ? vscode.l10n.t('{0} (RequestId: {1})', base, e.requestId) : base;
   }
+  return describeOther(e);
+}
+
+/** The sentence alone, without the RequestId (for a place that shows the RequestId itself). */
+export function errorSentence(e: unknown): string {
+  return isSwasError(e) ? sentenceFor(e.code, e.message, e.httpStatus) : describeOther(e);
+}
+
+function describeOther(e: unknown): string {
   // NotSignedInError (src/tree/regionStore.ts) carries an English message: say it here.
   if (e instanceof Error && e.name === 'NotSignedInError') return vscode.l10n.t('Sign in to SWAS first.');
   if (e instanceof Error && e.message.trim() !== '' && e.message !== 'undefined') return e.message;

@@ -14,6 +14,7 @@ import type { Credentials } from '../../../src/core/model';
 import { verifyCredentials } from '../../../src/core/verifyCredentials';
 import { loadRegion } from '../../../src/core/regionLoader';
 import { FORM_STRINGS_EN } from '../../../src/protocol/formStrings';
+import { sentenceOf } from '../../../src/platform/errorSentences';
 import { DISABLED_ACCESS_KEY_ID, DISABLED_ACCESS_KEY_SECRET, NOPERM_ACCESS_KEY_ID, NOPERM_ACCESS_KEY_SECRET, READONLY_ACCESS_KEY_ID, READONLY_ACCESS_KEY_SECRET } from '../../emulator/seeds/credentials';
 import { NO_LIMITS, openFormHost } from '../form/formHost';
 
@@ -45,6 +46,8 @@ test('a key without SWAS permission passes ListRegions but is refused by verifyC
   assert.equal(e.retryable, false);
   assert.match(e.requestId ?? '', /^[0-9A-F-]{20,}$/);
   assert.match(e.message, /Forbidden\.RAM/);
+  // What the user reads (errorMessages.ts → this sentence, localized) names the policies to grant.
+  assert.match(sentenceOf(e.code) ?? '', /AliyunSWASReadOnlyAccess.*AliyunSWASFullAccess/);
   assert.ok(!e.message.includes(NOPERM_ACCESS_KEY_ID) && !e.message.includes(NOPERM_ACCESS_KEY_SECRET));
   const log = await h.requests();
   assert.deepEqual(

@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CLIENT_CODES, KNOWN_API_CODES, TRANSPORT_CODES, isDisabledKeyCode, isPermissionDeniedCode } from '../../../src/core/errors';
 import { ERROR_SENTENCES, sentenceOf } from '../../../src/platform/errorSentences';
+import { errorPlacement, isRetryableCode } from '../../../src/protocol/errorPlacement';
+import { FORM_STRINGS_EN } from '../../../src/protocol/formStrings';
 
 function root(): string {
   let dir = __dirname;
@@ -84,4 +86,14 @@ test('permission refusals name both SWAS policies, in English and in Chinese', (
 test('throttling codes of any spelling get the wait advice; unknown codes get none (the API message is shown)', () => {
   for (const code of ['Throttling', 'Throttling.User', 'Throttling.Api', 'Rejected.Throttling', 'throttling.user']) assert.match(sentenceOf(code) ?? '', /limiting the request rate/, code);
   for (const code of ['Something.New', 'constructor', '__proto__', 'toString']) assert.equal(sentenceOf(code), undefined, code);
+});
+
+test('in the Create Custom Image form, permission and state refusals go to the banner, without Retry', () => {
+  for (const code of ['Forbidden.RAM', 'NoPermission', 'IncorrectStatus', 'IncorrectInstanceStatus']) {
+    assert.equal(errorPlacement(code), 'banner', code);
+    assert.equal(isRetryableCode(code), false, code);
+  }
+  for (const key of ['error.Forbidden.RAM', 'error.NoPermission'] as const) assert.match(FORM_STRINGS_EN[key], /AliyunSWASFullAccess/);
+  assert.ok('error.IncorrectStatus' in FORM_STRINGS_EN && 'error.NotSignedIn' in FORM_STRINGS_EN);
+  assert.equal(errorPlacement('constructor'), 'banner', 'no prototype lookups');
 });
