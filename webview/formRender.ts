@@ -14,7 +14,7 @@ export function renderServerInfo(el: HTMLElement, t: FormStrings, ctx: FormConte
   el.replaceChildren(
     ...row(t['field.region'], `${ctx.regionName} (${ctx.regionId})`),
     ...row(t['field.server'], `${ctx.server.instanceName} (${ctx.server.instanceId})`),
-    ...row(t['field.status'], t[`status.${ctx.server.status}`]),
+    ...row(t['field.status'], ctx.server.statusRaw ? `${t[`status.${ctx.server.status}`]} (${ctx.server.statusRaw})` : t[`status.${ctx.server.status}`]),
     ...row(t['field.plan'], ctx.server.spec ? `${ctx.server.planId} · ${ctx.server.spec}` : ctx.server.planId),
   );
 }
