@@ -109,6 +109,14 @@ export function rawIfUnknown<T extends string>(p: Parsed<T>): string | undefined
   return p.value === UNKNOWN && p.raw !== '' ? p.raw : undefined;
 }
 
+/**
+ * A value outside its union can only come from a caller that bypassed the converters (a cast):
+ * treated as unknown at run time; `never` keeps every switch exhaustive at compile time.
+ */
+function outside(_: never): Unknown {
+  return UNKNOWN;
+}
+
 // ---- What the values mean (one place; the tree, poller, commands and rules ask here) ----
 
 /** Coarse state of a server: what the menus and icons need. */
@@ -130,6 +138,8 @@ export function instancePhase(s: InstanceStatus): InstancePhase {
       return 'transitional';
     case UNKNOWN:
       return UNKNOWN;
+    default:
+      return outside(s);
   }
 }
 
@@ -151,6 +161,8 @@ export function snapshotPhase(s: SnapshotStatus): SnapshotPhase {
       return 'failed';
     case UNKNOWN:
       return UNKNOWN;
+    default:
+      return outside(s);
   }
 }
 
@@ -176,6 +188,8 @@ export function imagePhase(s: CustomImageStatus): ImagePhase {
       return 'creating';
     case UNKNOWN:
       return UNKNOWN;
+    default:
+      return outside(s);
   }
 }
 

@@ -5,6 +5,11 @@ import * as vscode from 'vscode';
 import type { CustomImageStatus, DiskType, InstanceStatus, OsType, SnapshotStatus } from '../core/enums';
 import { imagePhase } from '../core/enums';
 
+/** A value outside its union (a cast somewhere): shown as unknown; `never` keeps switches exhaustive. */
+function outside(value: never, raw: string | undefined): string {
+  return unknownLabel(raw ?? String(value));
+}
+
 /** "unknown (Weird)", or "unknown" when the API sent nothing. */
 export function unknownLabel(raw: string | undefined): string {
   return raw ? vscode.l10n.t('unknown ({0})', raw) : vscode.l10n.t('unknown');
@@ -30,6 +35,8 @@ export function instanceStatusLabel(status: InstanceStatus, raw?: string): strin
       return vscode.l10n.t('Disabled');
     case 'unknown':
       return unknownLabel(raw);
+    default:
+      return outside(status, raw);
   }
 }
 
@@ -43,6 +50,8 @@ export function snapshotStatusLabel(status: SnapshotStatus, raw?: string): strin
       return vscode.l10n.t('Failed');
     case 'unknown':
       return unknownLabel(raw);
+    default:
+      return outside(status, raw);
   }
 }
 
@@ -54,6 +63,8 @@ export function diskTypeLabel(type: DiskType, raw?: string): string {
       return vscode.l10n.t('Data');
     case 'unknown':
       return unknownLabel(raw);
+    default:
+      return outside(type, raw);
   }
 }
 
@@ -65,6 +76,8 @@ export function osTypeLabel(os: OsType, raw?: string): string {
       return 'Windows';
     case 'unknown':
       return raw ?? '';
+    default:
+      return outside(os, raw);
   }
 }
 
@@ -83,5 +96,7 @@ export function imageStatusLabel(status: CustomImageStatus, raw?: string): strin
       return vscode.l10n.t('Creating');
     case 'unknown':
       return unknownLabel(raw);
+    default:
+      return outside(phase, raw);
   }
 }

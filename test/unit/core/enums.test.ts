@@ -21,7 +21,8 @@ import {
   parseOsType,
   parseSnapshotStatus,
 } from '../../../src/core/enums';
-import type { Parsed } from '../../../src/core/enums';
+import type { CustomImageStatus, InstanceStatus, Parsed, SnapshotStatus } from '../../../src/core/enums';
+import { imagePhase, instancePhase, snapshotPhase } from '../../../src/core/enums';
 import { toCustomImage, toDisk, toInstance, toSnapshot } from '../../../src/core/convert';
 import { snapshotChoices, snapshotIneligibility } from '../../../src/core/rules/snapshots';
 import { validateCreateImage } from '../../../src/core/rules/validateCreateImage';
@@ -204,4 +205,10 @@ test('one response may mix casings: each item is read on its own', () => {
     ['Accomplished', 'Accomplished', 'Accomplished', 'Progressing', 'Failed'],
   );
   assert.equal(snapshotChoices(items, 'system', 'i-1').filter((c) => c.reason === undefined).length, 3);
+});
+
+test('a value that bypassed the converters (a cast) is treated as unknown at run time', () => {
+  assert.equal(instancePhase('running' as InstanceStatus), 'unknown');
+  assert.equal(snapshotPhase('accomplished' as SnapshotStatus), 'unknown');
+  assert.equal(imagePhase('available' as CustomImageStatus), 'unknown');
 });
