@@ -26,14 +26,7 @@ export function buildFormContext(data: RegionData, regionName: string, instanceI
   return {
     regionId: data.regionId,
     regionName,
-    server: {
-      instanceId,
-      instanceName: server.instanceName || instanceId,
-      status: server.status,
-      ...(server.raw?.status === undefined ? {} : { statusRaw: server.raw.status }),
-      planId: server.planId,
-      spec: specLine(server),
-    },
+    server: { instanceId, instanceName: server.instanceName || instanceId, status: server.status, planId: server.planId, spec: specLine(server) },
     snapshots,
     imageNames: data.images.map((i) => i.name),
     serverCount: data.instances.length,

@@ -24,8 +24,6 @@ export interface FormServer {
   instanceId: string;
   instanceName: string;
   status: InstanceStatus;
-  /** The API's text when `status` is 'unknown' (shown next to it). */
-  statusRaw?: string;
   planId: string;
   /** e.g. "2 vCPU · 2 GiB · 50 GiB ESSD" (built by the host, not localized). */
   spec: string;

@@ -1,6 +1,5 @@
 // Which snapshots may be used for a custom image of a server: system-disk snapshots of that
 // server that are Accomplished (required), and optionally one data-disk snapshot of it.
-import { snapshotPhase } from '../enums';
 import type { DiskType, Snapshot } from '../model';
 import type { RuleCode } from './ruleCodes';
 
@@ -10,19 +9,17 @@ export type SnapshotRole = 'system' | 'data';
 
 const WANTED: Record<SnapshotRole, DiskType> = { system: 'System', data: 'Data' };
 
-// Statuses and disk types arrive normalised (src/core/enums.ts): any casing from the API is
-// already 'Accomplished' / 'System' here, anything else 'unknown' (never usable).
-function diskTypeOf(s: SnapshotLike): DiskType {
-  return s.sourceDiskType;
+function diskTypeOf(s: SnapshotLike): DiskType | undefined {
+  const t = String(s.sourceDiskType).toLowerCase();
+  return t === 'system' ? 'System' : t === 'data' ? 'Data' : undefined;
 }
 
 /** Why a snapshot can't be used in a role, or undefined when it can. */
 export function snapshotIneligibility(s: SnapshotLike, role: SnapshotRole, instanceId: string): RuleCode | undefined {
   if (diskTypeOf(s) !== WANTED[role]) return role === 'system' ? 'systemSnapshot.notSystemDisk' : 'dataSnapshot.notDataDisk';
   if (s.instanceId !== instanceId) return `${role}Snapshot.otherServer`;
-  const phase = snapshotPhase(s.status);
-  if (phase === 'accomplished') return undefined;
-  if (phase === 'failed') return `${role}Snapshot.failed`;
+  if (s.status === 'Accomplished') return undefined;
+  if (s.status === 'Failed') return `${role}Snapshot.failed`;
   return `${role}Snapshot.progressing`;
 }
 

@@ -1,6 +1,6 @@
 // The whole form in one call: run by the webview as you type and by the host before any API
 // call. Returns issues in form order (the first one is the field to focus).
-import type { InstanceStatus, Tag } from '../model';
+import type { Tag } from '../model';
 import { validateDescription } from './description';
 import { isImageNameTaken, validateImageName } from './imageName';
 import { imageQuota } from './quota';
@@ -21,11 +21,11 @@ export interface CreateImageInput {
 }
 
 /** Server states in which an image can be made (others get IncorrectInstanceStatus). */
-export const IMAGE_READY_STATUSES: readonly InstanceStatus[] = ['Running', 'Stopped'];
+export const IMAGE_READY_STATUSES: readonly string[] = ['Running', 'Stopped'];
 
 export interface CreateImageRuleContext {
   instanceId: string;
-  instanceStatus: InstanceStatus;
+  instanceStatus: string;
   snapshots: readonly SnapshotLike[];
   existingImageNames: readonly string[];
   /** Servers owned in the region (for the quota). */

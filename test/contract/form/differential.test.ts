@@ -137,7 +137,7 @@ test(`differential: the form's rules accept exactly what the emulator accepts ($
       const server = data.instances.find((i) => i.instanceId === c.instanceId);
       const issues = validateCreateImage(c.input, {
         instanceId: c.instanceId,
-        instanceStatus: server?.status ?? 'unknown',
+        instanceStatus: server?.status ?? '',
         snapshots: [...data.snapshotsByInstance.values()].flat(),
         existingImageNames: data.images.map((i) => i.name),
         serverCount: data.instances.length,

@@ -6,9 +6,8 @@ import { snapshotChoices } from '../../../src/core/rules/snapshots';
 import { validateDescription } from '../../../src/core/rules/description';
 import { validateResourceGroupId } from '../../../src/core/rules/resourceGroupId';
 import type { SnapshotLike } from '../../../src/core/rules/snapshots';
-import type { SnapshotStatus } from '../../../src/core/enums';
 
-const snap = (id: string, type: 'System' | 'Data', status: SnapshotStatus, time: string, instanceId = 'i-1'): SnapshotLike => ({
+const snap = (id: string, type: 'System' | 'Data', status: SnapshotLike['status'], time: string, instanceId = 'i-1'): SnapshotLike => ({
   snapshotId: id,
   snapshotName: id,
   status,
@@ -68,7 +67,7 @@ test('description allows 256 characters, not 257, and must not start with a URL 
 });
 
 test('a server that is neither Running nor Stopped is reported first', () => {
-  for (const status of ['Starting', 'Disabled', 'Stopping', 'Resetting'] as const) {
+  for (const status of ['Starting', 'Disabled', 'Stopping', 'Resetting']) {
     assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: status })[0], { field: 'server', code: 'server.notReady' });
   }
   assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: 'Stopped' }), []);
