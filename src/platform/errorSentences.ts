@@ -18,8 +18,6 @@ export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
   [CLIENT_CODES.noCredentials]: 'You are not signed in. Run "SWAS: Sign In" first.',
   [CLIENT_CODES.credentialsUnavailable]: 'The saved AccessKey could not be read from the secret storage. Sign in again.',
   [CLIENT_CODES.invalidEndpoint]: 'The "swas.endpoint" setting does not give a valid http(s) endpoint (scheme://host[:port]). Correct the setting and try again.',
-  // Raised by ux's endpoint trust check (CLIENT_CODES.untrustedEndpoint on that branch).
-  'Config.UntrustedEndpoint': 'Nothing was sent: the "swas.endpoint" host was not confirmed. Confirm it when asked, or clear the setting to use Alibaba Cloud.',
   [CLIENT_CODES.cancelled]: 'The request was cancelled.',
   [CLIENT_CODES.httpError]: 'The SWAS API answered HTTP {1} without an error code. Try again later.',
   [CLIENT_CODES.noSwasPermission]:
