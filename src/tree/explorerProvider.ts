@@ -52,6 +52,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.view = view;
   }
 
+  /** The view's message (e.g. why a call waits for the rate limit); undefined clears it. */
+  setMessage(message: string | undefined): void {
+    if (this.view) this.view.message = message;
+  }
+
   get filter(): string | undefined {
     return this.filterText;
   }
