@@ -17,7 +17,8 @@
 //  - a Throttling* answer drops the limit sharply: to β = 0.7 of what demonstrably went through in
 //    the window (never above the current limit), once per congestion event (answers to calls
 //    granted before the drop do not drop it again). A server hint (x-acs-retry-after) also holds
-//    the bucket closed until then;
+//    the bucket closed until then. When nothing of ours went through in the window there is no
+//    rate to learn: the bucket is only held (for the hint, or a tenth of the window);
 //  - while calls succeed the limit grows back on a cubic curve: it is back at the last maximum one
 //    window after the drop (when the server's window has drained), then grows faster and faster;
 //    above the last maximum only as far as twice the calls actually made in the window (no
@@ -312,8 +313,15 @@ export function createLimiter(config: Partial<LimiterConfig> = {}, deps: Limiter
           const nRegion = count(region, now);
           const nAccount = count(account, now);
           const b = nAccount > nRegion ? account : region;
-          if (!b.dropped || grantedAt > b.epoch) decrease(b, now);
-          if (retryAfterMs !== undefined && retryAfterMs > 0) b.blockedUntil = Math.max(b.blockedUntil, now + retryAfterMs);
+          if (okCount(b, now) === 0) {
+            // Nothing of ours went through in the window: no rate to learn from (another client
+            // of the account, or a passing hiccup). Hold the bucket for the hint, or a tenth of
+            // the window, and keep the limit.
+            b.blockedUntil = Math.max(b.blockedUntil, now + (retryAfterMs && retryAfterMs > 0 ? retryAfterMs : b.windowMs / 10));
+          } else {
+            if (!b.dropped || grantedAt > b.epoch) decrease(b, now);
+            if (retryAfterMs !== undefined && retryAfterMs > 0) b.blockedUntil = Math.max(b.blockedUntil, now + retryAfterMs);
+          }
         }
         wake(q);
       },
@@ -339,6 +347,7 @@ export function createLimiter(config: Partial<LimiterConfig> = {}, deps: Limiter
   }
 
   function wake(q: Queue): void {
+    // (the pump re-reads every bucket when woken)
     if (q.pumping) q.wake?.abort();
     else if (q.waiters.length > 0) void pump(q);
   }
@@ -377,7 +386,7 @@ export function createLimiter(config: Partial<LimiterConfig> = {}, deps: Limiter
         const ac = new AbortController();
         q.wake = ac;
         try {
-          await deps.sleep(Math.max(1, next - now), ac.signal);
+          await deps.sleep(Math.min(Math.max(1, next - now), 60_000), ac.signal);
         } catch {
           // woken early: state changed
         }

@@ -178,6 +178,18 @@ test('a server hint (retry-after) holds the bucket at least that long', async ()
   assert.ok(limiter.waitTime('acct', 'ListSnapshots', 'r1') >= 90_000);
 });
 
+test('a throttle when nothing of ours went through holds the bucket for the hint but keeps the limit', async () => {
+  const c = clock();
+  const limiter = createLimiter({ rules: { A: { maxCalls: 10, windowMs: 60_000 } }, slackMs: 0 }, c);
+  (await limiter.acquire(key('r', 'A'))).throttled(1000);
+  assert.equal(limiter.stats().decreases, 0);
+  assert.equal(limiter.waitTime('acct', 'A', 'r'), 1000);
+  await c.advance(1000);
+  const b = burst(limiter, c, Array.from({ length: 10 }, () => key('r', 'A')));
+  await c.advance(0);
+  assert.equal(b.granted.length, 10, 'the seed still holds');
+});
+
 test('cancelling a waiter (AbortSignal) releases it at once and lets the next one have the slot', async () => {
   const c = clock();
   const limiter = createLimiter({ rules: { A: { maxCalls: 1, windowMs: 1000 } }, slackMs: 0 }, c);
