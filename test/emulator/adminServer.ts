@@ -2,8 +2,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Faults } from './faults';
 import { parseFaultConfig } from './faults';
-import type { Limits } from './limits';
-import { LIMIT_PRESETS, parseLimitTable } from './limits';
 import { instanceWire } from './render';
 import type { RequestLog } from './requestLog';
 import { DEMO_ACCOUNT } from './seeds/credentials';
@@ -15,7 +13,6 @@ import type { EmulatorState } from './types';
 export interface AdminDeps {
   store: Store;
   faults: Faults;
-  limits?: Limits;
   log: RequestLog;
   /** Builds a fresh state for POST /reset; undefined seed = the one the emulator started with. */
   seedState(seed: string | undefined): EmulatorState;
@@ -125,25 +122,6 @@ export class AdminServer {
         throw new HttpError(400, (e as Error).message);
       }
       return { status: 200, body: faults.get() };
-    }
-    if (route === 'GET /limits') return { status: 200, body: { limits: this.deps.limits?.get() ?? null } };
-    if (route === 'DELETE /limits' || route === 'PUT /limits') {
-      const limits = this.deps.limits;
-      if (!limits) throw new HttpError(500, 'this emulator was started without a limits controller');
-      if (route === 'DELETE /limits') limits.set(undefined);
-      else {
-        const preset = body.preset;
-        try {
-          if (preset !== undefined) {
-            const table = typeof preset === 'string' ? LIMIT_PRESETS[preset] : undefined;
-            if (!table) throw new Error(`unknown preset ${JSON.stringify(preset)} (known: ${Object.keys(LIMIT_PRESETS).join(', ')})`);
-            limits.set(table);
-          } else limits.set(parseLimitTable(body));
-        } catch (e) {
-          throw new HttpError(400, (e as Error).message);
-        }
-      }
-      return { status: 200, body: { limits: limits.get() } };
     }
     if (route === 'POST /servers') return { status: 201, body: this.addServer(body) };
     const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);

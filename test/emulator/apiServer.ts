@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errorBody } from './apiError';
 import { findAction } from './actions/registry';
 import type { Faults, FaultKind } from './faults';
-import type { Limits } from './limits';
 import { throttlingError } from './faults';
 import { NonceCache, authenticate, peekAccessKeyId, peekAction } from './gateway';
 import type { AuthContext } from './gateway';
@@ -19,8 +18,6 @@ import { isKnownRegion } from './seeds/regions';
 export interface ApiDeps {
   store: Store;
   faults: Faults;
-  /** Rate limits (--limits); absent = none. */
-  limits?: Limits;
   log: RequestLog;
   sleep(ms: number): Promise<void>;
   verbose: boolean;
@@ -81,7 +78,6 @@ export class ApiServer {
     const action = findAction(auth.action);
     if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
     faults.throttle(auth.credential.accountId, action.name, Date.now());
-    this.deps.limits?.check(auth.credential.accountId, regionId, action.name, Date.now());
     const latency = faults.latency();
     if (latency > 0) await this.deps.sleep(latency);
     const canned = faults.pickResponse(action.name);

@@ -1,11 +1,10 @@
 // `npm run emulator -- [--port 0] [--admin-port 0] [--seed demo|empty|FILE] [--state FILE]
 //   [--scale servers=N,snapshots=M,images=K,regions=R] [--realistic-limits] [--host H]
-//   [--limits documented-2021|quota-2025|FILE.json] [--snapshot-seconds S] [--image-seconds S] [--quiet]`
+//   [--snapshot-seconds S] [--image-seconds S] [--quiet]`
 // First stdout line: one JSON object {endpoint, accessKeyId, accessKeySecret, admin}.
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
 import { parseScale } from './seeds/scale';
-import { loadLimits } from './limits';
 
 function parseArgs(argv: string[]): EmulatorOptions {
   const o: EmulatorOptions = { log: true };
@@ -29,7 +28,6 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--state': o.statePath = value(); break;
       case '--scale': o.scale = parseScale(value()); break;
       case '--realistic-limits': o.realisticLimits = true; break;
-      case '--limits': o.limits = loadLimits(value()); break;
       case '--snapshot-seconds': o.snapshotSeconds = number(); break;
       case '--image-seconds': o.imageSeconds = number(); break;
       case '--quiet': o.log = false; break;

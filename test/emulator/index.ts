@@ -5,8 +5,6 @@ import type { AddressInfo, Socket } from 'node:net';
 import { AdminServer } from './adminServer';
 import { ApiServer } from './apiServer';
 import { Faults } from './faults';
-import { Limits, loadLimits } from './limits';
-import type { LimitTable } from './limits';
 import { RequestLog } from './requestLog';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
 import { demoState, emptyState } from './seeds/demo';
@@ -27,8 +25,6 @@ export interface EmulatorOptions {
   /** Missing fields default to 0 (regions: 1). */
   scale?: Partial<ScaleSpec>;
   realisticLimits?: boolean;
-  /** Rate limits: a preset name (documented-2021, quota-2025), a JSON file, or a table. */
-  limits?: string | LimitTable;
   snapshotSeconds?: number;
   imageSeconds?: number;
   log?: boolean;
@@ -84,10 +80,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     timers.add(t);
   });
   const faults = new Faults(options.realisticLimits ?? false);
-  const limits = new Limits(options.limits === undefined ? undefined : typeof options.limits === 'string' ? loadLimits(options.limits) : options.limits);
   const log = new RequestLog();
-  const api = new ApiServer({ store, faults, limits, log, sleep, verbose: options.log ?? false });
-  const admin = new AdminServer({ store, faults, limits, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
+  const api = new ApiServer({ store, faults, log, sleep, verbose: options.log ?? false });
+  const admin = new AdminServer({ store, faults, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
   const sockets = new Set<Socket>();
   const apiHttp = createServer((req, res) => api.handle(req, res));
   const adminHttp = createServer((req, res) => admin.handle(req, res));
