@@ -50,10 +50,10 @@ const FIRST_POLL_S = 3;
 export function fixedSchedule(preset: Preset): Partial<LimiterConfig> {
   const t = LIMIT_PRESETS[preset];
   if (!t) throw new Error(`no preset ${preset}`);
-  const windowMs = t.windowSeconds * 1000;
+  const scope = t.per;
   const rules: Record<string, LimitRule> = {};
-  for (const [a, n] of Object.entries(t.limits)) rules[a] = { maxCalls: n, windowMs, scope: t.scope };
-  return { rules, defaultRule: t.default === undefined ? null : { maxCalls: t.default, windowMs, scope: t.scope }, adaptive: false };
+  for (const [a, r] of Object.entries(t.operations)) rules[a] = { maxCalls: r.calls, windowMs: r.seconds * 1000, scope };
+  return { rules, defaultRule: t.default ? { maxCalls: t.default.calls, windowMs: t.default.seconds * 1000, scope } : null, adaptive: false };
 }
 
 interface Session {

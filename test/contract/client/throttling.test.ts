@@ -15,7 +15,8 @@ import type { LimitTable } from '../../emulator/limits';
 
 const WINDOW_MS = 3000;
 const SCALE = { servers: 40, snapshots: 1200, images: 2, regions: 2 };
-const DOCUMENTED: LimitTable = { name: 'documented-2021 ÷20', windowSeconds: WINDOW_MS / 1000, scope: 'account', limits: { ListSnapshots: 10, CreateSnapshot: 1 } };
+const SECONDS = WINDOW_MS / 1000;
+const DOCUMENTED: LimitTable = { name: 'documented-2021 ÷20', per: 'account', operations: { ListSnapshots: { calls: 10, seconds: SECONDS }, CreateSnapshot: { calls: 1, seconds: SECONDS } } };
 /** The client's default table with the test's window. */
 const scaledDefaults = (): Record<string, LimitRule> =>
   Object.fromEntries(Object.entries(DEFAULT_LIMITER_CONFIG.rules).map(([k, r]) => [k, { ...r, windowMs: WINDOW_MS }]));
@@ -48,10 +49,10 @@ test('the emulator throttles above its table: Throttling.User with a retry-after
   assert.ok(e instanceof SwasError && e.code === 'Throttling.User', String(e));
   assert.ok((e.retryAfterMs ?? 0) > 0 && (e.retryAfterMs ?? 0) <= WINDOW_MS);
   // Per region (quota-2025's dimension): the same 11 calls in two regions pass.
-  await big.admin('PUT', '/limits', { ...DOCUMENTED, scope: 'region' });
+  await big.admin('PUT', '/limits', { ...DOCUMENTED, per: 'region' });
   for (const r of ['cn-hangzhou', 'cn-shanghai']) for (let i = 0; i < 6; i++) await api.listSnapshots(r, { pageNumber: i + 1 }, { fresh: true });
-  const got = (await big.admin('GET', '/limits')) as { limits: LimitTable };
-  assert.equal(got.limits.scope, 'region');
+  const got = (await big.admin('GET', '/limits')) as LimitTable;
+  assert.equal(got.per, 'region');
 });
 
 test('without rate control, a region needing 12 ListSnapshots at once is throttled by the server', async () => {
