@@ -22,7 +22,7 @@ suite('Rate control made visible', function () {
   test('a region held by the rate limit says why at the top of the view, then loads without an error and the message clears', async () => {
     const sh = (await env.api.children()).find((r) => r.description === 'cn-shanghai');
     assert.ok(sh, 'cn-shanghai missing');
-    await adminCall(env, 'PUT', '/limits', { windowSeconds: 5, scope: 'account', limits: { ListSnapshots: 0 } });
+    await adminCall(env, 'PUT', '/limits', { name: 'no ListSnapshots for 5 s', per: 'account', operations: { ListSnapshots: { calls: 0, seconds: 5 } } });
     await vscode.commands.executeCommand('swas.refresh', sh.node);
     const loading = env.api.children(sh.node);
     const message = await waitFor('the wait message', () => env.api.services.explorer.message);
