@@ -18,7 +18,9 @@
 //    the window (never above the current limit), once per congestion event (answers to calls
 //    granted before the drop do not drop it again). A server hint (x-acs-retry-after) also holds
 //    the bucket closed until then. When nothing of ours went through in the window there is no
-//    rate to learn: the bucket is only held (for the hint, or a tenth of the window);
+//    rate to learn: the bucket is only held (for the hint, or a tenth of the window). The hint
+//    also bounds the server's window (hint + age of our oldest call in it): a bucket whose window
+//    turns out shorter than the seed's learns that too;
 //  - while calls succeed the limit grows back on a cubic curve: it is back at the last maximum one
 //    window after the drop (when the server's window has drained), then grows faster and faster;
 //    above the last maximum only as far as twice the calls actually made in the window (no
@@ -276,7 +278,12 @@ export function createLimiter(config: Partial<LimiterConfig> = {}, deps: Limiter
     }
   }
 
-  function decrease(b: Bucket, now: number): void {
+  function decrease(b: Bucket, now: number, retryAfterMs: number | undefined): void {
+    // The hint tells how long the server's window still holds its oldest call: hint + the age of
+    // our oldest call that went through bounds the server's window. A shorter one than we assumed
+    // (or a throttle that is not about our rate at all) then costs a short window, not a minute.
+    const oldest = b.tokens.find((t) => t.state === 'ok');
+    if (retryAfterMs !== undefined && retryAfterMs > 0 && oldest) b.windowMs = Math.min(b.windowMs, Math.max(1000, Math.round(retryAfterMs + now - oldest.at)));
     b.lastMax = Math.max(1, Math.min(limitAt(b, now), okCount(b, now)));
     b.epoch = now;
     b.dropped = true;
@@ -319,7 +326,7 @@ export function createLimiter(config: Partial<LimiterConfig> = {}, deps: Limiter
             // the window, and keep the limit.
             b.blockedUntil = Math.max(b.blockedUntil, now + (retryAfterMs && retryAfterMs > 0 ? retryAfterMs : b.windowMs / 10));
           } else {
-            if (!b.dropped || grantedAt > b.epoch) decrease(b, now);
+            if (!b.dropped || grantedAt > b.epoch) decrease(b, now, retryAfterMs);
             if (retryAfterMs !== undefined && retryAfterMs > 0) b.blockedUntil = Math.max(b.blockedUntil, now + retryAfterMs);
           }
         }

@@ -190,6 +190,20 @@ test('a throttle when nothing of ours went through holds the bucket for the hint
   assert.equal(b.granted.length, 10, 'the seed still holds');
 });
 
+test("a hint shorter than the window teaches the bucket the server's shorter window", async () => {
+  const c = clock();
+  const limiter = createLimiter({ rules: { A: { maxCalls: 100, windowMs: 60_000 } }, slackMs: 0 }, c);
+  const b = burst(limiter, c, Array.from({ length: 6 }, () => key('r', 'A')));
+  await c.advance(0);
+  b.granted.slice(0, 5).forEach((g) => g.permit.succeeded());
+  await c.advance(1000);
+  // The server says its oldest call leaves in 2 s: its window is ≈ 3 s, not 60 s.
+  b.granted[5]?.permit.throttled(2000);
+  const retry = burst(limiter, c, Array.from({ length: 5 }, () => key('r', 'A')));
+  await c.advance(3000);
+  assert.ok(retry.granted.length >= 3, `retries went after ≈ 3 s, not a minute (${retry.granted.length})`);
+});
+
 test('cancelling a waiter (AbortSignal) releases it at once and lets the next one have the slot', async () => {
   const c = clock();
   const limiter = createLimiter({ rules: { A: { maxCalls: 1, windowMs: 1000 } }, slackMs: 0 }, c);
