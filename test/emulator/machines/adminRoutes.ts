@@ -5,6 +5,7 @@
 //   POST /machines/<id>/cloud-assistant     {online: boolean} stops or starts the agent
 //   GET  /workbench/<region>/<id>           the page LoginInstance's RedirectUrl points at
 //   GET  /invocations/<InvokeId>/finished   answers once that RunCommand has ended (no polling)
+//   GET  /invocations/finished              answers once every run going now has ended
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store } from '../state/store';
@@ -18,6 +19,7 @@ export function machineRoute(store: Store, method: string, path: string, query: 
   const machines = store.machines;
   if (!machines) return undefined;
   if (method === 'GET' && path === '/machines') return { status: 200, body: { machines: machines.list() } };
+  if (method === 'GET' && path === '/invocations/finished') return machines.whenAllFinished().then(() => ({ status: 200, body: { ok: true } }));
   const inv = /^\/invocations\/([A-Za-z0-9-]+)\/finished$/.exec(path);
   if (method === 'GET' && inv) return machines.whenFinished(inv[1] ?? '').then(() => ({ status: 200, body: { ok: true } }));
   const wb = /^\/workbench\/([^/]+)\/([^/]+)$/.exec(path);

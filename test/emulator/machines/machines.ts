@@ -154,6 +154,11 @@ export class Machines {
     });
   }
 
+  /** Resolves once every run that is going now has ended. */
+  whenAllFinished(): Promise<void> {
+    return Promise.all([...this.processes.keys()].map((id) => this.whenFinished(id))).then(() => undefined);
+  }
+
   /** Resolves once the invocation has ended (at once when it is not running). */
   whenFinished(invokeId: string): Promise<void> {
     if (!this.processes.has(invokeId)) return Promise.resolve();
