@@ -88,7 +88,7 @@ export function createRemoteAccessApi(caller: SwasCaller): RemoteAccessApi {
     },
     async createFirewallRules(p, opts) {
       // The plural create is the only one that takes a source CIDR per rule (SDK 4.0.0).
-      const body = await caller.call(write('CreateFirewallRules', p.regionId, p.clientToken, { InstanceId: p.instanceId, FirewallRules: JSON.stringify(p.rules.map(ruleParams)) }, 'FirewallRuleIds'), opts);
+      const body = await caller.call(write('CreateFirewallRules', p.regionId, p.clientToken, { InstanceId: p.instanceId, FirewallRules: JSON.stringify(p.rules.map(ruleParams)) }), opts);
       return { ruleIds: arr(body.FirewallRuleIds).map((x) => str(x)), requestId: str(body.RequestId) };
     },
     async modifyFirewallRule(p, opts) {

@@ -32,6 +32,8 @@ export interface ScenarioOptions {
   env?: Record<string, string>;
   /** Open the SWAS Explorer view after the workbench loads (default true). */
   openView?: boolean;
+  /** Options of the scenario's emulator (e.g. `{ ssh: true }`). */
+  emulator?: Parameters<typeof startDemoEmulator>[0];
 }
 
 let browser: Browser | undefined;
@@ -71,7 +73,7 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
   };
   try {
     const vsix = ensureVsix();
-    emu = await startDemoEmulator();
+    emu = await startDemoEmulator(opts.emulator);
     mark('emulator up');
     cs = await startCodeServer({
       host,
