@@ -5,7 +5,7 @@
 // and a command typed there creates a file on the server's disk (seen through the admin API).
 // HOME points at a scratch folder, so the user's own ~/.ssh is never touched.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -30,6 +30,11 @@ for (const host of selectedHosts()) {
   describe(`connect on ${host.label}`, () => {
     const home = mkdtempSync(join(tmpdir(), 'swas-e2e-home-'));
     after(() => rmSync(home, { recursive: true, force: true }));
+    // The user's own config (kept byte for byte): its known_hosts lives in the scratch folder too.
+    const configFile = join(home, '.ssh', 'config');
+    mkdirSync(join(home, '.ssh'), { recursive: true, mode: 0o700 });
+    const own = `# my own settings\r\nHost *\r\n  UserKnownHostsFile ${join(home, '.ssh', 'known_hosts')}\r\n  ServerAliveInterval 30\r\n`;
+    writeFileSync(configFile, own);
     it('Open SSH Terminal: firewall rule, key authorised, ssh config written, and a shell on the server', { timeout: 300_000 }, () =>
       withScenario(
         host,
@@ -73,15 +78,16 @@ for (const host of selectedHosts()) {
           });
           await s.shot('shell on the server');
 
-          const config = readFileSync(join(home, '.ssh', 'config'), 'utf8');
-          assert.match(config, /^Host swas-web-prod-1$/m);
-          assert.match(config, new RegExp(`^ {2}Port ${machine.sshPort}$`, 'm'));
-          const keyLine = /^ {2}IdentityFile (.+)$/m.exec(config)?.[1] ?? '';
+          const config = readFileSync(configFile, 'utf8');
+          assert.ok(config.endsWith(own), 'the user\'s own lines are kept byte for byte (CRLF included)');
+          assert.match(config, /^Host swas-web-prod-1\r$/m);
+          assert.match(config, new RegExp(`^ {2}Port ${machine.sshPort}\r$`, 'm'));
+          const keyLine = /^ {2}IdentityFile (.+)\r$/m.exec(config)?.[1] ?? '';
           assert.equal(statSync(keyLine).mode & 0o777, 0o600, 'the new private key is readable only by the user');
           const added = (await api.remote.listFirewallRules('cn-hangzhou', web.instanceId)).find((r) => r.port === '22');
           assert.equal(added?.sourceCidrIp, '127.0.0.1/32');
         },
-        { emulator: { ssh: true }, env: { HOME: home }, settings: { 'terminal.integrated.gpuAcceleration': 'off' } },
+        { emulator: { ssh: true }, env: { HOME: home }, settings: { 'terminal.integrated.gpuAcceleration': 'off', 'remote.SSH.configFile': configFile } },
       ),
     );
   });

@@ -5,7 +5,7 @@
 // one-time offer to write a plain `Host swas-<name>` block into the ssh config. A server set up
 // before costs no API call at all.
 import { randomUUID } from 'node:crypto';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
@@ -40,9 +40,23 @@ export function sshConfigPath(): string {
   return join(homedir(), '.ssh', 'config');
 }
 
-/** `ssh` arguments for the connection (the alias when there is one). */
+/** The file `ssh` reads by itself: ~/.ssh/config of the account's home (OpenSSH ignores $HOME). */
+function defaultConfigPath(): string {
+  let home = homedir();
+  try {
+    home = userInfo().homedir || home;
+  } catch {
+    // no passwd entry: keep $HOME
+  }
+  return join(home, '.ssh', 'config');
+}
+
+/** `ssh` arguments for the connection: the alias when there is one (with -F when the config is not ssh's default). */
 export function sshArgs(c: PreparedConnection): string[] {
-  if (c.alias) return [c.alias];
+  if (c.alias) {
+    const file = sshConfigPath();
+    return file === defaultConfigPath() ? [c.alias] : ['-F', file, c.alias];
+  }
   const args = ['-p', String(c.port)];
   if (c.identityFile) args.push('-i', c.identityFile, '-o', 'IdentitiesOnly=yes');
   return [...args, `${c.user}@${c.host}`];
