@@ -32,6 +32,8 @@ export interface ScenarioOptions {
   env?: Record<string, string>;
   /** Open the SWAS Explorer view after the workbench loads (default true). */
   openView?: boolean;
+  /** More .vsix files to install (test stand-ins). */
+  vsix?: readonly string[];
   /** Options of the scenario's emulator (e.g. `{ ssh: true }`). */
   emulator?: Parameters<typeof startDemoEmulator>[0];
 }
@@ -77,7 +79,7 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
     mark('emulator up');
     cs = await startCodeServer({
       host,
-      vsix: [vsix],
+      vsix: [vsix, ...(opts.vsix ?? [])],
       settings: { 'swas.endpoint': emu.endpoint, 'swas.pollIntervalSeconds': 1, ...opts.settings },
       env: opts.env ?? {},
     });
