@@ -26,9 +26,10 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30
   }
 }
 
-async function answer(page: Page, value?: string): Promise<void> {
+/** Answers the input box whose prompt shows `prompt` (Enter keeps the proposed value). */
+async function answer(page: Page, prompt: string, value?: string): Promise<void> {
+  await page.locator('.quick-input-widget').filter({ hasText: prompt }).waitFor({ timeout: 30_000 });
   const box = quickInputBox(page);
-  await box.waitFor({ timeout: 30_000 });
   if (value !== undefined) await box.fill(value);
   await page.keyboard.press('Enter');
 }
@@ -51,11 +52,11 @@ for (const host of selectedHosts()) {
         await expand(treeItem(page, 'Firewall'));
         for (const port of ['TCP 22', 'TCP 80', 'TCP 443']) await treeItem(page, `Firewall rule ${port}`).waitFor({ timeout: 30_000 });
         await contextMenu(page, treeItem(page, 'Firewall'), /Add Firewall Rule/);
-        await answer(page, '3306');
+        await answer(page, 'Port or range', '3306');
         await pick(page, 'TCP');
-        await answer(page); // source: 0.0.0.0/0
+        await answer(page, 'Allow connections from'); // 0.0.0.0/0
         await dialogButton(page, /Open port 3306 to the whole internet/, /Open to Anywhere/);
-        await answer(page, 'db');
+        await answer(page, 'Remark', 'db');
         await treeItem(page, 'Firewall rule TCP 3306').waitFor({ timeout: 30_000 });
         const added = (await api.remote.listFirewallRules('cn-hangzhou', web.instanceId)).find((r) => r.port === '3306');
         assert.deepEqual(added && [added.protocol, added.sourceCidrIp, added.remark], ['TCP', '0.0.0.0/0', 'db']);
@@ -81,14 +82,24 @@ for (const host of selectedHosts()) {
         await page.keyboard.press('ControlOrMeta+a');
         await runCommand(page, 'SWAS: Run Selection on Server');
         await pick(page, 'cn-hangzhou');
-        // The two Running servers of the region are the candidates: check all, then OK.
-        for (const name of ['web-prod-1', 'db-staging']) await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: name }).first().waitFor({ timeout: 30_000 });
-        await page.locator('.quick-input-widget .quick-input-check-all').click();
-        await page.locator('.quick-input-widget .quick-input-count').filter({ hasText: '2' }).waitFor({ timeout: 10_000 });
-        await page.locator('.quick-input-widget .quick-input-action .monaco-button').filter({ hasText: 'OK' }).click();
+        // Tick both servers (each tick confirmed by the picker's "N Selected" count), then OK.
+        let ticked = 0;
+        for (const name of ['web-prod-1', 'db-staging']) {
+          const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: name }).first();
+          await row.waitFor({ timeout: 30_000 });
+          ticked++;
+          const count = page.locator('.quick-input-widget').filter({ hasText: `${ticked} Selected` });
+          for (let attempt = 0; attempt < 3 && !(await count.isVisible()); attempt++) {
+            await row.hover();
+            await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
+            await count.waitFor({ timeout: 3_000 }).catch(() => undefined);
+          }
+          await count.waitFor({ timeout: 5_000 });
+        }
+        await page.locator('.quick-input-widget .monaco-button').filter({ hasText: 'OK' }).first().click();
         await dialogButton(page, /Run this script on 2 server/, /^Run$/);
-        await answer(page); // timeout 60
-        await answer(page); // user root
+        await answer(page, 'Timeout in seconds'); // 60
+        await answer(page, 'Run as this user'); // root
         const report = page.locator('.monaco-editor .view-lines').last();
         await until('both outputs in the report', async () => {
           const t = (await report.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
@@ -113,8 +124,8 @@ for (const host of selectedHosts()) {
           await signIn(page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: s.emu.accessKeySecret });
           await expand(regionRow(page, 'cn-hangzhou'));
           await contextMenu(page, treeItem(page, 'web-prod-1'), /Connect in New Window/);
-          await answer(page); // root
-          await answer(page, String(machine.sshPort));
+          await answer(page, 'Login user'); // root
+          await answer(page, 'SSH port', String(machine.sshPort));
           await dialogButton(page, /No key of yours is authorised/, /Authorize a Key/);
           await pick(page, /Create a new key/);
           await dialogButton(page, /Host swas-<name>/, /Add Host Entries/);
