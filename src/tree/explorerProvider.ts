@@ -7,6 +7,8 @@ import type { SwasApi } from '../core/swasApi';
 import { ErrorNode } from './errorNode';
 import type { ExplorerNode, TreeContext } from './explorerNode';
 import { ImageNode } from './imageNode';
+import { FirewallNode } from './firewall/firewallNode';
+import { FirewallRuleNode } from './firewall/firewallRuleNode';
 import { ImagesNode } from './imagesNode';
 import type { LoadMoreNode } from './loadMoreNode';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
@@ -35,6 +37,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly regionNodes = new Map<string, RegionNode>();
   private filterText: string | undefined;
   private view: vscode.TreeView<ExplorerNode> | undefined;
+  private viewMessage: string | undefined;
   readonly poller: TransitionPoller;
   private readonly ctx: TreeContext;
 
@@ -50,6 +53,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   attach(view: vscode.TreeView<ExplorerNode>): void {
     this.view = view;
+  }
+
+  /** The view's message (e.g. why a call waits for the rate limit); undefined clears it. */
+  setMessage(message: string | undefined): void {
+    this.viewMessage = message;
+    if (this.view) this.view.message = message;
+  }
+
+  get message(): string | undefined {
+    return this.viewMessage;
   }
 
   get filter(): string | undefined {
@@ -89,9 +102,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     });
   }
 
+  /** Redraws one node (and re-reads what it shows when it reads on expand, like Firewall). */
+  changed(node: ExplorerNode): void {
+    this.emitter.fire(node);
+  }
+
   /** Refresh: everything (no node), a region, or the custom images of a region. */
   async refresh(node?: ExplorerNode): Promise<void> {
     if (!node) return this.reset();
+    if (node instanceof FirewallNode) return this.changed(node);
+    if (node instanceof FirewallRuleNode) return this.changed(node.firewall);
     if (node instanceof ImagesNode || node instanceof ImageNode) return this.refreshImages(node.regionId);
     const region = this.regionOf(node);
     if (!region) return this.reset();

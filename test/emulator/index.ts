@@ -1,10 +1,14 @@
 // startEmulator: the SWAS emulator in-process (tests) or behind the CLI.
 import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { AdminServer } from './adminServer';
 import { ApiServer } from './apiServer';
 import { Faults } from './faults';
+import { RateLimits, resolveLimits } from './limits';
+import type { LimitTable } from './limits';
+import { Machines } from './machines/machines';
 import { RequestLog } from './requestLog';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
 import { demoState, emptyState } from './seeds/demo';
@@ -24,10 +28,17 @@ export interface EmulatorOptions {
   statePath?: string;
   /** Missing fields default to 0 (regions: 1). */
   scale?: Partial<ScaleSpec>;
+  /** Alias of `limits: 'documented-2021'` (kept for old call sites). */
   realisticLimits?: boolean;
+  /** A preset name (`none`, `documented-2021`, `quota-2025`), a JSON file path or a table. */
+  limits?: string | LimitTable;
   snapshotSeconds?: number;
   imageSeconds?: number;
   log?: boolean;
+  /** An SSH daemon for every Linux server with a loopback public IP (see machines/). */
+  ssh?: boolean;
+  /** Where the servers' disk folders live (default: beside --state, else a temporary folder). */
+  disksDir?: string;
 }
 
 export interface RunningEmulator {
@@ -71,6 +82,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.onChange(() => persister.schedule());
     if (!saved) store.changed();
   }
+  const machines = new Machines(store, { ssh: options.ssh ?? false, disksDir: options.disksDir ?? (options.statePath ? join(dirname(options.statePath), 'disks') : undefined) });
+  store.machines = machines;
+  store.onChange(() => void machines.sync());
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
     const t = setTimeout(() => {
@@ -79,10 +93,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }, ms);
     timers.add(t);
   });
-  const faults = new Faults(options.realisticLimits ?? false);
+  const faults = new Faults();
+  const limits = new RateLimits(resolveLimits(options.limits ?? (options.realisticLimits ? 'documented-2021' : 'none')));
   const log = new RequestLog();
-  const api = new ApiServer({ store, faults, log, sleep, verbose: options.log ?? false });
-  const admin = new AdminServer({ store, faults, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
+  const api = new ApiServer({ store, faults, limits, log, sleep, verbose: options.log ?? false });
+  const admin = new AdminServer({ store, faults, limits, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
   const sockets = new Set<Socket>();
   const apiHttp = createServer((req, res) => api.handle(req, res));
   const adminHttp = createServer((req, res) => admin.handle(req, res));
@@ -96,6 +111,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   track(adminHttp, sockets);
   const apiPort = await listen(apiHttp, options.port ?? 0, host);
   const adminPort = await listen(adminHttp, options.adminPort ?? 0, host);
+  store.adminUrl = `http://${host}:${adminPort}`;
+  await machines.sync();
   let stopped = false;
   return {
     endpoint: `http://${host}:${apiPort}`,
@@ -110,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       persister?.flush();
       const closed = Promise.all([apiHttp, adminHttp].map((s) => new Promise<void>((r) => s.close(() => r()))));
       for (const s of sockets) s.destroy();
-      await closed;
+      await Promise.all([closed, machines.stop()]);
     },
   };
 }
