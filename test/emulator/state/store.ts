@@ -1,6 +1,7 @@
 // The emulator's state with its virtual clock. Handlers run synchronously against it, so
 // every check-and-commit is atomic (Node runs one handler at a time).
 import type { AccountState, CredentialRecord, EmulatorState, ImageRecord, InstanceRecord, RegionState, SnapshotRecord } from '../types';
+import { forceLoopbackIps } from '../seeds/factory';
 import { diskIdFor, imageIdFor, instanceIdFor, snapshotIdFor } from './ids';
 import { isoSeconds } from './time';
 
@@ -14,7 +15,9 @@ export class Store {
   constructor(
     public state: EmulatorState,
     readonly timings: Timings,
-  ) {}
+  ) {
+    forceLoopbackIps(state);
+  }
 
   now(): number {
     return Date.now() + this.state.clockOffsetMs;
@@ -34,6 +37,7 @@ export class Store {
     for (const l of this.listeners) l();
   }
   replace(state: EmulatorState): void {
+    forceLoopbackIps(state);
     this.state = state;
     this.changed();
   }
