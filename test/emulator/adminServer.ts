@@ -4,6 +4,8 @@ import type { Faults } from './faults';
 import { parseFaultConfig } from './faults';
 import { instanceWire } from './render';
 import type { RateLimits } from './limits';
+import type { Variants } from './variants';
+import { parseVariants } from './variants';
 import { LIMIT_PRESETS, parseLimitTable } from './limits';
 import type { RequestLog } from './requestLog';
 import { DEMO_ACCOUNT } from './seeds/credentials';
@@ -16,6 +18,7 @@ export interface AdminDeps {
   store: Store;
   faults: Faults;
   limits: RateLimits;
+  variants: Variants;
   log: RequestLog;
   /** Builds a fresh state for POST /reset; undefined seed = the one the emulator started with. */
   seedState(seed: string | undefined): EmulatorState;
@@ -141,6 +144,25 @@ export class AdminServer {
       }
       return { status: 200, body: faults.get() };
     }
+    if (route === 'GET /variants') return { status: 200, body: this.variantsBody() };
+    if (route === 'DELETE /variants') {
+      this.deps.variants.set([]);
+      return { status: 200, body: this.variantsBody() };
+    }
+    if (route === 'PUT /variants' || route === 'POST /variants') {
+      const list = body.variants;
+      const seconds = body.unshareSeconds;
+      if (typeof list !== 'string' && !(Array.isArray(list) && list.every((v) => typeof v === 'string'))) {
+        throw new HttpError(400, 'variants must be a string ("hostile", "a,b") or an array of strings');
+      }
+      if (seconds !== undefined && (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)) throw new HttpError(400, 'unshareSeconds must be a number ≥ 0');
+      try {
+        this.deps.variants.set(parseVariants(list as string | string[]), seconds as number | undefined);
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+      return { status: 200, body: this.variantsBody() };
+    }
     if (route === 'GET /limits') return { status: 200, body: this.deps.limits.get() };
     if (route === 'DELETE /limits') {
       this.deps.limits.set(LIMIT_PRESETS.none ?? parseLimitTable({ operations: {} }, 'none'));
@@ -155,6 +177,10 @@ export class AdminServer {
     if (m && method === 'DELETE' && !m[2]) return { status: 200, body: this.releaseServer(decodeURIComponent(m[1] ?? '')) };
     if (m && method === 'POST' && m[2]) return { status: 200, body: this.setStatus(decodeURIComponent(m[1] ?? ''), body.status) };
     throw new HttpError(404, `no admin route ${route}`);
+  }
+
+  private variantsBody(): unknown {
+    return { variants: this.deps.variants.list(), unshareSeconds: this.deps.variants.unshareSeconds };
   }
 
   private accountFor(accessKeyId: unknown): string {
@@ -190,7 +216,10 @@ export class AdminServer {
   }
 
   private releaseServer(instanceId: string): unknown {
-    const { region } = this.locate(instanceId);
+    const { region, inst } = this.locate(instanceId);
+    this.deps.store.markReleased([instanceId], 'instance');
+    this.deps.store.markReleased(inst.disks.map((d) => d.diskId), 'disk');
+    this.deps.store.markReleased(region.snapshots.filter((s) => s.instanceId === instanceId).map((s) => s.snapshotId), 'snapshotOfReleasedServer');
     region.instances = region.instances.filter((i) => i.instanceId !== instanceId);
     region.snapshots = region.snapshots.filter((s) => s.instanceId !== instanceId);
     region.images = region.images.filter((i) => i.instanceId !== instanceId);

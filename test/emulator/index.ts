@@ -6,6 +6,7 @@ import { AdminServer } from './adminServer';
 import { ApiServer } from './apiServer';
 import { Faults } from './faults';
 import { RateLimits, resolveLimits } from './limits';
+import { Variants, parseVariants } from './variants';
 import type { LimitTable } from './limits';
 import { RequestLog } from './requestLog';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
@@ -32,6 +33,10 @@ export interface EmulatorOptions {
   limits?: string | LimitTable;
   snapshotSeconds?: number;
   imageSeconds?: number;
+  /** Behaviour variants (`hostile`, `lowercase-status,…`; see variants.ts). */
+  variants?: string | readonly string[];
+  /** async-unshare: virtual seconds until an UnShare takes effect (default 30). */
+  unshareSeconds?: number;
   log?: boolean;
 }
 
@@ -41,6 +46,18 @@ export interface RunningEmulator {
   accessKeyId: string;
   accessKeySecret: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The variant run of `npm test`: SWAS_EMULATOR_VARIANT (same syntax as --variant, e.g. `hostile`)
+ * and SWAS_EMULATOR_LIMITS (a preset) apply to every emulator started without explicit options.
+ * `hostile` in the environment also means the documented-2021 limits unless SWAS_EMULATOR_LIMITS
+ * says otherwise (the hostile-but-plausible mode of issue 10 §4).
+ */
+export function variantFromEnv(env: NodeJS.ProcessEnv = process.env): { variants: string; limits: string } {
+  const variants = env.SWAS_EMULATOR_VARIANT?.trim() ?? '';
+  const hostile = variants.split(',').map((s) => s.trim()).includes('hostile');
+  return { variants, limits: env.SWAS_EMULATOR_LIMITS?.trim() || (hostile ? 'documented-2021' : 'none') };
 }
 
 export function buildSeed(seed: string | undefined, scale: Partial<ScaleSpec> | undefined, timings: Timings): EmulatorState {
@@ -85,10 +102,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     timers.add(t);
   });
   const faults = new Faults();
-  const limits = new RateLimits(resolveLimits(options.limits ?? (options.realisticLimits ? 'documented-2021' : 'none')));
+  const fromEnv = variantFromEnv();
+  const limits = new RateLimits(resolveLimits(options.limits ?? (options.realisticLimits ? 'documented-2021' : fromEnv.limits)));
   const log = new RequestLog();
-  const api = new ApiServer({ store, faults, limits, log, sleep, verbose: options.log ?? false });
-  const admin = new AdminServer({ store, faults, limits, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
+  const variants = new Variants(parseVariants(options.variants ?? fromEnv.variants));
+  if (options.unshareSeconds !== undefined) variants.unshareSeconds = options.unshareSeconds;
+  const api = new ApiServer({ store, faults, limits, variants, log, sleep, verbose: options.log ?? false });
+  const admin = new AdminServer({ store, faults, limits, variants, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
   const sockets = new Set<Socket>();
   const apiHttp = createServer((req, res) => api.handle(req, res));
   const adminHttp = createServer((req, res) => admin.handle(req, res));

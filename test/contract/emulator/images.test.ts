@@ -26,13 +26,22 @@ describe('custom image lifecycle (pop-core)', () => {
     assert.equal((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou' })).TotalCount, '1');
   });
 
-  test('sharing sets InShare; a bad Operation is InvalidParameter', async () => {
+  test('sharing sets InShare; a bad Operation is InvalidParam.OperationIllegal (documented)', async () => {
     const id = named('db-staging-base');
     await call(pop(emu), 'ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'Share' });
     const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0];
     assert.equal(img?.InShare, true);
-    await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'share' }), 'InvalidParameter', 400);
+    await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'share' }), 'InvalidParam.OperationIllegal', 400);
     await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: 'm-nope', Operation: 'Share' }), 'InvalidImageId.NotFound', 404);
+  });
+
+  test('ModifyImageShareStatus without RegionId acts in the endpoint\'s region (A9, likely; the emulator\'s endpoint stands in for cn-hangzhou)', async () => {
+    const id = named('db-staging-base');
+    await call(pop(emu), 'ModifyImageShareStatus', { ImageId: id, Operation: 'UnShare' });
+    const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0];
+    assert.equal(img?.InShare, false);
+    const sg = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'ap-southeast-1' })).CustomImages as Json[])[0];
+    await rejects(pop(emu).request('ModifyImageShareStatus', { ImageId: sg?.ImageId, Operation: 'Share' }), 'InvalidImageId.NotFound', 404);
   });
 
   test('an image still being created can be neither shared nor deleted (IncorrectImageStatus, 403)', async () => {
