@@ -6,6 +6,7 @@ import { findAction } from './actions/registry';
 import type { Faults, FaultKind } from './faults';
 import { throttlingError } from './faults';
 import { NonceCache, authenticate, peekAccessKeyId, peekAction } from './gateway';
+import { checkPermission } from './permissions';
 import type { AuthContext } from './gateway';
 import { parseRequest, readBody } from './readRequest';
 import type { RawRequest } from './readRequest';
@@ -80,6 +81,7 @@ export class ApiServer {
     const { store, faults } = this.deps;
     const action = findAction(auth.action);
     if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
+    checkPermission(auth.credential, action.name);
     const regionId = auth.params.RegionId || (action.regionFromEndpoint ? endpointRegion(req) : '');
     const now = store.now();
     this.deps.limits.check(auth.credential.accountId, regionId || endpointRegion(req), action.name, now);

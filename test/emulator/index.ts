@@ -9,7 +9,7 @@ import { RateLimits, resolveLimits } from './limits';
 import { Variants, parseVariants } from './variants';
 import type { LimitTable } from './limits';
 import { RequestLog } from './requestLog';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, seedCredentials } from './seeds/credentials';
 import { demoState, emptyState } from './seeds/demo';
 import { scaleState } from './seeds/scale';
 import type { ScaleSpec } from './seeds/scale';
@@ -60,6 +60,13 @@ export function variantFromEnv(env: NodeJS.ProcessEnv = process.env): { variants
   return { variants, limits: env.SWAS_EMULATOR_LIMITS?.trim() || (hostile ? 'documented-2021' : 'none') };
 }
 
+/** A state file written before a demo key existed (read-only, no-permission) gains it. */
+function addMissingSeedKeys(state: EmulatorState): void {
+  for (const c of seedCredentials()) {
+    if (!state.credentials.some((k) => k.accessKeyId === c.accessKeyId)) state.credentials.push(c);
+  }
+}
+
 export function buildSeed(seed: string | undefined, scale: Partial<ScaleSpec> | undefined, timings: Timings): EmulatorState {
   if (scale) return scaleState({ servers: 0, snapshots: 0, images: 0, regions: 1, ...scale }, timings);
   if (seed === undefined || seed === 'demo') return demoState(timings);
@@ -87,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const timings: Timings = { snapshotSeconds: options.snapshotSeconds ?? 20, imageSeconds: options.imageSeconds ?? 30 };
   const saved = options.statePath ? loadStateFile(options.statePath) : undefined;
+  if (saved) addMissingSeedKeys(saved);
   const store = new Store(saved ?? buildSeed(options.seed, options.scale, timings), timings);
   const persister = options.statePath ? new Persister(options.statePath, () => store.state) : undefined;
   if (persister) {

@@ -121,6 +121,8 @@ export interface CredentialRecord {
   accessKeySecret: string;
   accountId: string;
   disabled?: boolean;
+  /** RAM permissions (test/emulator/permissions.ts); absent = full access. */
+  permissions?: 'full' | 'readOnly' | 'none';
   /** STS keys require one of these tokens. */
   securityTokens?: SecurityTokenRecord[];
 }
