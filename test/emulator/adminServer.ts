@@ -172,6 +172,8 @@ export class AdminServer {
       this.deps.limits.set(limitsFromBody(body));
       return { status: 200, body: this.deps.limits.get() };
     }
+    const dm = /^\/disks\/([^/]+)\/status$/.exec(path);
+    if (dm && method === 'POST') return { status: 200, body: this.setDiskStatus(decodeURIComponent(dm[1] ?? ''), body.status) };
     if (route === 'POST /servers') return { status: 201, body: this.addServer(body) };
     const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);
     if (m && method === 'DELETE' && !m[2]) return { status: 200, body: this.releaseServer(decodeURIComponent(m[1] ?? '')) };
@@ -225,6 +227,22 @@ export class AdminServer {
     region.images = region.images.filter((i) => i.instanceId !== instanceId);
     this.deps.store.changed();
     return { ok: true };
+  }
+
+  private setDiskStatus(diskId: string, status: unknown): unknown {
+    if (typeof status !== 'string' || !status) throw new HttpError(400, 'status must be a non-empty string');
+    for (const acc of Object.values(this.deps.store.state.accounts)) {
+      for (const region of Object.values(acc.regions)) {
+        for (const inst of region.instances) {
+          const d = inst.disks.find((x) => x.diskId === diskId);
+          if (!d) continue;
+          d.status = status;
+          this.deps.store.changed();
+          return { DiskId: d.diskId, Status: d.status };
+        }
+      }
+    }
+    throw new HttpError(404, `no disk ${diskId}`);
   }
 
   private setStatus(instanceId: string, status: unknown): unknown {

@@ -58,7 +58,7 @@ describe('CreateCustomImage (pop-core)', () => {
   });
 
   test('rejects illegal names with InvalidParam.IllegalImageName (400)', async () => {
-    for (const name of ['x', '-starts-with-dash', '_underscore', 'has space', 'dot.name', 'a'.repeat(129), '中文名']) {
+    for (const name of ['x', '-starts-with-dash', '_underscore', 'has space', 'dot.name', 'a'.repeat(129), '中文。名']) {
       await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: name }), 'InvalidParam.IllegalImageName', 400);
     }
     await call(pop(emu), 'CreateCustomImage', { ...base(), ImageName: `9a:b_c-${'d'.repeat(121)}` });

@@ -59,7 +59,7 @@ describe('official SDK (ACS3) against the emulator', () => {
     assert.equal(web?.disks?.[1]?.diskType, 'Data');
     assert.equal(web?.disks?.[0]?.size, 40);
     assert.equal(web?.resourceSpec?.cpu, 2);
-    assert.equal(web?.image?.osType, 'Linux');
+    assert.equal(web?.image?.osType, 'linux', 'A11: lowercase in ListInstances');
     assert.match(String(web?.creationTime), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 
