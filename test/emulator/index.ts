@@ -25,7 +25,7 @@ export interface EmulatorOptions {
   host?: string;
   seed?: 'demo' | 'empty' | string;
   statePath?: string;
-  /** Missing fields default to 0 (regions: 1). */
+  /** Missing fields default to 0 (regions: 1). More than 50 servers needs `allowUnrealistic: true`. */
   scale?: Partial<ScaleSpec>;
   /** Alias of `limits: 'documented-2021'` (kept for old call sites). */
   realisticLimits?: boolean;

@@ -128,6 +128,8 @@ describe('faults, scale and state files', () => {
   test('--scale parses and picks cn-hangzhou first', () => {
     assert.deepEqual(parseScale('servers=10,snapshots=20'), { servers: 10, snapshots: 20, images: 0, regions: 1 });
     assert.throws(() => parseScale('servers=-1'), /--scale/);
+    assert.equal(parseScale('servers=300,allowUnrealistic').allowUnrealistic, true);
+    assert.throws(() => parseScale('allowUnrealistic=1'), /--scale/);
     assert.deepEqual(scaleRegionIds(2), ['cn-hangzhou', 'cn-qingdao']);
   });
 
