@@ -68,6 +68,14 @@ if (built) {
   for (const suite of ['unit', 'contract', 'webview']) {
     if (suites.includes(suite)) nodeTest(suite, listTests(join(root, 'out/test', suite)));
   }
+  // The variant run (issue 10 §4): the client's contract suites once more against the emulator in
+  // its hostile-but-plausible mode (lowercase statuses, released-ID errors, account-wide image
+  // quota, async unshare, lowercase DiskType, the documented-2021 limits). The emulator's own
+  // contract tests assert its exact behaviour and opt out. `--no-variant` skips this run.
+  if (suites.includes('contract') && !process.argv.includes('--no-variant')) {
+    const files = listTests(join(root, 'out/test/contract')).filter((f) => !f.includes(join('contract', 'emulator')));
+    nodeTest('contract-variant-hostile', files, { SWAS_EMULATOR_VARIANT: 'hostile' });
+  }
   // Suites that need VS Code (code-server) hosts: their drivers are node:test files too.
   // Prepare once: system packages, the hosts (npm ci on first use), the .vsix (vsce package).
   const hostSuites = ['integration', 'e2e'].filter((s) => suites.includes(s));
