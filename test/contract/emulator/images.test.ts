@@ -1,4 +1,5 @@
 // DeleteCustomImage(s), ModifyImageShareStatus and server release through the real pop-core.
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
@@ -44,7 +45,7 @@ describe('custom image lifecycle (pop-core)', () => {
     await rejects(pop(emu).request('ModifyImageShareStatus', { ImageId: sg?.ImageId, Operation: 'Share' }), 'InvalidImageId.NotFound', 404);
   });
 
-  test('an image still being created can be neither shared nor deleted (IncorrectImageStatus, 403)', async () => {
+  test('an image still being created can be neither shared nor deleted (IncorrectImageStatus, 403: GUESS)', async () => {
     const inst = ((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).Instances as Json[])[0] as Json;
     const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou', InstanceId: inst.InstanceId, SourceDiskType: 'System' })).Snapshots as Json[];
     const r = await call(pop(emu), 'CreateCustomImage', { RegionId: 'cn-hangzhou', InstanceId: inst.InstanceId, ImageName: 'fresh', SystemSnapshotId: snaps[0]?.SnapshotId });
@@ -54,7 +55,7 @@ describe('custom image lifecycle (pop-core)', () => {
     await call(pop(emu), 'DeleteCustomImage', { RegionId: 'cn-hangzhou', ImageId: r.ImageId });
   });
 
-  test('DeleteCustomImage of an unknown image gives InvalidImageId.NotFound (404)', async () => {
+  test('DeleteCustomImage of an unknown image gives InvalidImageId.NotFound (404, GUESS code)', async () => {
     await rejects(pop(emu).request('DeleteCustomImage', { RegionId: 'cn-hangzhou', ImageId: 'm-nope' }), 'InvalidImageId.NotFound', 404);
   });
 

@@ -1,4 +1,5 @@
 // The official generated SDK (@alicloud/swas-open20200601, ACS3-HMAC-SHA256 by default) against
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 // the emulator: typed responses carry the fields; each kind of error arrives as its typed error.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -134,7 +135,7 @@ describe('official SDK (ACS3) against the emulator', () => {
     assert.ok(typeof err.retryAfter === 'number' && err.retryAfter > 0 && err.retryAfter <= 60_000, String(err.retryAfter));
   });
 
-  test('quota and idempotence errors arrive with their codes', async () => {
+  test('quota and idempotence errors arrive with their codes (QuotaExceed.Snapshot: GUESS code)', async () => {
     const c = sdk(emu);
     const sg = (await c.listInstances(new $Swas.ListInstancesRequest({ regionId: 'ap-southeast-1' }))).body?.instances?.[0];
     const snap = (await c.listSnapshots(new $Swas.ListSnapshotsRequest({ regionId: 'ap-southeast-1' }))).body?.snapshots?.[0];
