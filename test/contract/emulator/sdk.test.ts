@@ -135,7 +135,7 @@ describe('official SDK (ACS3) against the emulator', () => {
     assert.ok(typeof err.retryAfter === 'number' && err.retryAfter > 0 && err.retryAfter <= 60_000, String(err.retryAfter));
   });
 
-  test('quota and idempotence errors arrive with their codes (QuotaExceed.Snapshot: GUESS code)', async () => {
+  test('quota and idempotence errors arrive with their codes (documented codes)', async () => {
     const c = sdk(emu);
     const sg = (await c.listInstances(new $Swas.ListInstancesRequest({ regionId: 'ap-southeast-1' }))).body?.instances?.[0];
     const snap = (await c.listSnapshots(new $Swas.ListSnapshotsRequest({ regionId: 'ap-southeast-1' }))).body?.snapshots?.[0];
