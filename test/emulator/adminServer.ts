@@ -9,6 +9,7 @@ import { parseVariants } from './variants';
 import { LIMIT_PRESETS, parseLimitTable } from './limits';
 import type { RequestLog } from './requestLog';
 import { DEMO_ACCOUNT } from './seeds/credentials';
+import { machineRoute } from './machines/adminRoutes';
 import { makeInstance } from './seeds/factory';
 import { isKnownRegion } from './seeds/regions';
 import type { Store } from './state/store';
@@ -178,6 +179,8 @@ export class AdminServer {
     const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);
     if (m && method === 'DELETE' && !m[2]) return { status: 200, body: this.releaseServer(decodeURIComponent(m[1] ?? '')) };
     if (m && method === 'POST' && m[2]) return { status: 200, body: this.setStatus(decodeURIComponent(m[1] ?? ''), body.status) };
+    const machine = machineRoute(store, method, path, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), body);
+    if (machine) return await machine;
     throw new HttpError(404, `no admin route ${route}`);
   }
 

@@ -1,5 +1,6 @@
 // startEmulator: the SWAS emulator in-process (tests) or behind the CLI.
 import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { AdminServer } from './adminServer';
@@ -8,6 +9,7 @@ import { Faults } from './faults';
 import { RateLimits, resolveLimits } from './limits';
 import { Variants, parseVariants } from './variants';
 import type { LimitTable } from './limits';
+import { Machines } from './machines/machines';
 import { RequestLog } from './requestLog';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, seedCredentials } from './seeds/credentials';
 import { demoState, emptyState } from './seeds/demo';
@@ -38,6 +40,10 @@ export interface EmulatorOptions {
   /** async-unshare: virtual seconds until an UnShare takes effect (default 30). */
   unshareSeconds?: number;
   log?: boolean;
+  /** An SSH daemon for every Linux server with a loopback public IP (see machines/). */
+  ssh?: boolean;
+  /** Where the servers' disk folders live (default: beside --state, else a temporary folder). */
+  disksDir?: string;
 }
 
 export interface RunningEmulator {
@@ -109,6 +115,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.onChange(() => persister.schedule());
     if (!saved) store.changed();
   }
+  const machines = new Machines(store, { ssh: options.ssh ?? false, disksDir: options.disksDir ?? (options.statePath ? join(dirname(options.statePath), 'disks') : undefined) });
+  store.machines = machines;
+  store.onChange(() => void machines.sync());
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
     const t = setTimeout(() => {
@@ -138,6 +147,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   track(adminHttp, sockets);
   const apiPort = await listen(apiHttp, options.port ?? 0, host);
   const adminPort = await listen(adminHttp, options.adminPort ?? 0, host);
+  store.adminUrl = `http://${host}:${adminPort}`;
+  await machines.sync();
   let stopped = false;
   return {
     endpoint: `http://${host}:${apiPort}`,
@@ -152,7 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       persister?.flush();
       const closed = Promise.all([apiHttp, adminHttp].map((s) => new Promise<void>((r) => s.close(() => r()))));
       for (const s of sockets) s.destroy();
-      await closed;
+      await Promise.all([closed, machines.stop()]);
     },
   };
 }

@@ -20,6 +20,7 @@ export function removeSnapshots(store: Store, accountId: string, regionId: strin
   const region = store.regionForWrite(accountId, regionId);
   region.snapshots = region.snapshots.filter((s) => !ids.includes(s.snapshotId));
   store.markReleased(ids, 'snapshot');
+  for (const id of ids) store.machines?.disks.deleteSnapshot(id);
 }
 
 export const deleteSnapshot: ActionDef = {
