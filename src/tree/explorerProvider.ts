@@ -8,6 +8,9 @@ import { ErrorNode } from './errorNode';
 import type { ExplorerNode, TreeContext } from './explorerNode';
 import { ImageNode } from './imageNode';
 import { ImagesNode } from './imagesNode';
+import { InstanceNode } from './instanceNode';
+import { withPollNote } from './pollNote';
+import { SnapshotNode } from './snapshotNode';
 import type { LoadMoreNode } from './loadMoreNode';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
 import type { RegionSelection } from './regionSelection';
@@ -57,7 +60,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const target = pollTarget(node);
+    return withPollNote(node.getTreeItem(), target && this.poller.note(target.regionId, target.id));
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -172,6 +176,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   // PollSink: apply one settled/progressed item and refresh only its node.
+  async refreshRegion(regionId: string): Promise<void> {
+    await this.reloadRegion(regionId);
+  }
+
+  noteChanged(regionId: string, id: string): void {
+    const region = this.regionNodes.get(regionId);
+    if (!region) return;
+    const owner = findSnapshotOwner(this.deps.store.get(regionId)?.snapshotsByInstance, id);
+    const n = region.instanceNode(id) ?? region.images.imageNode(id) ?? (owner ? region.instanceNode(owner)?.snapshotNode(id) : undefined);
+    if (n) this.emitter.fire(n);
+  }
+
   applyInstance(regionId: string, instance: Instance): void {
     this.deps.store.replaceInstance(regionId, instance);
     const n = this.regionNodes.get(regionId)?.instanceNode(instance.instanceId);
@@ -249,6 +265,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.emitter.dispose();
     this.filterEmitter.dispose();
   }
+}
+
+/** The item a node shows, for its poll note. */
+function pollTarget(node: ExplorerNode): { regionId: string; id: string } | undefined {
+  if (node instanceof InstanceNode) return { regionId: node.regionId, id: node.instanceId };
+  if (node instanceof SnapshotNode) return { regionId: node.regionId, id: node.snapshotId };
+  if (node instanceof ImageNode) return { regionId: node.regionId, id: node.imageId };
+  return undefined;
 }
 
 function findSnapshotOwner(map: Map<string, Snapshot[]> | undefined, snapshotId: string): string | undefined {
