@@ -15,6 +15,7 @@ import type { LoadMoreNode } from './loadMoreNode';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
 import type { RegionSelection } from './regionSelection';
 import type { RegionStore } from './regionStore';
+import { isCancelled } from './regionStore';
 import { TransitionPoller } from './transitionPoller';
 import { normalizeFilter } from './filter';
 
@@ -157,16 +158,34 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.poller.track(regionId);
   }
 
+  /**
+   * Load more: shows the next 500 servers. When the loaded data ends there, only the next pages
+   * are read and appended (RegionStore.loadMore); a failure keeps the rows shown and turns the
+   * node into Retry.
+   */
   async loadMore(node: LoadMoreNode): Promise<void> {
     if (node.loading) return;
     const region = this.regionOf(node);
     if (!region) return;
     node.loading = true;
     this.emitter.fire(node);
-    // The region node reloads with the larger cap if the data was truncated (not fresh: the
-    // pages already loaded come from the client's cache), or just shows more of what it has.
+    const data = this.deps.store.get(region.regionId);
+    if (data?.truncated && data.instances.length < region.limit + PAGE_OF_NODES) {
+      try {
+        await this.deps.store.loadMore(region.regionId);
+      } catch (e) {
+        if (isCancelled(e)) return;
+        this.deps.logger.warn(`Load more in ${region.regionId} failed: ${e instanceof Error ? e.message : String(e)}`);
+        node.failed(e);
+        this.emitter.fire(node);
+        return;
+      }
+    }
+    node.loading = false;
+    node.error = undefined;
     region.limit += PAGE_OF_NODES;
     this.emitter.fire(region);
+    this.poller.track(region.regionId);
   }
 
   setFilter(text: string | undefined): void {

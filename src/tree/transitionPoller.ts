@@ -427,7 +427,7 @@ export class TransitionPoller {
     for (const chunk of chunks(ids)) {
       let statuses: Map<string, string>;
       try {
-        statuses = await api.listInstanceStatus(regionId, chunk, { fresh: true });
+        statuses = await api.listInstanceStatus(regionId, chunk, { fresh: true, signal: this.store.signal(regionId) });
       } catch (e) {
         if (!isGoneError(e)) throw e;
         for (const id of chunk) gone.add(id);
@@ -447,7 +447,7 @@ export class TransitionPoller {
     for (const chunk of chunks(changed)) {
       let items: Instance[];
       try {
-        items = (await api.listInstances(regionId, { instanceIds: chunk, pageSize: ID_CHUNK }, { fresh: true })).items;
+        items = (await api.listInstances(regionId, { instanceIds: chunk, pageSize: ID_CHUNK }, { fresh: true, signal: this.store.signal(regionId) })).items;
       } catch (e) {
         if (!isGoneError(e)) throw e;
         for (const id of chunk) gone.add(id);
@@ -463,7 +463,7 @@ export class TransitionPoller {
     for (const chunk of chunks(this.ids(st, 'snapshot'))) {
       let items: Snapshot[];
       try {
-        items = (await api.listSnapshots(regionId, { snapshotIds: chunk, pageSize: ID_CHUNK }, { fresh: true })).items;
+        items = (await api.listSnapshots(regionId, { snapshotIds: chunk, pageSize: ID_CHUNK }, { fresh: true, signal: this.store.signal(regionId) })).items;
       } catch (e) {
         if (!isGoneError(e)) throw e;
         for (const id of chunk) gone.add(id);
@@ -482,7 +482,7 @@ export class TransitionPoller {
     for (const chunk of chunks(this.ids(st, 'image'))) {
       let items: CustomImage[];
       try {
-        items = (await api.listCustomImages(regionId, { imageIds: chunk, pageSize: ID_CHUNK }, { fresh: true })).items;
+        items = (await api.listCustomImages(regionId, { imageIds: chunk, pageSize: ID_CHUNK }, { fresh: true, signal: this.store.signal(regionId) })).items;
       } catch (e) {
         if (!isGoneError(e)) throw e;
         for (const id of chunk) gone.add(id);
