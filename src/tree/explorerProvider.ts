@@ -108,7 +108,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /**
    * Retry after an error node: reload what failed without a fresh read, so the parts that
-   * succeeded come from the client's short cache and only the failed calls are made again.
+   * succeeded come from the client's short cache (if within its 20 s) and only the failed calls
+   * are made again.
    */
   retry(errorNode: ExplorerNode): void {
     const parent = errorNode.parent;

@@ -68,7 +68,7 @@ export class RegionStore {
     this.controllers.delete(regionId);
   }
 
-  /** Forget one region's data but keep the client's cached responses (retry, load more). */
+  /** Forget one region's data but keep the client's cached responses (retry: 20 s at most). */
   forget(regionId: string): void {
     this.data.delete(regionId);
     this.inflight.delete(regionId);
