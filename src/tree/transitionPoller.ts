@@ -12,7 +12,8 @@
 // read still lists it and it is missing again, it stays untracked (no second refresh).
 // An unknown status is polled for UNKNOWN_STATUS_ROUNDS rounds, then left alone (with a note on
 // the node). A known transition that lasts longer than LONG_TRANSITION_MS, or a lane whose rounds
-// keep failing, is polled every SLOW_POLL_MS, with a note on the node that says so.
+// keep failing, is polled every SLOW_POLL_MS, with a note on the node that says so; a lane whose
+// rounds fail twice in a row re-reads its region once (an unknown way of saying "gone").
 // The clock and timers are injectable (PollScheduler) so that tests run on virtual time.
 import { SwasError } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -77,6 +78,8 @@ export const UNKNOWN_STATUS_ROUNDS = 5;
 /** A transition that lasts longer than this is polled only every SLOW_POLL_MS. */
 export const LONG_TRANSITION_MS = 10 * 60_000;
 export const SLOW_POLL_MS = 5 * 60_000;
+/** Consecutive failed rounds after which the region is re-read once. */
+export const REFRESH_AFTER_FAILED_ROUNDS = 2;
 /** Consecutive failed rounds after which a lane slows to SLOW_POLL_MS. */
 export const FAILED_ROUNDS_BEFORE_SLOW = 5;
 /** Rounds an explicitly tracked server may read a settled status before the call took effect. */
@@ -338,6 +341,16 @@ export class TransitionPoller {
     }
     if (this.states.get(regionId) !== st || st.lanes.get(lane) !== t || this.disposed) return;
     t.failures = failed ? t.failures + 1 : 0;
+    // An ID filter that keeps failing may name a released resource in a way not known yet (A4
+    // variants): one region refresh re-learns which IDs exist.
+    if (t.failures === REFRESH_AFTER_FAILED_ROUNDS && this.sink.refreshRegion) {
+      try {
+        await this.sink.refreshRegion(regionId);
+      } catch (e) {
+        this.logger.warn(`Re-reading ${regionId} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (this.states.get(regionId) !== st || this.disposed) return;
+    }
     if (gone.size > 0) await this.forgetGone(regionId, st, gone);
     if (this.states.get(regionId) !== st || this.disposed) return;
     this.sync(regionId, st);

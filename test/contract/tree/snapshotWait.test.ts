@@ -5,7 +5,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from '../client/harness';
 import type { Harness } from '../client/harness';
-import { lookupSnapshotById, waitForSnapshot } from '../../../src/core/snapshotWait';
+import { defaultSnapshotInterval, lookupSnapshotById, waitForSnapshot } from '../../../src/core/snapshotWait';
 import type { SwasApi } from '../../../src/core/swasApi';
 
 let h: Harness;
@@ -56,7 +56,8 @@ test('the wait looks the snapshot up by ID and ends when it is accomplished', as
       return api.listSnapshots(r, p, o);
     },
   };
-  const clock = virtualTime(async (ms) => void (await h.admin('POST', '/clock/advance', { seconds: Math.ceil(ms / 1000) })));
+  // Each sleep moves the emulator a minute on: few reads (ListSnapshots is a limited call).
+  const clock = virtualTime(async () => void (await h.admin('POST', '/clock/advance', { seconds: 60 })));
   const seen: (number | undefined)[] = [];
   const outcome = await waitForSnapshot({
     signal: new AbortController().signal,
@@ -73,13 +74,23 @@ test('the wait looks the snapshot up by ID and ends when it is accomplished', as
 test('the wait has a deadline: a snapshot that never finishes ends as "timeout", with few reads', async () => {
   const id = await createOne('wait-forever');
   const clock = virtualTime(); // the emulator's clock does not move: the snapshot stays Progressing
-  const outcome = await waitForSnapshot({ signal: new AbortController().signal, lookup: (s) => lookupSnapshotById(api, 'cn-hangzhou', id, s), deadlineMs: 10 * 60_000, ...clock });
+  const outcome = await waitForSnapshot({
+    signal: new AbortController().signal,
+    lookup: (s) => lookupSnapshotById(api, 'cn-hangzhou', id, s),
+    deadlineMs: 5 * 60_000,
+    intervalMs: () => 60_000,
+    ...clock,
+  });
   assert.equal(outcome.kind, 'timeout');
   assert.equal(outcome.snapshot?.snapshotId, id);
-  assert.equal(clock.now(), 10 * 60_000);
-  const reads = (await h.requests('ListSnapshots')).length;
-  assert.ok(reads <= 45, `${reads} ListSnapshots in 10 minutes`);
-  assert.ok(clock.slept.every((ms) => ms <= 15_000));
+  assert.equal(outcome.snapshot?.status.toLowerCase(), 'progressing');
+  assert.equal(clock.now(), 5 * 60_000);
+  assert.equal((await h.requests('ListSnapshots')).length, 6, 'one read a minute, then the deadline');
+});
+
+test('the default schedule reads at most every 15 s', () => {
+  for (let n = 0; n < 50; n++) assert.ok(defaultSnapshotInterval(n) >= 3000 && defaultSnapshotInterval(n) <= 15_000);
+  assert.equal(defaultSnapshotInterval(20), 15_000);
 });
 
 test('a session change (the signal) ends the wait at once, and no read follows', async () => {
@@ -118,7 +129,8 @@ test('a "not found" answer for the new ID (A4) reads as "not listed yet", and th
   const id = await createOne('wait-notfound');
   const notFound = JSON.stringify({ RequestId: '{RequestId}', Code: 'InvalidInstanceId.NotFound', Message: 'not found' });
   await h.faults({ responses: [{ action: 'ListSnapshots', body: notFound, status: 404, times: 2 }] });
-  const clock = virtualTime(async (ms) => void (await h.admin('POST', '/clock/advance', { seconds: Math.ceil(ms / 1000) })));
+  const clock = virtualTime(async () => void (await h.admin('POST', '/clock/advance', { seconds: 60 })));
   const outcome = await waitForSnapshot({ signal: new AbortController().signal, lookup: (s) => lookupSnapshotById(api, 'cn-hangzhou', id, s), ...clock });
   assert.equal(outcome.kind, 'settled');
+  assert.ok((await h.requests('ListSnapshots')).length >= 3, 'the two NotFound answers did not end the wait');
 });

@@ -3,10 +3,10 @@
 // items are dropped (one region refresh), unknown statuses are capped, long transitions slow down.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from '../client/harness';
+import { FAST_RETRY, startHarness } from '../client/harness';
 import type { Harness } from '../client/harness';
 import { RegionStore } from '../../../src/tree/regionStore';
-import { LONG_TRANSITION_MS, SLOW_POLL_MS, SNAPSHOT_POLL_MIN_MS, TransitionPoller, UNKNOWN_STATUS_ROUNDS } from '../../../src/tree/transitionPoller';
+import { FAILED_ROUNDS_BEFORE_SLOW, LONG_TRANSITION_MS, REFRESH_AFTER_FAILED_ROUNDS, SLOW_POLL_MS, SNAPSHOT_POLL_MIN_MS, TransitionPoller, UNKNOWN_STATUS_ROUNDS } from '../../../src/tree/transitionPoller';
 import type { PollPolicy, PollSink } from '../../../src/tree/transitionPoller';
 import { silentLogger } from '../../../src/core/logger';
 import type { CustomImage, Instance, Snapshot } from '../../../src/core/model';
@@ -370,6 +370,31 @@ test('track(region, server) follows a server just told to stop until it reads St
     assert.equal(poller.isPolling('cn-qingdao'), false);
     const asked = (await h.requests()).map((r) => r.action).filter((a) => a !== 'ListSnapshots' && a !== 'ListCustomImages');
     assert.ok(asked.filter((a) => a === 'ListInstanceStatus').length >= 3, asked.join(','));
+  } finally {
+    poller.dispose();
+  }
+});
+
+test('rounds that keep failing (a 500 every time) re-read the region once, then slow down with a note; no endless fast retries', async () => {
+  const id = await addServer('cn-qingdao', 'unlucky', 'Starting');
+  const client = h.client({ limiter: { rules: {} }, retry: { ...FAST_RETRY, maxAttempts: 1 } });
+  const { store, sink, clock, poller } = rig(client);
+  try {
+    await store.load('cn-qingdao');
+    await h.faults({ script: [{ action: 'ListInstanceStatus', kind: 'InternalError', times: 1000 }] });
+    poller.track('cn-qingdao');
+    const delays = await clock.runUntil(() => clock.nextDelay() === SLOW_POLL_MS, 20);
+    assert.equal(delays.length, FAILED_ROUNDS_BEFORE_SLOW, `delays: ${delays.join(',')}`);
+    assert.deepEqual(sink.refreshes, ['cn-qingdao'], `one refresh after ${REFRESH_AFTER_FAILED_ROUNDS} failed rounds`);
+    assert.equal(poller.note('cn-qingdao', id)?.reason, 'failing');
+    await clock.runNext();
+    await clock.runNext();
+    assert.equal(clock.nextDelay(), SLOW_POLL_MS);
+    assert.deepEqual(sink.refreshes, ['cn-qingdao'], 'no second refresh');
+    await h.faults({});
+    await clock.runNext();
+    // By now the server has been Starting for over 10 minutes: the note says that instead.
+    assert.equal(poller.note('cn-qingdao', id)?.reason, 'long', 'the "failing" note stays after a round succeeded');
   } finally {
     poller.dispose();
   }
