@@ -422,9 +422,10 @@ export class TransitionPoller {
         ex.initial = status;
       }
     }
-    if (phase === 'unknown' && !st.explicit.has(id)) {
+    if (phase === 'unknown') {
       it.unknownRounds++;
       if (it.unknownRounds >= UNKNOWN_STATUS_ROUNDS) {
+        st.explicit.delete(id);
         st.ignored.set(id, `status:${status.trim().toLowerCase()}`);
         st.items.delete(id);
         st.notes.set(id, { reason: 'unknown', status, since: it.since });

@@ -399,3 +399,17 @@ test('rounds that keep failing (a 500 every time) re-read the region once, then 
     poller.dispose();
   }
 });
+
+test('an explicitly tracked server whose status is unknown is not followed forever either', async () => {
+  const id = await addServer('cn-qingdao', 'odd-explicit', 'Hibernating');
+  const { store, clock, poller } = rig();
+  try {
+    await store.load('cn-qingdao');
+    poller.track('cn-qingdao', id, { expect: 'Stopped' });
+    const rounds = await clock.runUntil(() => !poller.isPolling('cn-qingdao'), 50);
+    assert.equal(rounds.length, UNKNOWN_STATUS_ROUNDS);
+    assert.equal(poller.note('cn-qingdao', id)?.reason, 'unknown');
+  } finally {
+    poller.dispose();
+  }
+});
