@@ -90,6 +90,8 @@ export interface ImageRecord {
   sourceImageName: string;
   sourceImageVersion: string;
   inShare: boolean;
+  /** async-unshare variant: virtual ms when a pending UnShare takes effect. */
+  unshareAt?: number;
   inShareUser: boolean;
   createInstances: string[];
   creationTime: string;
@@ -182,6 +184,9 @@ export interface ClientTokenRecord {
   at: number;
 }
 
+/** What a released ID was (released-id-errors variant, A4). */
+export type ReleasedKind = 'instance' | 'disk' | 'snapshot' | 'snapshotOfReleasedServer';
+
 export interface EmulatorState {
   version: 1;
   clockOffsetMs: number;
@@ -189,4 +194,6 @@ export interface EmulatorState {
   credentials: CredentialRecord[];
   accounts: Record<string, AccountState>;
   clientTokens: Record<string, ClientTokenRecord>;
+  /** IDs of released servers, disks and deleted snapshots (absent in old state files). */
+  released?: Record<string, ReleasedKind>;
 }
