@@ -11,6 +11,7 @@
 // `loadMoreRegion` asks for the next 500 (pages already loaded come from the client's cache).
 import type { CustomImage, Instance, Page, RegionData, Snapshot } from './model';
 import type { CallOptions, SwasApi } from './swasApi';
+import { imageQuotaLimit } from './rules/quota';
 
 export const PAGE_SIZE = 100;
 export const DEFAULT_MAX_ITEMS = 500;
@@ -50,9 +51,8 @@ export async function fetchAllPages<T>(
   return { items, totalCount: Math.max(first.totalCount, items.length) };
 }
 
-export function imageQuotaLimit(servers: number): number {
-  return Math.min(3 * servers, 15);
-}
+/** One definition of the image quota, in the rules (re-exported for the loader's callers). */
+export { imageQuotaLimit };
 
 const newestFirst = (a: Snapshot, b: Snapshot): number => (a.creationTime < b.creationTime ? 1 : a.creationTime > b.creationTime ? -1 : 0);
 

@@ -20,11 +20,27 @@ const PLACEMENT: Record<string, ErrorPlacement> = {
   'InvalidParam.SystemSnapshotIdNotFound': 'systemSnapshot',
   'InvalidParam.SystemSnapshotIdNotSupport': 'systemSnapshot',
   'InvalidParam.DataSnapshotIdNotFound': 'dataSnapshot',
+  'InvalidParam.DataSnapshotIdNotSupport': 'dataSnapshot',
   CustomImageQuotaLimit: 'quota',
 };
 
+/**
+ * Codes outside the reference that still name a field (their exact names are a guess, so match
+ * by prefix). Permission errors (Forbidden.RAM, NoPermission) are not a field's: banner.
+ */
+const PREFIXES: ReadonlyArray<[string, ErrorPlacement]> = [
+  ['InvalidDescription', 'description'],
+  ['InvalidResourceGroup', 'resourceGroupId'],
+  ['InvalidImageName', 'imageName'],
+];
+
 export function errorPlacement(code: string): ErrorPlacement {
-  return PLACEMENT[code] ?? 'banner';
+  return PLACEMENT[code] ?? PREFIXES.find(([p]) => code.startsWith(p))?.[1] ?? 'banner';
+}
+
+/** A permission answer (A7/A8): the key may read but not create. */
+export function isPermissionCode(code: string): boolean {
+  return code.startsWith('Forbidden') || code === 'NoPermission';
 }
 
 /** A retry (with the same ClientToken) may succeed: server faults, throttling, transport. */

@@ -1,5 +1,8 @@
 // Which snapshots may be used for a custom image of a server: system-disk snapshots of that
 // server that are Accomplished (required), and optionally one data-disk snapshot of it.
+// Evidence (ruleCodes.ts RULE_SOURCES): the disk type is confirmed (blocks); the same server is
+// likely and the Accomplished status a guess (advice: such snapshots stay selectable, listed
+// after the usable ones, and the API's answer decides).
 import type { DiskType, Snapshot } from '../model';
 import type { RuleCode } from './ruleCodes';
 
