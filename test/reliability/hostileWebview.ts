@@ -130,10 +130,13 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
       logger,
       revealImage: () => Promise.resolve(),
       refreshImages: () => undefined,
-      createSnapshot: () => Promise.resolve(false),
+      profile: () => 'default',
+      cachedRegion: () => undefined,
+      watchRegion: () => ({ dispose: () => undefined }),
+      createSnapshot: () => Promise.resolve(undefined),
     };
     const ui = recordingUi(posts);
-    const controller = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: server.instanceId }, deps, ui, memoryDraftStore(), 'China (Hangzhou)', data);
+    const controller = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: server.instanceId }, deps, ui, memoryDraftStore(), 'China (Hangzhou)', data, 'default');
     await controller.handle({ type: 'ready' });
     await lab.clearRequests();
     const linesBefore = logger.lines.length;
