@@ -4,7 +4,6 @@
 // to `error.<code>`.
 export const FORM_STRINGS_EN = {
   title: 'Create Custom Image',
-  loading: 'Loading…',
   'section.server': 'Source server',
   'field.region': 'Region',
   'field.server': 'Server',
