@@ -21,8 +21,9 @@ function diskTypeOf(s: SnapshotLike): DiskType | undefined {
 export function snapshotIneligibility(s: SnapshotLike, role: SnapshotRole, instanceId: string): RuleCode | undefined {
   if (diskTypeOf(s) !== WANTED[role]) return role === 'system' ? 'systemSnapshot.notSystemDisk' : 'dataSnapshot.notDataDisk';
   if (s.instanceId !== instanceId) return `${role}Snapshot.otherServer`;
-  if (s.status === 'Accomplished') return undefined;
-  if (s.status === 'Failed') return `${role}Snapshot.failed`;
+  const status = String(s.status).toLowerCase(); // A1: the live service sends lowercase too
+  if (status === 'accomplished') return undefined;
+  if (status === 'failed') return `${role}Snapshot.failed`;
   return `${role}Snapshot.progressing`;
 }
 

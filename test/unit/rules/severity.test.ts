@@ -124,3 +124,10 @@ test('the image quota has one definition, used by the region loader and the rule
   assert.deepEqual(imageQuota(4, 4), { used: 4, limit: 12, full: false, toDelete: 0, servers: 4, perServer: 3, cap: 15 });
   assert.equal(imageQuota(6, 15).limit, 15);
 });
+
+test('snapshot statuses in any casing (A1): accomplished is usable, failed is failed', () => {
+  for (const status of ['accomplished', 'ACCOMPLISHED', 'Accomplished']) {
+    assert.deepEqual(codes({ systemSnapshotId: 's-x' }, { snapshots: [snap('s-x', status)] }), [], status);
+  }
+  assert.deepEqual(codes({ systemSnapshotId: 's-x' }, { snapshots: [snap('s-x', 'failed')] }), [['systemSnapshot.failed', 'advice']]);
+});
