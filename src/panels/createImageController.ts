@@ -260,8 +260,11 @@ export class CreateImageController {
     try {
       const res = await this.ui.withProgress(pending.params.imageName, () => api.createCustomImage(pending.params));
       this.pending = undefined;
-      this.createdName = pending.params.imageName;
       this.drafts.set(this.key, undefined);
+      // Closed by a session change meanwhile: say it was created, but the other account's tree
+      // must not get this image.
+      if (this.disposed) return void this.ui.notifyCreated(pending.params.imageName, res.imageId);
+      this.createdName = pending.params.imageName;
       this.setSubmit({ phase: 'succeeded', imageId: res.imageId, requestId: res.requestId });
       // The quota line counts the new image at once (its name is not judged by this form).
       if (this.context) {
