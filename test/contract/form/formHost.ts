@@ -36,6 +36,8 @@ export interface FormHost {
   closed: boolean;
   /** Messages the panel showed when the session closed it. */
   sessionClosed: string[];
+  /** ImageIds of the "is being created" notifications. */
+  notified: string[];
   /** Switch the session's profile (undefined = signed out); the form is NOT told. */
   setProfile(profile: string | undefined): void;
   lastSubmit(): SubmitState | undefined;
@@ -53,6 +55,7 @@ export async function openFormHost(
   clientOverrides: Partial<SwasClientOptions> = {},
   createSnapshot: SnapshotStep = () => Promise.resolve(undefined),
   drafts: DraftStore = memoryDraftStore(),
+  uiOverrides: Partial<CreateImageUi> = {},
 ): Promise<FormHost> {
   const logger = recordingLogger();
   const apis: Record<string, SwasApi> = {
@@ -73,6 +76,7 @@ export async function openFormHost(
   const cache = new Map<string, RegionData>();
   const copied: string[] = [];
   const sessionClosed: string[] = [];
+  const notified: string[] = [];
   const host = { closed: false };
   const deps: CreateImageDeps = {
     getApi: current,
@@ -95,7 +99,10 @@ export async function openFormHost(
     strings: { ...FORM_STRINGS_EN },
     locale: 'en',
     withProgress: (_name, task) => task(),
-    notifyCreated: () => Promise.resolve(false),
+    notifyCreated: (_name, imageId) => {
+      notified.push(imageId);
+      return Promise.resolve(false);
+    },
     copyCli: (c) => {
       copied.push(c);
       return Promise.resolve();
@@ -108,6 +115,7 @@ export async function openFormHost(
       sessionClosed.push(message);
       host.closed = true;
     },
+    ...uiOverrides,
   };
   // The tree's store holds the region as loaded when the form opened; `cache` can override it.
   const data = await deps.loadRegion(target.regionId);
@@ -129,6 +137,7 @@ export async function openFormHost(
       return host.closed;
     },
     sessionClosed,
+    notified,
     setProfile(profile) {
       session.profile = profile;
     },

@@ -102,6 +102,28 @@ describe('the form follows the session', () => {
     assert.deepEqual(creates.map((r) => r.accessKeyId), [DEMO_ACCESS_KEY_ID]);
   });
 
+  test('a switch while the create is in flight: one image with A’s key, announced, but never put into the new account’s tree', async () => {
+    const opened: { f?: Awaited<ReturnType<typeof openFormHost>> } = {};
+    const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId }, {}, undefined, undefined, {
+      withProgress: (_name, task) => {
+        // The user switches profile just as the call goes out.
+        opened.f?.setProfile(PROFILE_B);
+        opened.f?.controller.sessionChanged(PROFILE_B);
+        return task();
+      },
+    });
+    opened.f = f;
+    await f.controller.handle({ type: 'ready' });
+    await h.clearRequests();
+    await f.controller.handle({ type: 'submit', draft: draft({ imageName: 'in-flight' }) });
+    const creates = await h.requests('CreateCustomImage');
+    assert.deepEqual(creates.map((r) => r.accessKeyId), [DEMO_ACCESS_KEY_ID]);
+    assert.equal(f.closed, true);
+    assert.equal(f.notified.length, 1);
+    assert.deepEqual(f.created, [], 'the tree (now profile B) did not get A’s image');
+    assert.equal(f.drafts.get(panelKey(PROFILE_A, { regionId: REGION, instanceId: web.instanceId })), undefined, 'the created draft is cleared');
+  });
+
   test('after a success the form does not judge its own name: no "taken" anywhere, even after a reload', async () => {
     const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId });
     await f.controller.handle({ type: 'ready' });
