@@ -40,6 +40,11 @@ export class CreateImagePanels implements vscode.Disposable {
     return profile === undefined ? undefined : panelKey(profile, target);
   }
 
+  /** The open forms, as `profile/region/server` keys (for tests and diagnostics). */
+  openForms(): string[] {
+    return [...this.open.keys()];
+  }
+
   /** True (and revealed) when a panel for this server is already open. */
   revealExisting(target: CreateImageTarget): boolean {
     const key = this.keyFor(target);
