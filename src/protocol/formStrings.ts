@@ -26,7 +26,7 @@ export const FORM_STRINGS_EN = {
   'snapshot.reason.progressing': 'in progress ({0}%)',
   'snapshot.reason.failed': 'failed',
   'description.label': 'Description (optional)',
-  'description.help': 'Up to {0} characters; must not start with http:// or https://.',
+  'description.help': 'Best kept to {0} characters, not starting with http:// or https:// (SWAS documents no limit; these are ECS’s rules).',
   'tags.label': 'Tags (optional)',
   'tags.help': 'Up to {0} tags. Key: required, up to 64 characters, unique, not starting with “acs:” or “aliyun”. Value: up to 64 characters, may be empty. Neither may contain http:// or https://.',
   'tags.add': 'Add tag',
