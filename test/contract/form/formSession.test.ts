@@ -150,6 +150,8 @@ describe('the form follows the session', () => {
     const s = f.lastSubmit();
     assert.ok(s?.phase === 'failed', JSON.stringify(s));
     assert.equal((await h.requests('CreateCustomImage')).length, 1, 'the submit reached the API');
+    // InvalidDescription.Malformed is the emulator's GUESS (SWAS documents no description rule);
+    // what is tested is that a field-named code is placed at its field.
     assert.equal(s.code, 'InvalidDescription.Malformed');
     assert.equal(s.placement, 'description');
   });
@@ -173,6 +175,7 @@ describe('the form follows the session', () => {
   });
 
   test('a read-only key (Forbidden.RAM) gets the permission message in the banner, not at a field', async () => {
+    // Forbidden.RAM exists (A7, confirmed); that CreateCustomImage answers with it is a guess.
     await h.faults({
       responses: [
         { action: 'CreateCustomImage', status: 403, body: '{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"{RequestId}"}' },
