@@ -3,6 +3,8 @@
 //
 // The Create Custom Image panels (`forms`) are built here too, from the same store, explorer
 // and session: they follow the tree's region data and the session's changes.
+//   services.explorer.poller.track(regionId, instanceId, { expect: 'Stopped' })  follow a server just
+//     told to change (ListInstanceStatus) until it settles.
 import * as vscode from 'vscode';
 import type { SwasApi } from './core/swasApi';
 import type { CreateImageDeps } from './panels/createImageDeps';
