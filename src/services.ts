@@ -1,33 +1,14 @@
 // Composition root: builds the logger, settings, credential store, session (API client),
 // region cache and explorer tree, wired through constructor arguments. No API call here.
 //
-// For the Create Custom Image form (src/commands/createCustomImage.ts, src/panels/):
-//   services.api()                         active SwasApi, or undefined when signed out
-//   services.regions.listRegions()         regions (cached; localized by the display language)
-//   services.regions.load(regionId, {fresh}) RegionData through the tree's cache
-//   services.regions.get(regionId)         RegionData already loaded, if any
-//   services.logger                        core Logger (LogOutputChannel "SWAS")
-//   services.explorer.refreshImages(regionId)   re-read and redraw a region's Custom Images node
-//   services.explorer.imageCreated(regionId, image)  add a just-created image locally (no call)
-//   services.explorer.revealImage(regionId, imageId?)  reveal Custom Images or one image
+// The Create Custom Image panels (`forms`) are built here too, from the same store, explorer
+// and session: they follow the tree's region data and the session's changes.
 //   services.explorer.poller.track(regionId, instanceId, { expect: 'Stopped' })  follow a server just
-//                                           told to change (ListInstanceStatus) until it settles
-//   services.createSnapshot({ regionId, instanceId, diskId? | diskType? })  runs "Create Snapshot…"
-//                                           (asks only for the name) and resolves with the snapshot
-//                                           once it settled (status Accomplished or Failed), with
-//                                           status Progressing when the wait ended first (cancel,
-//                                           deadline, unreadable), or undefined when the session changed
-//
-// A CreateImageDeps for src/panels can be built as:
-//   { getApi: () => services.api(), loadRegion: (r) => services.regions.load(r),
-//     listRegions: () => services.regions.listRegions(), logger: services.logger,
-//     revealImage: async (r, i) => void (await services.explorer.revealImage(r, i)),
-//     refreshImages: (r) => void services.explorer.refreshImages(r).catch(() => undefined),
-//     cachedRegion: (r) => services.regions.get(r),
-//     imageCreated: (r, image) => services.explorer.imageCreated(r, image),
-//     createSnapshot: async (t) => (await services.createSnapshot(t)) !== undefined }
+//     told to change (ListInstanceStatus) until it settles.
 import * as vscode from 'vscode';
 import type { SwasApi } from './core/swasApi';
+import type { CreateImageDeps } from './panels/createImageDeps';
+import { CreateImagePanels } from './panels/createImagePanel';
 import { CredentialStore } from './platform/credentialStore';
 import { OutputLogger } from './platform/outputLogger';
 import { Session } from './platform/session';
@@ -64,6 +45,8 @@ export interface Services {
   readonly regions: RegionStore;
   readonly selection: RegionSelection;
   readonly explorer: ExplorerProvider;
+  /** The open Create Custom Image forms (one per profile and server). */
+  readonly forms: CreateImagePanels;
   api(): SwasApi | undefined;
   language(): AcceptLanguage;
   createSnapshot(target?: SnapshotTarget): Promise<CreatedSnapshot | undefined>;
@@ -92,11 +75,28 @@ export function createServices(context: vscode.ExtensionContext): Services {
     canCallNow: (action) => session.canCallNow(action),
     logger,
   });
+  const createSnapshot = async (target?: SnapshotTarget): Promise<CreatedSnapshot | undefined> =>
+    vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', target);
+  const formDeps: CreateImageDeps = {
+    getApi: api,
+    profile: () => session.state?.profile,
+    loadRegion: (regionId, opts) => regions.load(regionId, { fresh: opts?.fresh }),
+    listRegions: () => regions.listRegions(),
+    logger,
+    revealImage: async (regionId, imageId) => void (await explorer.revealImage(regionId, imageId)),
+    refreshImages: (regionId) => void explorer.refreshImages(regionId).catch((e: unknown) => logger.warn(`refresh images: ${String(e)}`)),
+    cachedRegion: (regionId) => regions.get(regionId),
+    watchRegion: (regionId, listener) => regions.onDidChange((changed) => changed === regionId && listener()),
+    imageCreated: (regionId, image) => explorer.imageCreated(regionId, image),
+    createSnapshot: (target) => createSnapshot(target),
+  };
+  const forms = new CreateImagePanels(context.extensionUri, formDeps, session.onDidChange);
   const notice = new RateLimitNotice(
     (m) => explorer.setMessage(m),
     (seconds, action, regionId) => vscode.l10n.t("Waiting {0} s for the API's rate limit ({1}, {2})…", seconds, action, regionId),
   );
   context.subscriptions.push(
+    forms,
     { dispose: session.onWait((e) => notice.update(e)) },
     logger,
     settings,
@@ -116,8 +116,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     regions,
     selection,
     explorer,
+    forms,
     api,
     language,
-    createSnapshot: async (target) => vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', target),
+    createSnapshot,
   };
 }

@@ -1,15 +1,18 @@
 // The form's controller in the webview: state, live validation, messages to and from the host.
+// Rule issues come with a severity: errors (confirmed rules) block the submit and show as
+// errors; advice (likely or guessed rules) shows as an advice line and the user may submit.
 import { DESCRIPTION_MAX } from '../src/core/rules/description';
 import { MAX_TAGS } from '../src/core/rules/tags';
 import { validateImageName } from '../src/core/rules/imageName';
 import type { RuleIssue } from '../src/core/rules/ruleCodes';
+import { blockingIssues, severityOf } from '../src/core/rules/ruleCodes';
 import { validateCreateImage } from '../src/core/rules/validateCreateImage';
 import type { FormContext, FormDraft, HostMessage, SubmitState } from '../src/protocol/createImageMessages';
 import type { FormStrings } from '../src/protocol/formStrings';
 import { FORM_STRINGS_EN, fmt } from '../src/protocol/formStrings';
 import type { ApiFailure } from './formErrors';
-import { apiText, controlFor, inFormOrder, renderFieldErrors } from './formErrors';
-import { renderQuota, renderServerInfo, renderSnapshotDropdown, snapshotOptions } from './formRender';
+import { apiText, controlFor, inFormOrder, renderFieldErrors, ruleMessage } from './formErrors';
+import { renderAdvice, renderQuota, renderServerInfo, renderSnapshotDropdown, snapshotOptions } from './formRender';
 import type { FormRefs, TagRowRefs } from './formView';
 import { buildForm, buildTagRow } from './formView';
 import type { FieldElement } from './toolkit';
@@ -35,7 +38,6 @@ export class FormApp {
   private hostIssues: RuleIssue[] = [];
   private apiError: ApiFailure | undefined;
   private phase: SubmitState['phase'] = 'idle';
-  private quotaFull = false;
   private readonly names: NameChecker;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -70,6 +72,9 @@ export class FormApp {
       case 'snapshotState':
         this.applySnapshotState(m.state, m.message);
         break;
+      case 'notice':
+        this.showNotice(m.text);
+        break;
     }
   }
 
@@ -84,6 +89,9 @@ export class FormApp {
     if (ctx.preselectedSystemSnapshotId) this.draft.systemSnapshotId = ctx.preselectedSystemSnapshotId;
     const refs = buildForm(this.t);
     this.refs = refs;
+    // Success is the first thing the form shows: its box sits right under the title.
+    refs.root.querySelector('h1')?.after(refs.result);
+    refs.result.tabIndex = -1;
     this.mount.replaceChildren(refs.root);
     this.mount.removeAttribute('aria-busy');
     document.getElementById('description-help')?.replaceChildren(fmt(this.t['description.help'], DESCRIPTION_MAX));
@@ -216,16 +224,21 @@ export class FormApp {
     return inFormOrder([...local, ...extra]);
   }
 
+  /** All issues (errors and advice), in form order. None once the image was created. */
   private validate(): RuleIssue[] {
     const r = this.refs;
     const ctx = this.ctx;
     if (!r || !ctx) return [];
-    const issues = this.ruleIssues();
+    // After a success the form is done: it never judges its own, just-created name.
+    const issues = this.phase === 'succeeded' ? [] : this.ruleIssues();
     const visible = (i: RuleIssue): boolean =>
       this.showAll || i.field === 'quota' || i.field === 'server' || this.touched.has(i.field === 'tagKey' || i.field === 'tagValue' ? `tag-${i.index ?? 0}` : i.field);
-    renderFieldErrors(this.t, r, this.rows, { issues, visible, apiError: this.apiError });
+    const errors = blockingIssues(issues);
+    renderFieldErrors(this.t, r, this.rows, { issues: errors, visible, apiError: this.apiError });
+    const advice = issues.filter((i) => i.severity !== 'error' && visible(i) && this.apiError?.placement !== i.field);
+    renderAdvice(r, this.rows, this.t, advice, (i) => ruleMessage(this.t, i));
     const quotaApi = this.apiError?.placement === 'quota' ? apiText(this.t, this.apiError) : '';
-    this.quotaFull = renderQuota(r.quota, r.errors.quota as HTMLElement, this.t, ctx, quotaApi);
+    renderQuota(r.quota, r.errors.quota as HTMLElement, this.t, ctx, quotaApi);
     this.applyLock();
     return issues;
   }
@@ -236,7 +249,8 @@ export class FormApp {
     const r = this.refs;
     if (!r) return;
     r.imageNameStatus.textContent = '';
-    if (validateImageName(name) || this.ctx?.imageNames.includes(name) || this.takenNames.has(name)) return;
+    const code = validateImageName(name);
+    if ((code && severityOf(code) === 'error') || this.ctx?.imageNames.includes(name) || this.takenNames.has(name)) return;
     this.names.schedule(
       name,
       () => (r.imageNameStatus.textContent = this.t['imageName.checking']),
@@ -255,8 +269,8 @@ export class FormApp {
     this.showAll = true;
     this.apiError = undefined;
     r.banner.hidden = true;
-    const issues = this.validate();
-    const first = issues[0];
+    // Only errors stop the submit; advice stays on screen and the API decides.
+    const first = blockingIssues(this.validate())[0];
     if (first) {
       controlFor(r, this.rows, first).focus();
       return;
@@ -275,7 +289,7 @@ export class FormApp {
     for (const el of [r.imageName, r.systemSnapshot, r.dataSnapshot, r.description, r.resourceGroupId, r.addTag, r.createSnapshot, r.copyCli])
       setDisabled(el, lock);
     for (const row of this.rows) for (const el of [row.key, row.value, row.remove]) setDisabled(el, lock);
-    setDisabled(r.submit, lock || this.quotaFull);
+    setDisabled(r.submit, lock);
     r.submit.textContent = this.phase === 'submitting' ? this.t.submitting : this.t.submit;
     r.submit.setAttribute('aria-busy', String(this.phase === 'submitting'));
     r.submitRing.hidden = this.phase !== 'submitting';
@@ -295,15 +309,26 @@ export class FormApp {
     if (s.phase === 'succeeded') {
       r.resultImageId.textContent = s.imageId;
       r.resultRequestId.textContent = s.requestId;
+      focusSoon(r.result);
     }
     if (s.phase === 'failed' && s.placement === 'banner') {
       r.bannerText.textContent = apiText(this.t, s);
       r.retry.hidden = !s.retryable;
       r.banner.hidden = false;
     }
-    const issues = this.validate();
-    if (s.phase === 'invalid' && issues[0]) focusSoon(controlFor(r, this.rows, issues[0]));
-    if (s.phase === 'failed') focusSoon(s.placement === 'banner' ? (s.retryable ? r.retry : r.banner) : controlFor(r, this.rows, { field: s.placement, code: 'quota.full' }));
+    const firstError = blockingIssues(this.validate())[0];
+    if (s.phase === 'invalid' && firstError) focusSoon(controlFor(r, this.rows, firstError));
+    if (s.phase === 'failed')
+      focusSoon(s.placement === 'banner' ? (s.retryable ? r.retry : r.banner) : controlFor(r, this.rows, { field: s.placement, code: 'quota.full', severity: 'advice' }));
+  }
+
+  /** A change around the form (e.g. the session's keys): said in the banner, not an error. */
+  private showNotice(text: string): void {
+    const r = this.refs;
+    if (!r) return;
+    r.bannerText.textContent = text;
+    r.retry.hidden = true;
+    r.banner.hidden = false;
   }
 
   private applySnapshotState(state: 'creating' | 'done' | 'failed', message: string | undefined): void {

@@ -13,6 +13,7 @@
 // list changes between two reads). The client's cache is not relied on: it lives 20 s.
 import type { CustomImage, Instance, Page, RegionData, Snapshot } from './model';
 import type { CallOptions, SwasApi } from './swasApi';
+import { imageQuotaLimit } from './rules/quota';
 
 export const PAGE_SIZE = 100;
 export const DEFAULT_MAX_ITEMS = 500;
@@ -52,9 +53,8 @@ export async function fetchAllPages<T>(
   return { items, totalCount: Math.max(first.totalCount, items.length) };
 }
 
-export function imageQuotaLimit(servers: number): number {
-  return Math.min(3 * servers, 15);
-}
+/** One definition of the image quota, in the rules (re-exported for the loader's callers). */
+export { imageQuotaLimit };
 
 const newestFirst = (a: Snapshot, b: Snapshot): number => (a.creationTime < b.creationTime ? 1 : a.creationTime > b.creationTime ? -1 : 0);
 

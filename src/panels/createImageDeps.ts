@@ -13,11 +13,23 @@ export interface CreateImageTarget {
   snapshotId?: string;
 }
 
+export interface Unsubscribe {
+  dispose(): void;
+}
+
+/** What "Create Snapshot…" returns: the snapshot it requested, settled or still progressing. */
+export interface RequestedSnapshot {
+  snapshotId: string;
+  status: string;
+}
+
 export interface CreateImageDeps {
   /** The signed-in API client, or undefined when signed out. */
   getApi(): SwasApi | undefined;
+  /** The active profile's name, or undefined when signed out. */
+  profile(): string | undefined;
   /** Servers, snapshots (by server), images and quota of a region; from the cache unless `fresh`. */
-  loadRegion(regionId: string, opts?: { fresh?: boolean }): Promise<RegionData>;
+  loadRegion(regionId: string, opts?: { fresh?: boolean; signal?: AbortSignal }): Promise<RegionData>;
   /** For the region's display name (LocalName). */
   listRegions(): Promise<Region[]>;
   logger: Logger;
@@ -26,23 +38,29 @@ export interface CreateImageDeps {
   /** Re-read the region's Custom Images (after an error that says the form's lists were stale). */
   refreshImages(regionId: string): void;
   /**
-   * The region as the tree has it loaded, without a call (the name check reads its images).
-   * Without it, the name check knows only the names the form was opened with.
+   * The region as the tree has it loaded, without a call (the name check reads its images, the
+   * snapshot wait reads its snapshots).
    */
-  cachedRegion?(regionId: string): RegionData | undefined;
+  cachedRegion(regionId: string): RegionData | undefined;
+  /**
+   * Calls `listener` whenever the tree's data of a region changes (a load, or the transition
+   * poller's update of one item). No call is made: the form follows the tree instead of polling.
+   */
+  watchRegion(regionId: string, listener: () => void): Unsubscribe;
   /**
    * A create succeeded: put the image (creating) into the tree's cached region and redraw only
    * its Custom Images node, which then polls it; no list call. Without it, refreshImages.
    */
   imageCreated?(regionId: string, image: CustomImage): void;
   /**
-   * Run the Create Snapshot command for the server's system disk; resolves when the command
-   * is done (true when a snapshot was requested, false when cancelled or failed).
+   * Run the Create Snapshot command for the server's system disk; resolves with the snapshot it
+   * requested (settled, or still progressing when the user stopped following it), or undefined
+   * when cancelled or failed (the command reported why).
    */
-  createSnapshot(target: { regionId: string; instanceId: string; diskId: string }): Promise<boolean>;
+  createSnapshot(target: { regionId: string; instanceId: string; diskId: string }): Promise<RequestedSnapshot | undefined>;
 }
 
-/** Drafts by server, kept while the extension runs so closing the panel loses nothing. */
+/** Drafts by profile and server, kept while the extension runs so closing the panel loses nothing. */
 export interface DraftStore {
   get(key: string): FormDraft | undefined;
   set(key: string, draft: FormDraft | undefined): void;
@@ -56,6 +74,7 @@ export function memoryDraftStore(): DraftStore {
   };
 }
 
-export function panelKey(t: { regionId: string; instanceId: string }): string {
-  return `${t.regionId}/${t.instanceId}`;
+/** One form (and one draft) per profile and server: account A's draft never opens for B. */
+export function panelKey(profile: string, t: { regionId: string; instanceId: string }): string {
+  return `${profile}/${t.regionId}/${t.instanceId}`;
 }

@@ -1,5 +1,7 @@
-// VS Code side of the Create Custom Image form: one webview panel per server (opening it
-// again reveals it), strict CSP with a fresh nonce, and the `ui` port for the controller.
+// VS Code side of the Create Custom Image form: one webview panel per profile and server
+// (opening it again reveals it), strict CSP with a fresh nonce, and the `ui` port for the
+// controller. Panels follow the session: on each change every open form re-binds (same
+// profile) or closes with a notification that says what changed.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RegionData } from '../core/model';
@@ -18,16 +20,36 @@ interface OpenPanel {
 
 export class CreateImagePanels implements vscode.Disposable {
   private readonly open = new Map<string, OpenPanel>();
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: CreateImageDeps,
+    onSessionChange: vscode.Event<unknown>,
     private readonly drafts: DraftStore = memoryDraftStore(),
-  ) {}
+  ) {
+    this.subscription = onSessionChange(() => this.sessionChanged());
+  }
+
+  private sessionChanged(): void {
+    const profile = this.deps.profile();
+    for (const { controller } of [...this.open.values()]) controller.sessionChanged(profile);
+  }
+
+  private keyFor(target: CreateImageTarget): string | undefined {
+    const profile = this.deps.profile();
+    return profile === undefined ? undefined : panelKey(profile, target);
+  }
+
+  /** The open forms, as `profile/region/server` keys (for tests and diagnostics). */
+  openForms(): string[] {
+    return [...this.open.keys()];
+  }
 
   /** True (and revealed) when a panel for this server is already open. */
   revealExisting(target: CreateImageTarget): boolean {
-    const existing = this.open.get(panelKey(target));
+    const key = this.keyFor(target);
+    const existing = key === undefined ? undefined : this.open.get(key);
     if (!existing) return false;
     existing.controller.preselect(target.snapshotId);
     existing.panel.reveal();
@@ -38,7 +60,9 @@ export class CreateImagePanels implements vscode.Disposable {
     if (this.revealExisting(target)) return;
     const regionName = await this.regionName(target.regionId);
     if (this.revealExisting(target)) return; // opened meanwhile by a second invocation
-    const key = panelKey(target);
+    const profile = this.deps.profile();
+    if (profile === undefined) return; // signed out meanwhile
+    const key = panelKey(profile, target);
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const server = data.instances.find((i) => i.instanceId === target.instanceId);
@@ -56,7 +80,7 @@ export class CreateImagePanels implements vscode.Disposable {
       lang: vscode.env.language,
       title,
     });
-    const controller = new CreateImageController(target, this.deps, this.ui(panel), this.drafts, regionName, data);
+    const controller = new CreateImageController(target, this.deps, this.ui(panel), this.drafts, regionName, data, profile);
     const subs = [
       webview.onDidReceiveMessage((m: unknown) => void controller.handle(m)),
       panel.onDidDispose(() => {
@@ -98,14 +122,18 @@ export class CreateImagePanels implements vscode.Disposable {
         await vscode.env.clipboard.writeText(command);
         void vscode.window.showInformationMessage(vscode.l10n.t('Copied the aliyun CLI command to the clipboard.'));
       },
-      showError: (message) => void vscode.window.showErrorMessage(message),
       describeError: (e) => errorSentence(e),
       reveal: () => panel.reveal(),
       close: () => panel.dispose(),
+      closeForSession: (message) => {
+        panel.dispose();
+        void vscode.window.showInformationMessage(message);
+      },
     };
   }
 
   dispose(): void {
+    this.subscription.dispose();
     for (const { panel } of this.open.values()) panel.dispose();
     this.open.clear();
   }

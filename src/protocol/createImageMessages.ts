@@ -29,6 +29,15 @@ export interface FormServer {
   spec: string;
 }
 
+/** A CustomImageQuotaLimit answer from the API: the fact that replaces the form's reading. */
+export interface QuotaFact {
+  /** The API's own message, as it said it. */
+  apiMessage: string;
+  requestId: string;
+  /** Custom images the form counted in the region when the API said so. */
+  imageCount: number;
+}
+
 export interface FormContext {
   regionId: string;
   regionName: string;
@@ -39,6 +48,8 @@ export interface FormContext {
   imageCount: number;
   /** Snapshot chosen by the entry point (right-click on a snapshot). */
   preselectedSystemSnapshotId: string;
+  /** Set once the API answered CustomImageQuotaLimit (kept while the form is open). */
+  quotaFact?: QuotaFact;
 }
 
 /** Requests the webview makes, with their params and results. */
@@ -47,7 +58,7 @@ export interface FormRequests {
 }
 export type FormRequestKind = keyof FormRequests;
 
-export type ErrorPlacement = 'imageName' | 'systemSnapshot' | 'dataSnapshot' | 'quota' | 'banner';
+export type ErrorPlacement = 'imageName' | 'systemSnapshot' | 'dataSnapshot' | 'description' | 'resourceGroupId' | 'quota' | 'banner';
 
 export type SubmitState =
   | { phase: 'idle' }
@@ -82,4 +93,6 @@ export type HostMessage =
   | { type: 'response'; id: number; kind: 'checkName'; ok: true; result: FormRequests['checkName']['result'] }
   | { type: 'response'; id: number; kind: FormRequestKind; ok: false; code: string }
   | { type: 'submitState'; state: SubmitState }
-  | { type: 'snapshotState'; state: 'creating' | 'done' | 'failed'; message?: string };
+  | { type: 'snapshotState'; state: 'creating' | 'done' | 'failed'; message?: string }
+  /** Something changed around the form (e.g. the session): shown in the banner, not an error. */
+  | { type: 'notice'; text: string };

@@ -20,6 +20,7 @@ const PLACEMENT: Record<string, ErrorPlacement> = {
   'InvalidParam.SystemSnapshotIdNotFound': 'systemSnapshot',
   'InvalidParam.SystemSnapshotIdNotSupport': 'systemSnapshot',
   'InvalidParam.DataSnapshotIdNotFound': 'dataSnapshot',
+  'InvalidParam.DataSnapshotIdNotSupport': 'dataSnapshot',
   CustomImageQuotaLimit: 'quota',
   // Not about one field: the server's state, or the key's permission (a read-only key creating).
   IncorrectInstanceStatus: 'banner',
@@ -28,11 +29,23 @@ const PLACEMENT: Record<string, ErrorPlacement> = {
   NoPermission: 'banner',
 };
 
-/** Codes of a key without the permission to create (swas-api-2.md A7/A8): banner, no Retry. */
-export const PERMISSION_ERROR_CODES = ['Forbidden.RAM', 'NoPermission'] as const;
+/**
+ * Codes outside the reference that still name a field (their exact names are a guess, so match
+ * by prefix). Permission errors (Forbidden.RAM, NoPermission) are not a field's: banner.
+ */
+const PREFIXES: ReadonlyArray<[string, ErrorPlacement]> = [
+  ['InvalidDescription', 'description'],
+  ['InvalidResourceGroup', 'resourceGroupId'],
+  ['InvalidImageName', 'imageName'],
+];
 
 export function errorPlacement(code: string): ErrorPlacement {
-  return Object.hasOwn(PLACEMENT, code) ? (PLACEMENT[code] ?? 'banner') : 'banner';
+  return PLACEMENT[code] ?? PREFIXES.find(([p]) => code.startsWith(p))?.[1] ?? 'banner';
+}
+
+/** A permission answer (A7/A8): the key may read but not create. */
+export function isPermissionCode(code: string): boolean {
+  return code.startsWith('Forbidden') || code === 'NoPermission';
 }
 
 /** A retry (with the same ClientToken) may succeed: server faults, throttling, transport. */

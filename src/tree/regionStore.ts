@@ -28,11 +28,25 @@ export class RegionStore {
   /** Servers last seen per region (a load or the hide-empty probe); kept across refreshes. */
   private readonly lastServerCount = new Map<string, number>();
   private generation = 0;
+  private readonly listeners = new Set<(regionId: string) => void>();
 
   constructor(
     private readonly api: () => SwasApi | undefined,
     private readonly language: () => AcceptLanguage,
   ) {}
+
+  /**
+   * Calls `listener(regionId)` after a region's data was (re)loaded or changed in place (the
+   * transition poller's updates). Used by the Create Custom Image form to follow the tree.
+   */
+  onDidChange(listener: (regionId: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => void this.listeners.delete(listener) };
+  }
+
+  private changed(regionId: string): void {
+    for (const l of [...this.listeners]) l(regionId);
+  }
 
   /**
    * Forget the loaded regions (their cached API results too). The region list is kept unless
@@ -122,6 +136,7 @@ export class RegionStore {
       if (gen === this.generation && this.inflight.get(regionId) === p) {
         this.data.set(regionId, d);
         this.moreInflight.delete(regionId);
+        this.changed(regionId);
       }
       return d;
     });
@@ -218,6 +233,7 @@ export class RegionStore {
     if (!d) return;
     const i = d.instances.findIndex((x) => x.instanceId === instance.instanceId);
     if (i >= 0) d.instances[i] = instance;
+    this.changed(regionId);
   }
 
   replaceSnapshot(regionId: string, snapshot: Snapshot): void {
@@ -227,6 +243,7 @@ export class RegionStore {
     if (!list) return;
     const i = list.findIndex((x) => x.snapshotId === snapshot.snapshotId);
     if (i >= 0) list[i] = snapshot;
+    this.changed(regionId);
   }
 
   replaceImage(regionId: string, image: CustomImage): void {

@@ -29,10 +29,13 @@ export async function submitThroughForm(
     logger: silentLogger,
     revealImage: () => Promise.resolve(),
     refreshImages: () => undefined,
-    createSnapshot: () => Promise.resolve(false),
+    profile: () => 'default',
+    cachedRegion: () => undefined,
+    watchRegion: () => ({ dispose: () => undefined }),
+    createSnapshot: () => Promise.resolve(undefined),
   };
   const ui = recordingUi(posts);
-  const controller = new CreateImageController({ regionId: target.regionId, instanceId: target.instanceId }, deps, ui, memoryDraftStore(), target.regionId, data);
+  const controller = new CreateImageController({ regionId: target.regionId, instanceId: target.instanceId }, deps, ui, memoryDraftStore(), target.regionId, data, 'default');
   const last = (): SubmitState | undefined => {
     for (let i = posts.length - 1; i >= 0; i--) {
       const p = posts[i];
@@ -69,8 +72,8 @@ export function recordingUi(posts: HostMessage[]): CreateImageUi {
     withProgress: (_n, task) => task(),
     notifyCreated: () => Promise.resolve(false),
     copyCli: () => Promise.resolve(),
-    showError: () => undefined,
     reveal: () => undefined,
     close: () => undefined,
+    closeForSession: () => undefined,
   };
 }

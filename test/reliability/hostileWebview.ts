@@ -97,10 +97,14 @@ export function invalidMessage(r: () => number): string {
   }
 }
 
-/** A well-formed submit whose draft the rules refuse (no API call may follow). */
+/**
+ * A well-formed submit whose draft the rules refuse (no API call may follow): the name always
+ * breaks a confirmed rule; the other fields may add advice ('has space' style names, long
+ * descriptions), which alone would not stop a submit.
+ */
 function ruleInvalidMessage(r: () => number, snapshotId: string): string {
   const draft = {
-    imageName: pick(r, ['', 'a', '-bad', 'has space', 'ü-name', 'x'.repeat(129)]),
+    imageName: pick(r, ['', 'a', '-bad', ' has space', '_ü-name', 'x'.repeat(129)]),
     systemSnapshotId: pick(r, [snapshotId, '', 's-not-this-servers']),
     dataSnapshotId: '', description: pick(r, ['', 'https://x', 'd'.repeat(300)]), resourceGroupId: pick(r, ['', 'not-a-group']),
     tags: pick(r, [[], [{ key: '', value: '' }], [{ key: 'acs:x', value: 'v' }], [{ key: 'k', value: 'http://x' }], [{ key: 'k', value: '1' }, { key: 'k', value: '2' }]]),
@@ -130,10 +134,13 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
       logger,
       revealImage: () => Promise.resolve(),
       refreshImages: () => undefined,
-      createSnapshot: () => Promise.resolve(false),
+      profile: () => 'default',
+      cachedRegion: () => undefined,
+      watchRegion: () => ({ dispose: () => undefined }),
+      createSnapshot: () => Promise.resolve(undefined),
     };
     const ui = recordingUi(posts);
-    const controller = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: server.instanceId }, deps, ui, memoryDraftStore(), 'China (Hangzhou)', data);
+    const controller = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: server.instanceId }, deps, ui, memoryDraftStore(), 'China (Hangzhou)', data, 'default');
     await controller.handle({ type: 'ready' });
     await lab.clearRequests();
     const linesBefore = logger.lines.length;

@@ -29,7 +29,8 @@ test('init renders every contract element with server facts and the quota line, 
   assert.match(info, /web-prod-1 \(i-web1\)/);
   assert.match(info, /China \(Hangzhou\) \(cn-hangzhou\)/);
   assert.match(info, /Running/);
-  assert.equal(await errorText(f, 'quota'), 'Custom images in China (Hangzhou): 2 / 12');
+  assert.equal(await errorText(f, 'quota'), 'Custom images in China (Hangzhou): 2 of 12 (3 × 4 servers here, at most 15).');
+  assert.match(await errorText(f, 'quota-reading'), /our reading/);
   assert.equal(await f.page.locator('#banner').isHidden(), true);
   assert.equal(await f.page.locator('#result').isHidden(), true);
   await f.page.waitForTimeout(200);
@@ -39,14 +40,14 @@ test('init renders every contract element with server facts and the quota line, 
   await f.page.close();
 });
 
-test('the system snapshot dropdown lists accomplished snapshots newest first, preselects the newest, and disables the progressing one', async () => {
+test('the system snapshot dropdown lists accomplished snapshots newest first, preselects the newest, and keeps the progressing one selectable (advice)', async () => {
   const f = await openInitialized(browser);
   const options = f.page.locator('vscode-dropdown#systemSnapshot vscode-option');
   assert.deepEqual(await options.evaluateAll((els) => els.map((e) => [e.getAttribute('value'), e.hasAttribute('disabled')])), [
     ['', false],
     ['s-sys-new', false],
     ['s-sys-old', false],
-    ['s-sys-prog', true],
+    ['s-sys-prog', false],
   ]);
   assert.match((await options.nth(3).textContent()) ?? '', /in progress \(40%\)/);
   assert.equal(await f.page.locator('#systemSnapshot').evaluate((e) => (e as unknown as { value: string }).value), 's-sys-new');

@@ -100,7 +100,7 @@ test('host-side validation issues are shown under their fields and the first one
   await f.page.locator('vscode-text-field#imageName input').fill('host-checked');
   await f.page.locator('vscode-button#submit').click();
   await f.waitForPosted('submit');
-  await f.send({ type: 'submitState', state: { phase: 'invalid', issues: [{ field: 'imageName', code: 'imageName.taken' }] } });
+  await f.send({ type: 'submitState', state: { phase: 'invalid', issues: [{ field: 'imageName', code: 'imageName.taken', severity: 'error' }] } });
   assert.match(await errorText(f, 'imageName-error'), /already exists/);
   await waitForFocus(f, 'imageName');
   await f.page.close();

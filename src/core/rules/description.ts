@@ -1,5 +1,6 @@
-// The API leaves the description's limits open; the form chooses ECS's image-description rules:
-// at most 256 characters, not starting with http:// or https:// (and says so next to the field).
+// The API leaves the description's limits open (swas-api.md §3.10: UNCONFIRMED). The form
+// borrows ECS's image-description rules — at most 256 characters, not starting with http:// or
+// https:// — as advice only (guess): they never block a submit.
 import type { RuleCode } from './ruleCodes';
 
 export const DESCRIPTION_MAX = 256;

@@ -1,5 +1,8 @@
 // Which snapshots may be used for a custom image of a server: system-disk snapshots of that
 // server that are Accomplished (required), and optionally one data-disk snapshot of it.
+// Evidence (ruleCodes.ts RULE_SOURCES): the disk type is confirmed (blocks); the same server is
+// likely and the Accomplished status a guess (advice: such snapshots stay selectable, listed
+// after the usable ones, and the API's answer decides).
 import type { DiskType, Snapshot } from '../model';
 import type { RuleCode } from './ruleCodes';
 
@@ -18,8 +21,9 @@ function diskTypeOf(s: SnapshotLike): DiskType | undefined {
 export function snapshotIneligibility(s: SnapshotLike, role: SnapshotRole, instanceId: string): RuleCode | undefined {
   if (diskTypeOf(s) !== WANTED[role]) return role === 'system' ? 'systemSnapshot.notSystemDisk' : 'dataSnapshot.notDataDisk';
   if (s.instanceId !== instanceId) return `${role}Snapshot.otherServer`;
-  if (s.status === 'Accomplished') return undefined;
-  if (s.status === 'Failed') return `${role}Snapshot.failed`;
+  const status = String(s.status).toLowerCase(); // A1: the live service sends lowercase too
+  if (status === 'accomplished') return undefined;
+  if (status === 'failed') return `${role}Snapshot.failed`;
   return `${role}Snapshot.progressing`;
 }
 

@@ -1,7 +1,9 @@
 // Tag rules: 0–20 tags; key non-empty, ≤ 64, no http:// or https://, not starting with
-// `acs:` or `aliyun`, unique; value may be empty, ≤ 64, no http:// or https://.
+// `acs:` or `aliyun`; value may be empty, ≤ 64, no http:// or https://. All confirmed by the
+// CreateCustomImage reference (they block). Unique keys: likely, not documented (advice).
 import type { Tag } from '../model';
 import type { RuleIssue } from './ruleCodes';
+import { ruleIssue } from './ruleCodes';
 
 export const MAX_TAGS = 20;
 export const TAG_KEY_MAX = 64;
@@ -27,15 +29,15 @@ export function validateTagValue(value: string): RuleIssue['code'] | undefined {
 /** Issues for the whole tag list: one `tags.tooMany`, then at most one per key and value. */
 export function validateTags(tags: readonly Tag[]): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  if (tags.length > MAX_TAGS) issues.push({ field: 'tags', code: 'tags.tooMany' });
+  if (tags.length > MAX_TAGS) issues.push(ruleIssue('tags', 'tags.tooMany'));
   const seen = new Set<string>();
   tags.forEach((tag, index) => {
     const keyCode = validateTagKey(tag.key);
-    if (keyCode) issues.push({ field: 'tagKey', code: keyCode, index });
-    else if (seen.has(tag.key)) issues.push({ field: 'tagKey', code: 'tagKey.duplicate', index });
+    if (keyCode) issues.push(ruleIssue('tagKey', keyCode, index));
+    else if (seen.has(tag.key)) issues.push(ruleIssue('tagKey', 'tagKey.duplicate', index));
     seen.add(tag.key);
     const valueCode = validateTagValue(tag.value);
-    if (valueCode) issues.push({ field: 'tagValue', code: valueCode, index });
+    if (valueCode) issues.push(ruleIssue('tagValue', valueCode, index));
   });
   return issues;
 }

@@ -1,7 +1,10 @@
 // The DIFFERENTIAL test: for many generated form inputs, the form's rules (src/core/rules)
-// accept exactly what the emulator (an independent implementation of the API's rules)
-// accepts. Each case goes through the real core client over HTTP; an accepted image is
-// deleted again so every case sees the same region.
+// agree with the emulator (an independent implementation of the API's rules): an input with a
+// blocking issue (a confirmed rule) is rejected by the emulator, and an input with no issue at
+// all is accepted. An input with advice only (a guessed rule) may go either way: that is what
+// "the API decides" means; the tally says how often each happened. Each case goes through the
+// real core client over HTTP; an accepted image is deleted again so every case sees the same
+// region.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +12,7 @@ import fc from 'fast-check';
 import { isSwasError } from '../../../src/core/errors';
 import type { RegionData } from '../../../src/core/model';
 import { loadRegion } from '../../../src/core/regionLoader';
+import { blockingIssues } from '../../../src/core/rules/ruleCodes';
 import { validateCreateImage } from '../../../src/core/rules/validateCreateImage';
 import type { CreateImageInput } from '../../../src/core/rules/validateCreateImage';
 import type { SwasApi } from '../../../src/core/swasApi';
@@ -129,8 +133,11 @@ async function emulatorAccepts(c: Case): Promise<{ accepted: boolean; code: stri
   }
 }
 
-test(`differential: the form's rules accept exactly what the emulator accepts (${RUNS} generated inputs)`, async (t) => {
-  const tally = { accepted: 0, rejected: 0, codes: new Map<string, number>() };
+/** Chinese in a name: accepted by the rules (A6, Terraform); the emulator may still predate A6. */
+const CJK = /[\u4e00-\u9fa5]/;
+
+test(`differential: blocking rules never pass what the emulator rejects… and never block what it accepts (${RUNS} generated inputs)`, async (t) => {
+  const tally = { accepted: 0, rejected: 0, adviceOnly: 0, adviceAccepted: 0, codes: new Map<string, number>() };
   await fc.assert(
     fc.asyncProperty(caseArb(), async (c) => {
       const data = await loadRegion(api, c.regionId, { fresh: true });
@@ -149,15 +156,19 @@ test(`differential: the form's rules accept exactly what the emulator accepts ($
         tally.rejected++;
         tally.codes.set(emu.code, (tally.codes.get(emu.code) ?? 0) + 1);
       }
-      assert.equal(
-        issues.length === 0,
-        emu.accepted,
-        `rules ${issues.length ? `reject (${issues.map((i) => i.code).join(', ')})` : 'accept'} but the emulator ${emu.accepted ? 'accepts' : `rejects (${emu.code})`}: ${JSON.stringify(c)}`,
-      );
+      const blocking = blockingIssues(issues);
+      const verdict = `rules ${issues.length ? `say ${issues.map((i) => `${i.code}/${i.severity}`).join(', ')}` : 'accept'} but the emulator ${emu.accepted ? 'accepts' : `rejects (${emu.code})`}: ${JSON.stringify(c)}`;
+      if (blocking.length) assert.equal(emu.accepted, false, verdict);
+      else if (issues.length) {
+        tally.adviceOnly++;
+        if (emu.accepted) tally.adviceAccepted++;
+      } else if (!CJK.test(c.input.imageName)) assert.equal(emu.accepted, true, verdict);
     }),
     { numRuns: RUNS, seed: Number(process.env.SWAS_DIFF_SEED ?? 20261126) },
   );
-  t.diagnostic(`cases: ${RUNS}; emulator accepted ${tally.accepted}, rejected ${tally.rejected}: ${JSON.stringify(Object.fromEntries(tally.codes))}`);
+  t.diagnostic(
+    `cases: ${RUNS}; emulator accepted ${tally.accepted}, rejected ${tally.rejected}: ${JSON.stringify(Object.fromEntries(tally.codes))}; advice only: ${tally.adviceOnly} (accepted ${tally.adviceAccepted})`,
+  );
   assert.ok(tally.accepted >= RUNS * 0.15, `enough accepted cases (${tally.accepted})`);
   assert.ok(tally.rejected >= RUNS * 0.15, `enough rejected cases (${tally.rejected})`);
 });

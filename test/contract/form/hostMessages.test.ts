@@ -121,7 +121,7 @@ describe('Create Custom Image host against the emulator', () => {
     const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId });
     await f.controller.handle({ type: 'ready' });
     await f.controller.handle({ type: 'submit', draft: draft({ imageName: '_bad name' }) });
-    assert.deepEqual(f.lastSubmit(), { phase: 'invalid', issues: [{ field: 'imageName', code: 'imageName.start' }] });
+    assert.deepEqual(f.lastSubmit(), { phase: 'invalid', issues: [{ field: 'imageName', code: 'imageName.start', severity: 'error' }] });
     assert.deepEqual(await h.requests('CreateCustomImage'), []);
   });
 
@@ -207,7 +207,7 @@ describe('Create Custom Image host against the emulator', () => {
     const init = f.posts[0] as Extract<HostMessage, { type: 'init' }>;
     const existing = init.context.imageNames[0] ?? '';
     // The tree's cached region is newer than the form's context: an image created since.
-    const cached = f.cache.get(REGION);
+    const cached = f.store.get(REGION);
     assert.ok(cached && existing);
     const since = { ...(cached.images[0] as NonNullable<(typeof cached.images)[0]>), imageId: 'm-since', name: 'made-since' };
     f.cache.set(REGION, { ...cached, images: [...cached.images, since] });
@@ -242,11 +242,13 @@ describe('Create Custom Image host against the emulator', () => {
     const instanceId = created.instanceId ?? created.InstanceId ?? '';
     assert.ok(instanceId);
     let askedDisk = '';
-    const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, async (api, t) => {
+    const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, async (api, t, store) => {
       askedDisk = t.diskId;
-      await api.createSnapshot({ regionId: t.regionId, diskId: t.diskId, snapshotName: 'fresh-box-sys', clientToken: 'snap-1' });
+      const { snapshotId } = await api.createSnapshot({ regionId: t.regionId, diskId: t.diskId, snapshotName: 'fresh-box-sys', clientToken: 'snap-1' });
       await h.admin('POST', '/clock/advance', { seconds: 120 });
-      return true;
+      // What the command does: the tree re-reads the region and follows the snapshot to its end.
+      await store.load(t.regionId, { fresh: true });
+      return { snapshotId, status: 'Accomplished' };
     });
     await f.controller.handle({ type: 'ready' });
     const init = f.posts[0] as Extract<HostMessage, { type: 'init' }>;

@@ -69,8 +69,11 @@ suite('Secret hygiene in the extension host', () => {
       logger: s.logger,
       revealImage: () => Promise.resolve(),
       refreshImages: () => undefined,
-      createSnapshot: () => Promise.resolve(false),
-    });
+      profile: () => s.session.state?.profile,
+      cachedRegion: (regionId) => s.regions.get(regionId),
+      watchRegion: (regionId, listener) => s.regions.onDidChange((r) => r === regionId && listener()),
+      createSnapshot: () => Promise.resolve(undefined),
+    }, s.session.onDidChange);
     const data = await s.regions.load('cn-hangzhou');
     const server = data.instances.find((i) => i.status === 'Running');
     assert.ok(server);

@@ -51,13 +51,14 @@ suite('Two windows, one quota', () => {
       const posts: HostMessage[] = [];
       const ui: CreateImageUi = {
         post: (m) => void posts.push(m), strings: { ...FORM_STRINGS_EN }, locale: 'en', withProgress: (_n, task) => task(),
-        notifyCreated: () => Promise.resolve(false), copyCli: () => Promise.resolve(), showError: () => undefined, reveal: () => undefined, close: () => undefined,
+        notifyCreated: () => Promise.resolve(false), copyCli: () => Promise.resolve(), reveal: () => undefined, close: () => undefined, closeForSession: () => undefined,
       };
       const deps = {
         getApi: () => api, loadRegion: (r: string) => s.regions.load(r), listRegions: () => s.regions.listRegions(), logger: s.logger,
-        revealImage: () => Promise.resolve(), refreshImages: () => undefined, createSnapshot: () => Promise.resolve(false),
+        revealImage: () => Promise.resolve(), refreshImages: () => undefined, createSnapshot: () => Promise.resolve(undefined),
+        profile: () => s.session.state?.profile, cachedRegion: (r: string) => s.regions.get(r), watchRegion: () => ({ dispose: () => undefined }),
       };
-      const c = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: t.instanceId }, deps, ui, memoryDraftStore(), 'cn-hangzhou', data);
+      const c = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: t.instanceId }, deps, ui, memoryDraftStore(), 'cn-hangzhou', data, s.session.state?.profile ?? '');
       const last = (): SubmitState | undefined => [...posts].reverse().find((p): p is Extract<HostMessage, { type: 'submitState' }> => p.type === 'submitState')?.state;
       await c.handle({ type: 'ready' });
       await c.handle({ type: 'submit', draft: { imageName, systemSnapshotId: t.snap!.snapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] } });

@@ -26,8 +26,17 @@ test('rejects a name that starts with :, _, - or a space', () => {
   for (const n of [':ab', '_ab', '-ab', ' ab']) assert.equal(validateImageName(n), 'imageName.start');
 });
 
-test('rejects spaces, dots, slashes and non-ASCII letters inside the name', () => {
-  for (const n of ['a b', 'a.b', 'a/b', 'abé', 'ab镜像', 'a\tb']) assert.equal(validateImageName(n), 'imageName.chars');
+test('flags spaces, dots, slashes and non-Chinese, non-ASCII letters inside the name (advice: A6)', () => {
+  for (const n of ['a b', 'a.b', 'a/b', 'abé', 'a\tb']) assert.equal(validateImageName(n), 'imageName.chars');
+});
+
+test('accepts Chinese image names, also starting with a Chinese character (A6, Terraform regex)', () => {
+  for (const n of ['ab镜像', '镜像', '网站镜像-2026', '备份:系统_1']) assert.equal(validateImageName(n), undefined, n);
+});
+
+test('a first character that is no letter or digit of any script is a start error; other letters are advice', () => {
+  assert.equal(validateImageName('_镜像'), 'imageName.start');
+  assert.equal(validateImageName('é-image'), 'imageName.chars');
 });
 
 test('property: every name built from the allowed alphabet with 2–128 chars is accepted', () => {

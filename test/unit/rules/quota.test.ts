@@ -12,7 +12,7 @@ test('limit is three per server, capped at fifteen', () => {
 });
 
 test('one server with three images is full and says to delete one', () => {
-  assert.deepEqual(imageQuota(1, 3), { used: 3, limit: 3, full: true, toDelete: 1 });
+  assert.deepEqual(imageQuota(1, 3), { used: 3, limit: 3, full: true, toDelete: 1, servers: 1, perServer: 3, cap: 15 });
 });
 
 test('property: limit = min(3 × servers, 15) and full iff used ≥ limit', () => {

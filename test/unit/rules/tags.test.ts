@@ -21,7 +21,7 @@ test('accepts zero tags and exactly twenty', () => {
 
 test('rejects twenty-one tags with one tags.tooMany issue', () => {
   const many = Array.from({ length: MAX_TAGS + 1 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
-  assert.deepEqual(validateTags(many), [{ field: 'tags', code: 'tags.tooMany' }]);
+  assert.deepEqual(validateTags(many), [{ field: 'tags', code: 'tags.tooMany', severity: 'error' }]);
 });
 
 test('tag key: required, ≤ 64, no URL, no acs:/aliyun prefix', () => {
@@ -50,7 +50,7 @@ test('reports a duplicate key on the second row, with its index', () => {
     { key: 'team', value: 'b' },
     { key: 'env', value: 'c' },
   ]);
-  assert.deepEqual(issues, [{ field: 'tagKey', code: 'tagKey.duplicate', index: 2 }]);
+  assert.deepEqual(issues, [{ field: 'tagKey', code: 'tagKey.duplicate', severity: 'advice', index: 2 }]);
 });
 
 test('property: distinct valid keys with short URL-free values produce no issue', () => {

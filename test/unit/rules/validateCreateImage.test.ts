@@ -38,7 +38,7 @@ test('an empty form reports the name first, then the system snapshot', () => {
 });
 
 test('a name already used in the region is reported as taken', () => {
-  assert.deepEqual(validateCreateImage({ ...good, imageName: 'taken' }, ctx), [{ field: 'imageName', code: 'imageName.taken' }]);
+  assert.deepEqual(validateCreateImage({ ...good, imageName: 'taken' }, ctx), [{ field: 'imageName', code: 'imageName.taken', severity: 'error' }]);
 });
 
 test('system snapshot: progressing, failed, data-disk, other server and unknown are each rejected with their code', () => {
@@ -56,7 +56,7 @@ test('data snapshot must be a data-disk snapshot of the server', () => {
 });
 
 test('a full quota is reported on the quota line', () => {
-  assert.deepEqual(validateCreateImage(good, { ...ctx, serverCount: 1, imageCount: 3 }), [{ field: 'quota', code: 'quota.full' }]);
+  assert.deepEqual(validateCreateImage(good, { ...ctx, serverCount: 1, imageCount: 3 }), [{ field: 'quota', code: 'quota.full', severity: 'advice' }]);
 });
 
 test('description allows 256 characters, not 257, and must not start with a URL scheme', () => {
@@ -68,7 +68,7 @@ test('description allows 256 characters, not 257, and must not start with a URL 
 
 test('a server that is neither Running nor Stopped is reported first', () => {
   for (const status of ['Starting', 'Disabled', 'Stopping', 'Resetting']) {
-    assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: status })[0], { field: 'server', code: 'server.notReady' });
+    assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: status })[0], { field: 'server', code: 'server.notReady', severity: 'advice' });
   }
   assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: 'Stopped' }), []);
 });
