@@ -8,12 +8,12 @@ import type { FormContext, FormDraft, HostMessage, SubmitState } from '../src/pr
 import type { FormStrings } from '../src/protocol/formStrings';
 import { FORM_STRINGS_EN, fmt } from '../src/protocol/formStrings';
 import type { ApiFailure } from './formErrors';
-import { apiText, controlFor, inFormOrder, renderFieldErrors } from './formErrors';
+import { announceIssues, apiText, controlFor, inFormOrder, renderFieldErrors } from './formErrors';
 import { renderQuota, renderServerInfo, renderSnapshotDropdown, snapshotOptions } from './formRender';
 import type { FormRefs, TagRowRefs } from './formView';
 import { buildForm, buildTagRow } from './formView';
 import type { FieldElement } from './toolkit';
-import { getValue, onClick, onEdit, setDisabled, setValue } from './toolkit';
+import { getValue, isTextField, onClick, onEdit, setDisabled, setValue } from './toolkit';
 import { NameChecker } from './hostRequests';
 import type { VsCodeApi } from './vscodeApi';
 
@@ -130,8 +130,7 @@ export class FormApp {
     });
     onClick(r.submit, () => this.submit());
     r.root.addEventListener('keydown', (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (e.key === 'Enter' && target?.tagName === 'VSCODE-TEXT-FIELD') {
+      if (e.key === 'Enter' && isTextField(e.target)) {
         e.preventDefault();
         this.submit();
       }
@@ -256,6 +255,7 @@ export class FormApp {
     this.apiError = undefined;
     r.banner.hidden = true;
     const issues = this.validate();
+    announceIssues(this.t, r, issues);
     const first = issues[0];
     if (first) {
       controlFor(r, this.rows, first).focus();
@@ -302,6 +302,7 @@ export class FormApp {
       r.banner.hidden = false;
     }
     const issues = this.validate();
+    if (s.phase === 'invalid') announceIssues(this.t, r, issues);
     if (s.phase === 'invalid' && issues[0]) focusSoon(controlFor(r, this.rows, issues[0]));
     if (s.phase === 'failed') focusSoon(s.placement === 'banner' ? (s.retryable ? r.retry : r.banner) : controlFor(r, this.rows, { field: s.placement, code: 'quota.full' }));
   }
