@@ -80,13 +80,15 @@ function fieldName(t: FormStrings, refs: FormRefs, issue: RuleIssue): string {
 }
 
 /**
- * Announce an invalid submit once, politely: "2 fields need attention: Image name, Tag 1
+ * Announce an invalid submit once, politely: "2 fields need attention: Image name and Tag 1
  * value." (the per-field errors are not live regions, so this is the only announcement).
  * `issues` in form order; an empty list clears the summary.
  */
 export function announceIssues(t: FormStrings, refs: FormRefs, issues: RuleIssue[]): void {
   const names = [...new Set(issues.map((i) => fieldName(t, refs, i)).filter(Boolean))];
-  const text = names.length === 0 ? '' : names.length === 1 ? fmt(t['summary.one'], names[0] as string) : fmt(t['summary.many'], names.length, names.join(', '));
+  // "Image name and Tag 1 value" / "镜像名称和标签 1 值": the list in the form's language.
+  const list = new Intl.ListFormat(document.documentElement.lang || 'en', { type: 'conjunction' }).format(names);
+  const text = names.length === 0 ? '' : names.length === 1 ? fmt(t['summary.one'], list) : fmt(t['summary.many'], names.length, list);
   // A new text node each time, so a second submit with the same problems is announced again.
   refs.summary.replaceChildren(...(text ? [document.createTextNode(text)] : []));
 }

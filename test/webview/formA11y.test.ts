@@ -3,6 +3,8 @@
 // invalid submit, and axe-core in the three kinds of VS Code theme.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { fmt, FORM_STRINGS_EN as T } from '../../src/protocol/formStrings';
 import { DESCRIPTION_MAX } from '../../src/core/rules/description';
@@ -42,6 +44,9 @@ test('every control that takes focus has its accessible name and its help as des
   for (const [name, role, accessibleName, description] of expected) {
     const ax = await axOnFocus(f.field(name, 0));
     assert.deepEqual({ role: ax.role, name: ax.name, description: ax.description }, { role, name: accessibleName, description }, name);
+    // Playwright's own role query finds that very element by the same name.
+    const byRole = await f.page.getByRole(role as 'textbox', { name: accessibleName, exact: true }).elementHandle();
+    assert.equal(await f.field(name, 0).evaluate((el, other) => el === other, byRole), true, `${name}: getByRole finds the focusable element`);
   }
   assert.equal((await axOnFocus(f.field('imageName'))).required, true, 'the name is announced as required');
   assert.equal((await axOnFocus(f.field('systemSnapshot'))).required, true, 'the system snapshot is announced as required');
@@ -85,7 +90,7 @@ test('an invalid submit makes exactly one polite announcement naming the fields,
   await recordLiveRegions(f.page);
   await f.field('submit').click();
   assert.deepEqual(await announcements(f.page), [
-    { region: 'form-summary', politeness: 'polite', text: fmt(T['summary.many'], 2, `${T['imageName.label']}, ${fmt(T['tags.valueAria'], 1)}`) },
+    { region: 'form-summary', politeness: 'polite', text: fmt(T['summary.many'], 2, `${T['imageName.label']} and ${fmt(T['tags.valueAria'], 1)}`) },
   ]);
   assert.equal(await activeId(f), 'imageName');
   const ax = await focusedAx(f.page);
@@ -131,3 +136,17 @@ for (const theme of THEME_KINDS) {
     await f.page.close();
   });
 }
+
+test('in Simplified Chinese the summary lists the fields the Chinese way', async () => {
+  const zh = JSON.parse(readFileSync(resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const strings = Object.fromEntries(Object.entries(T).map(([k, en]) => [k, zh[en] ?? en])) as typeof T;
+  const f = await openInitialized(browser, { ...initMessage(), locale: 'zh-cn', strings } as ReturnType<typeof initMessage>);
+  await f.field('addTag').click();
+  await f.field('tagKey', 0).fill('site');
+  await f.field('tagValue', 0).fill('https://example.com');
+  await f.field('submit').click();
+  const expected = fmt(strings['summary.many'], 2, `${strings['imageName.label']}和${fmt(strings['tags.valueAria'], 1)}`);
+  assert.match(expected, /^有 2 个字段需要处理：/);
+  assert.equal((await f.page.locator('#form-summary').textContent()) ?? '', expected);
+  await f.page.close();
+});
