@@ -13,7 +13,9 @@
 // (`ariaDescribedByElements`, which may point from a shadow root out to the document),
 // invalid/required as attributes there, the label as the host's aria-label (which FAST
 // forwards) — re-applied on every connect, after the toolkit's own connect code, which
-// overwrites a missing visible label with "Text field".
+// overwrites a missing visible label with "Text field". Where element references are not
+// implemented (Chromium before 135, so VS Code 1.100's Electron; browsers running
+// code-server), the same text goes in as `aria-description`, refreshed on every change.
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
@@ -79,7 +81,13 @@ function applyAccessible(el: HTMLElement): void {
   if (!s || !target) return;
   if (s.label !== undefined && el.getAttribute('aria-label') !== s.label) el.setAttribute('aria-label', s.label);
   const described = [...s.described, ...(s.invalid && s.error ? [s.error] : [])];
-  target.ariaDescribedByElements = described.length ? described : null;
+  if ('ariaDescribedByElements' in Element.prototype) {
+    target.ariaDescribedByElements = described.length ? described : null;
+  } else {
+    const text = described.map((d) => d.textContent?.trim() ?? '').filter(Boolean).join(' ');
+    if (text) target.setAttribute('aria-description', text);
+    else target.removeAttribute('aria-description');
+  }
   if (s.invalid) target.setAttribute('aria-invalid', 'true');
   else target.removeAttribute('aria-invalid');
   if (s.required) target.setAttribute('aria-required', 'true');

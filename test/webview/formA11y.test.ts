@@ -150,3 +150,20 @@ test('in Simplified Chinese the summary lists the fields the Chinese way', async
   assert.equal((await f.page.locator('#form-summary').textContent()) ?? '', expected);
   await f.page.close();
 });
+
+test('without ARIA element references (Chromium before 135, as in VS Code 1.100) help and error still reach the focused input', async () => {
+  const f = await openInitialized(browser, initMessage(), undefined, { withoutElementReflection: true });
+  assert.equal(await f.page.evaluate('"ariaDescribedByElements" in Element.prototype'), false, 'the old engine is simulated');
+  assert.deepEqual(await axOnFocus(f.field('imageName')), { role: 'textbox', name: T['imageName.label'], description: T['imageName.help'], invalid: false, required: true });
+  assert.equal((await axOnFocus(f.field('description'))).description, fmt(T['description.help'], DESCRIPTION_MAX));
+  await f.field('imageName').fill('-bad name');
+  const bad = await focusedAx(f.page);
+  assert.equal(bad.invalid, true);
+  assert.equal(bad.description, `${T['imageName.help']} ${T['rule.imageName.start']}`);
+  await f.field('imageName').fill('good-name');
+  assert.equal((await focusedAx(f.page)).description, T['imageName.help']);
+  await f.field('addTag').click();
+  assert.equal((await axOnFocus(f.field('tagKey', 0))).description, TAGS_HELP);
+  assert.deepEqual(await axeViolations(f.page), []);
+  await f.page.close();
+});

@@ -96,6 +96,8 @@ export function initMessage(context: FormContext = demoContext(), draft: FormDra
 export interface OpenOptions {
   /** The VS Code theme the page is shown in (default: dark, VS Code's default). */
   theme?: ThemeKind;
+  /** Behave like a Chromium before 135 (VS Code 1.100's Electron): no ARIA element references. */
+  withoutElementReflection?: boolean;
 }
 
 export async function openForm(browser: Browser, savedState: unknown = undefined, options: OpenOptions = {}): Promise<FormPage> {
@@ -144,6 +146,12 @@ export async function openForm(browser: Browser, savedState: unknown = undefined
       },
     });
   }, savedState);
+  if (options.withoutElementReflection) {
+    await page.addInitScript(() => {
+      const proto = (globalThis as unknown as { Element: { prototype: object } }).Element.prototype;
+      for (const p of ['ariaDescribedByElements', 'ariaLabelledByElements', 'ariaErrorMessageElements']) Reflect.deleteProperty(proto, p);
+    });
+  }
   await page.goto(`${ORIGIN}/index.html`);
   const posted = (): Promise<Posted[]> => page.evaluate(() => (globalThis as unknown as { __posted: Posted[] }).__posted);
   const host = (name: ControlName, row?: number): Locator => {
