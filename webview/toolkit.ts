@@ -2,20 +2,7 @@
 // is @vscode-elements/elements). Everything else creates controls through these functions and
 // reads them through `FieldElement`, so swapping the library changes only this file (and the
 // table of tags and focus targets in toolkitParts.ts, which the webview tests share).
-//
-// Accessibility: the toolkit's text fields, text areas and buttons are FAST elements whose
-// focusable <input>/<textarea>/<button> lives in a shadow root. FAST copies some aria-*
-// attributes from the host to that inner element, but an aria-describedby IDREF copied there
-// points into the shadow root, where the help and error paragraphs are not: the description
-// is lost, and aria-required is not copied at all. So this wrapper keeps each control's
-// accessible state (label, help, error, invalid, required) itself and applies it to the
-// element that takes focus: descriptions as ARIA element references
-// (`ariaDescribedByElements`, which may point from a shadow root out to the document),
-// invalid/required as attributes there, the label as the host's aria-label (which FAST
-// forwards) — re-applied on every connect, after the toolkit's own connect code, which
-// overwrites a missing visible label with "Text field". Where element references are not
-// implemented (Chromium before 135, so VS Code 1.100's Electron; browsers running
-// code-server), the same text goes in as `aria-description`, refreshed on every change.
+// How the controls' names, help and errors reach the element that takes focus: toolkitAria.ts.
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
@@ -26,8 +13,8 @@ import {
   vsCodeTextArea,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import type { ControlKind } from './toolkitParts';
-import { CONTROL_TAGS, FOCUS_TARGET } from './toolkitParts';
+import { controlKind, trackAccessible, updateAccessible } from './toolkitAria';
+import { CONTROL_TAGS } from './toolkitParts';
 
 /** A control with a string value (text field, text area, dropdown). */
 export type FieldElement = HTMLElement & { value: string; disabled: boolean };
@@ -48,79 +35,15 @@ export function registerToolkit(): void {
   );
 }
 
-interface AccessibleState {
-  /** Accessible name set by us (no visible label), else the toolkit's label stands. */
-  label: string | undefined;
-  described: HTMLElement[];
-  error: HTMLElement | undefined;
-  invalid: boolean;
-  required: boolean;
-}
-
-const accessible = new WeakMap<HTMLElement, AccessibleState>();
-const KIND_BY_TAG = new Map<string, ControlKind>(
-  (Object.keys(FOCUS_TARGET) as ControlKind[]).map((k) => [CONTROL_TAGS[k].toUpperCase(), k]),
-);
-
-/** The FAST controller of a toolkit element: behaviours added to it are bound on every connect. */
-interface FastHost {
-  $fastController?: { addBehaviors(behaviors: Array<{ bind(source: unknown): void; unbind(): void }>): void };
-}
-
-/** The element inside a control that takes focus, once the control has rendered. */
-function focusTarget(el: HTMLElement): HTMLElement | null {
-  const kind = KIND_BY_TAG.get(el.tagName);
-  if (!kind) return null;
-  const inner = FOCUS_TARGET[kind];
-  return inner ? (el.shadowRoot?.querySelector<HTMLElement>(inner) ?? null) : el;
-}
-
-function applyAccessible(el: HTMLElement): void {
-  const s = accessible.get(el);
-  const target = focusTarget(el);
-  if (!s || !target) return;
-  if (s.label !== undefined && el.getAttribute('aria-label') !== s.label) el.setAttribute('aria-label', s.label);
-  const described = [...s.described, ...(s.invalid && s.error ? [s.error] : [])];
-  if ('ariaDescribedByElements' in Element.prototype) {
-    target.ariaDescribedByElements = described.length ? described : null;
-  } else {
-    const text = described.map((d) => d.textContent?.trim() ?? '').filter(Boolean).join(' ');
-    if (text) target.setAttribute('aria-description', text);
-    else target.removeAttribute('aria-description');
-  }
-  if (s.invalid) target.setAttribute('aria-invalid', 'true');
-  else target.removeAttribute('aria-invalid');
-  if (s.required) target.setAttribute('aria-required', 'true');
-  else target.removeAttribute('aria-required');
-  el.classList.toggle('invalid', s.invalid);
-}
-
-function stateOf(el: HTMLElement): AccessibleState {
-  let s = accessible.get(el);
-  if (!s) {
-    s = { label: undefined, described: [], error: undefined, invalid: false, required: false };
-    accessible.set(el, s);
-    // FAST binds behaviours on connect after rendering the shadow root, but before the
-    // toolkit's subclass finishes its connectedCallback (which resets aria-label): run after it.
-    (el as FastHost).$fastController?.addBehaviors([{ bind: () => queueMicrotask(() => applyAccessible(el)), unbind: () => undefined }]);
-  }
-  return s;
-}
-
-function update(el: HTMLElement, change: Partial<AccessibleState>): void {
-  Object.assign(stateOf(el), change);
-  applyAccessible(el);
-}
-
 function make<T extends HTMLElement>(tag: string, id: string | undefined, classes: string[]): T {
   const el = document.createElement(tag) as T;
   if (id) el.id = id;
   if (classes.length) el.classList.add(...classes);
-  const kind = KIND_BY_TAG.get(el.tagName);
+  const kind = controlKind(el);
   if (kind) {
     // The stylesheet addresses controls by kind, never by the toolkit's tag.
     el.classList.add(`control-${kind}`);
-    stateOf(el);
+    trackAccessible(el);
   }
   return el;
 }
@@ -139,7 +62,7 @@ export interface TextOptions {
 export function textField(o: TextOptions): FieldElement {
   const el = make<FieldElement>(CONTROL_TAGS.textField, o.id, o.classes ?? []);
   if (o.label) el.textContent = o.label;
-  if (o.ariaLabel) update(el, { label: o.ariaLabel });
+  if (o.ariaLabel) updateAccessible(el, { label: o.ariaLabel });
   if (o.placeholder) el.setAttribute('placeholder', o.placeholder);
   if (o.maxLength) el.setAttribute('maxlength', String(o.maxLength));
   return el;
@@ -148,7 +71,7 @@ export function textField(o: TextOptions): FieldElement {
 export function textArea(o: TextOptions & { rows?: number }): FieldElement {
   const el = make<FieldElement>(CONTROL_TAGS.textArea, o.id, o.classes ?? []);
   if (o.label) el.textContent = o.label;
-  if (o.ariaLabel) update(el, { label: o.ariaLabel });
+  if (o.ariaLabel) updateAccessible(el, { label: o.ariaLabel });
   if (o.maxLength) el.setAttribute('maxlength', String(o.maxLength));
   el.setAttribute('rows', String(o.rows ?? 3));
   el.setAttribute('resize', 'vertical');
@@ -186,7 +109,7 @@ export function setOptions(el: FieldElement, options: readonly OptionSpec[], val
 export function button(o: { id?: string; classes?: string[]; label: string; ariaLabel?: string; appearance?: 'primary' | 'secondary' | 'icon' }): ButtonElement {
   const el = make<ButtonElement>(CONTROL_TAGS.button, o.id, o.classes ?? []);
   el.textContent = o.label;
-  if (o.ariaLabel) update(el, { label: o.ariaLabel });
+  if (o.ariaLabel) updateAccessible(el, { label: o.ariaLabel });
   el.setAttribute('appearance', o.appearance ?? 'primary');
   return el;
 }
@@ -217,16 +140,16 @@ export function setDisabled(el: FieldElement | ButtonElement, disabled: boolean)
 
 /** The paragraphs (help texts) that describe a control, in reading order. */
 export function describe(el: HTMLElement, ...by: HTMLElement[]): void {
-  update(el, { described: by });
+  updateAccessible(el, { described: by });
 }
 
 export function setRequired(el: HTMLElement, required: boolean): void {
-  update(el, { required });
+  updateAccessible(el, { required });
 }
 
 /** Mark a control invalid (or valid); while invalid, `error` is read after its help. */
 export function setInvalid(el: HTMLElement, error: HTMLElement, invalid: boolean): void {
-  update(el, { error, invalid });
+  updateAccessible(el, { error, invalid });
 }
 
 /** True for a single-line text control (where Enter submits the form). */

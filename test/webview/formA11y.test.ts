@@ -11,7 +11,7 @@ import { DESCRIPTION_MAX } from '../../src/core/rules/description';
 import { MAX_TAGS } from '../../src/core/rules/tags';
 import { announcements, axeViolations, axOnFocus, focusedAx, recordLiveRegions } from './a11yProbe';
 import type { FormPage } from './formHarness';
-import { activeId, initMessage, launchBrowser, openInitialized } from './formHarness';
+import { activeId, initMessage, launchBrowser, openInitialized, waitForText } from './formHarness';
 import type { ThemeKind } from './themes';
 
 let browser: Browser;
@@ -23,6 +23,13 @@ after(async () => {
 });
 
 const TAGS_HELP = fmt(T['tags.help'], MAX_TAGS);
+
+/** Answer the form's "is this name free?" request, so its status line stops moving the layout. */
+async function nameIsFree(f: FormPage): Promise<void> {
+  const req = await f.waitForPosted('request');
+  await f.send({ type: 'response', id: req.id as number, kind: 'checkName', ok: true, result: { taken: false } });
+  await waitForText(f, 'imageName-status', T['imageName.free']);
+}
 
 test('every control that takes focus has its accessible name and its help as description', async () => {
   const f = await openInitialized(browser);
@@ -106,6 +113,7 @@ test('one invalid field: the summary says so in the singular; fixing everything 
   await f.field('submit').click();
   assert.deepEqual(await announcements(f.page), [{ region: 'form-summary', politeness: 'polite', text: fmt(T['summary.one'], T['imageName.label']) }]);
   await f.field('imageName').fill('fixed-name');
+  await nameIsFree(f);
   await f.field('submit').click();
   await f.waitForPosted('submit');
   assert.equal((await f.page.locator('#form-summary').textContent()) ?? '', '');
@@ -123,6 +131,7 @@ for (const theme of THEME_KINDS) {
     await f.field('submit').click();
     assert.deepEqual(await axeViolations(f.page), [], 'after an invalid submit');
     await f.field('imageName').fill('my-image');
+    await nameIsFree(f);
     await f.field('tagKey', 0).fill('owner');
     await f.field('description').fill('fine');
     await f.field('submit').click();
