@@ -105,7 +105,7 @@ export function buildForm(t: FormStrings): FormRefs {
     h('h1', { id: 'formTitle' }, t.title),
     h('section', { class: 'server', 'aria-labelledby': 'serverHeading' }, h('h2', { id: 'serverHeading' }, t['section.server']), serverInfo, e('server')),
     banner,
-    h('div', { class: 'field' }, imageName, imageNameHelp, imageNameStatus, e('imageName')),
+    h('div', { class: 'field' }, imageName, imageNameHelp, e('imageName'), imageNameStatus),
     h(
       'div',
       { class: 'field' },
