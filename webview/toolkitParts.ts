@@ -26,3 +26,9 @@ export const FOCUS_TARGET: Readonly<Record<ControlKind, string>> = {
   dropdown: '',
   button: 'button',
 };
+
+/** The shadow part that draws the frame of a text field or text area (styled via ::part). */
+export const FRAME_PART: Readonly<Record<'textField' | 'textArea', string>> = {
+  textField: 'root',
+  textArea: 'control',
+};

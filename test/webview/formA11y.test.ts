@@ -13,6 +13,7 @@ import { announcements, axeViolations, axOnFocus, focusedAx, recordLiveRegions }
 import type { FormPage } from './formHarness';
 import { activeId, initMessage, launchBrowser, openInitialized, waitForText } from './formHarness';
 import type { ThemeKind } from './themes';
+import { FRAME_PART } from '../../webview/toolkitParts';
 
 let browser: Browser;
 before(async () => {
@@ -174,5 +175,26 @@ test('without ARIA element references (Chromium before 135, as in VS Code 1.100)
   await f.field('addTag').click();
   assert.equal((await axOnFocus(f.field('tagKey', 0))).description, TAGS_HELP);
   assert.deepEqual(await axeViolations(f.page), []);
+  await f.page.close();
+});
+
+test('an invalid field shows the error frame, except while focused: then the theme focus frame stays visible', async () => {
+  const f = await openInitialized(browser, initMessage(), undefined, { theme: 'dark' });
+  const frame = (name: 'imageName' | 'description'): Promise<string> =>
+    f.host(name).evaluate((el, part) => {
+      // Page-side code; the host tsconfig has no DOM lib.
+      const w = globalThis as unknown as { getComputedStyle(e: unknown): { borderTopColor: string } };
+      const root = el.shadowRoot?.querySelector(`[part~="${part}"]`);
+      return root ? w.getComputedStyle(root).borderTopColor : 'no frame';
+    }, FRAME_PART[name === 'imageName' ? 'textField' : 'textArea']);
+  const FOCUS = 'rgb(0, 120, 212)'; // Dark Modern focusBorder #0078d4
+  const ERROR = 'rgb(190, 17, 0)'; // inputValidation.errorBorder #be1100
+  assert.notEqual(await frame('description'), ERROR, 'a valid field has its normal frame');
+  await f.field('description').fill('https://example.com');
+  await f.field('submit').click();
+  assert.equal(await activeId(f), 'imageName');
+  assert.deepEqual([await frame('imageName'), await frame('description')], [FOCUS, ERROR]);
+  await f.field('description').focus();
+  assert.deepEqual([await frame('imageName'), await frame('description')], [ERROR, FOCUS]);
   await f.page.close();
 });
