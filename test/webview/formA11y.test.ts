@@ -112,7 +112,11 @@ test('one invalid field: the summary says so in the singular; fixing everything 
   const f = await openInitialized(browser);
   await recordLiveRegions(f.page);
   await f.field('submit').click();
-  assert.deepEqual(await announcements(f.page), [{ region: 'form-summary', politeness: 'polite', text: fmt(T['summary.one'], T['imageName.label']) }]);
+  const once = [{ region: 'form-summary', politeness: 'polite', text: fmt(T['summary.one'], T['imageName.label']) }];
+  assert.deepEqual(await announcements(f.page), once);
+  await recordLiveRegions(f.page);
+  await f.field('submit').click();
+  assert.deepEqual(await announcements(f.page), once, 'a second submit with the same problem updates the live region again');
   await f.field('imageName').fill('fixed-name');
   await nameIsFree(f);
   await f.field('submit').click();
