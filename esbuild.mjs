@@ -54,7 +54,8 @@ const builds = [
 ];
 if (withTests) {
   rmSync('out', { recursive: true, force: true });
-  const entries = [...listTs('src', []), ...listTs('test', ['test/e2e/hosts'])];
+  // webview/toolkitParts.ts is pure data the webview tests build their locators from.
+  const entries = [...listTs('src', []), ...listTs('test', ['test/e2e/hosts']), 'webview/toolkitParts.ts'];
   builds.push(
     esbuild.build({
       entryPoints: entries,

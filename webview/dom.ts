@@ -12,13 +12,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   el.append(...children);
   return el;
 }
-
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el as T;
-}
-
-export function show(el: HTMLElement, visible: boolean): void {
-  el.hidden = !visible;
-}

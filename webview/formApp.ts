@@ -11,12 +11,12 @@ import type { FormContext, FormDraft, HostMessage, SubmitState } from '../src/pr
 import type { FormStrings } from '../src/protocol/formStrings';
 import { FORM_STRINGS_EN, fmt } from '../src/protocol/formStrings';
 import type { ApiFailure } from './formErrors';
-import { apiText, controlFor, inFormOrder, renderFieldErrors, ruleMessage } from './formErrors';
+import { announceIssues, apiText, controlFor, inFormOrder, renderFieldErrors, ruleMessage } from './formErrors';
 import { renderAdvice, renderQuota, renderServerInfo, renderSnapshotDropdown, snapshotOptions } from './formRender';
 import type { FormRefs, TagRowRefs } from './formView';
 import { buildForm, buildTagRow } from './formView';
 import type { FieldElement } from './toolkit';
-import { getValue, onClick, onEdit, setDisabled, setValue } from './toolkit';
+import { getValue, isTextField, onClick, onEdit, setDisabled, setValue } from './toolkit';
 import { NameChecker } from './hostRequests';
 import type { VsCodeApi } from './vscodeApi';
 
@@ -138,8 +138,7 @@ export class FormApp {
     });
     onClick(r.submit, () => this.submit());
     r.root.addEventListener('keydown', (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (e.key === 'Enter' && target?.tagName === 'VSCODE-TEXT-FIELD') {
+      if (e.key === 'Enter' && isTextField(e.target)) {
         e.preventDefault();
         this.submit();
       }
@@ -269,8 +268,10 @@ export class FormApp {
     this.showAll = true;
     this.apiError = undefined;
     r.banner.hidden = true;
-    // Only errors stop the submit; advice stays on screen and the API decides.
-    const first = blockingIssues(this.validate())[0];
+    // Only errors stop the submit (and are announced); advice stays on screen and the API decides.
+    const blocking = blockingIssues(this.validate());
+    announceIssues(this.t, r, blocking);
+    const first = blocking[0];
     if (first) {
       controlFor(r, this.rows, first).focus();
       return;
@@ -316,8 +317,9 @@ export class FormApp {
       r.retry.hidden = !s.retryable;
       r.banner.hidden = false;
     }
-    const firstError = blockingIssues(this.validate())[0];
-    if (s.phase === 'invalid' && firstError) focusSoon(controlFor(r, this.rows, firstError));
+    const issues = blockingIssues(this.validate());
+    if (s.phase === 'invalid') announceIssues(this.t, r, issues);
+    if (s.phase === 'invalid' && issues[0]) focusSoon(controlFor(r, this.rows, issues[0]));
     if (s.phase === 'failed')
       focusSoon(s.placement === 'banner' ? (s.retryable ? r.retry : r.banner) : controlFor(r, this.rows, { field: s.placement, code: 'quota.full', severity: 'advice' }));
   }

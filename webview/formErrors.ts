@@ -1,5 +1,6 @@
-// Shows rule issues and placed API errors under their fields, with aria-invalid and
-// aria-describedby kept in step, and finds the control to focus for an issue.
+// Shows rule issues and placed API errors under their fields, marks the fields invalid (the
+// error becomes part of the focused control's description), sums up an invalid submit in the
+// form's one live region, and finds the control to focus for an issue.
 import { DESCRIPTION_MAX } from '../src/core/rules/description';
 import type { RuleIssue } from '../src/core/rules/ruleCodes';
 import { MAX_TAGS } from '../src/core/rules/tags';
@@ -42,7 +43,7 @@ export function renderFieldErrors(t: FormStrings, refs: FormRefs, rows: TagRowRe
     const text = apiHere ? apiText(t, apiHere) : issue ? ruleMessage(t, issue) : '';
     const errorEl = refs.errors[field] as HTMLElement;
     errorEl.textContent = text;
-    setInvalid(refs[field], errorEl.id, text !== '');
+    setInvalid(refs[field], errorEl, text !== '');
   }
   const serverIssue = shown.find((i) => i.field === 'server');
   (refs.errors.server as HTMLElement).textContent = serverIssue ? ruleMessage(t, serverIssue) : '';
@@ -52,9 +53,44 @@ export function renderFieldErrors(t: FormStrings, refs: FormRefs, rows: TagRowRe
     const keyIssue = shown.find((i) => i.field === 'tagKey' && i.index === index);
     const valueIssue = shown.find((i) => i.field === 'tagValue' && i.index === index);
     row.error.textContent = [keyIssue, valueIssue].map((i) => (i ? ruleMessage(t, i) : '')).filter(Boolean).join(' ');
-    setInvalid(row.key, row.error.id, keyIssue !== undefined);
-    setInvalid(row.value, row.error.id, valueIssue !== undefined);
+    setInvalid(row.key, row.error, keyIssue !== undefined);
+    setInvalid(row.value, row.error, valueIssue !== undefined);
   });
+  // The summary speaks on submit only; once nothing is wrong any more it is stale: clear it.
+  if (shown.length === 0 && !v.apiError) refs.summary.textContent = '';
+}
+
+/** The name a user knows a field by, as the summary lists it. */
+function fieldName(t: FormStrings, refs: FormRefs, issue: RuleIssue): string {
+  const n = (issue.index ?? 0) + 1;
+  switch (issue.field) {
+    case 'tagKey':
+      return fmt(t['tags.keyAria'], n);
+    case 'tagValue':
+      return fmt(t['tags.valueAria'], n);
+    case 'tags':
+      return t['tags.label'];
+    case 'server':
+      return t['section.server'];
+    case 'quota':
+      return refs.quota.textContent ?? '';
+    default:
+      return t[`${issue.field}.label`];
+  }
+}
+
+/**
+ * Announce an invalid submit once, politely: "2 fields need attention: Image name and Tag 1
+ * value." (the per-field errors are not live regions, so this is the only announcement).
+ * `issues` in form order; an empty list clears the summary.
+ */
+export function announceIssues(t: FormStrings, refs: FormRefs, issues: RuleIssue[]): void {
+  const names = [...new Set(issues.map((i) => fieldName(t, refs, i)).filter(Boolean))];
+  // "Image name and Tag 1 value" / "镜像名称和标签 1 值": the list in the form's language.
+  const list = new Intl.ListFormat(document.documentElement.lang || 'en', { type: 'conjunction' }).format(names);
+  const text = names.length === 0 ? '' : names.length === 1 ? fmt(t['summary.one'], list) : fmt(t['summary.many'], names.length, list);
+  // A new text node each time, so a second submit with the same problems is announced again.
+  refs.summary.replaceChildren(...(text ? [document.createTextNode(text)] : []));
 }
 
 /** The control that should get focus for an issue (the first invalid field on submit). */

@@ -1,9 +1,12 @@
-// Builds the form's DOM once (ids are a contract with the e2e tests: see CONTRACTS.md) and
-// returns references to the live controls. Texts are filled later by `applyStrings`.
+// Builds the form's DOM once (its ids and classes are what the webview and e2e tests address:
+// test/webview/formHarness.ts, test/e2e/lib/form.ts) and returns references to the live
+// controls. Each control is described by its help paragraph and, while invalid, its error
+// paragraph (see toolkit.ts for how that reaches the focusable element). The error paragraphs
+// are not live regions: an invalid submit is announced once, by the summary.
 import type { FormStrings } from '../src/protocol/formStrings';
 import { h } from './dom';
 import type { ButtonElement, FieldElement } from './toolkit';
-import { button, divider, dropdown, progressRing, textArea, textField } from './toolkit';
+import { button, describe, divider, dropdown, progressRing, setRequired, textArea, textField } from './toolkit';
 
 export interface FormRefs {
   root: HTMLElement;
@@ -23,6 +26,8 @@ export interface FormRefs {
   addTag: ButtonElement;
   resourceGroupId: FieldElement;
   quota: HTMLElement;
+  /** The one live region of an invalid submit: "2 fields need attention: …". */
+  summary: HTMLElement;
   submit: ButtonElement;
   submitRing: HTMLElement;
   cancel: ButtonElement;
@@ -36,7 +41,7 @@ export interface FormRefs {
 const ERROR_FIELDS = ['server', 'imageName', 'systemSnapshot', 'dataSnapshot', 'description', 'tags', 'resourceGroupId', 'quota'];
 
 function errorEl(field: string): HTMLElement {
-  return h('p', { id: `${field}-error`, class: 'error', 'aria-live': 'polite' });
+  return h('p', { id: `${field}-error`, class: 'error' });
 }
 
 function help(id: string, text: string): HTMLElement {
@@ -49,30 +54,36 @@ export function buildForm(t: FormStrings): FormRefs {
   const e = (f: string): HTMLElement => errors[f] as HTMLElement;
 
   const imageName = textField({ id: 'imageName', label: t['imageName.label'], maxLength: 200 });
-  imageName.setAttribute('aria-required', 'true');
-  imageName.setAttribute('aria-describedby', 'imageName-help');
+  const imageNameHelp = help('imageName-help', t['imageName.help']);
+  setRequired(imageName, true);
+  describe(imageName, imageNameHelp);
   const imageNameStatus = h('p', { id: 'imageName-status', class: 'status', 'aria-live': 'polite' });
 
   const systemSnapshot = dropdown('systemSnapshot', 'systemSnapshot-label');
-  systemSnapshot.setAttribute('aria-required', 'true');
-  systemSnapshot.setAttribute('aria-describedby', 'systemSnapshot-help');
+  const systemSnapshotHelp = help('systemSnapshot-help', t['systemSnapshot.help']);
+  setRequired(systemSnapshot, true);
+  describe(systemSnapshot, systemSnapshotHelp);
   const createSnapshot = button({ id: 'createSnapshot', label: t['systemSnapshot.create'], appearance: 'secondary' });
   const systemSnapshotEmpty = h('div', { id: 'systemSnapshot-empty', class: 'empty', hidden: '' }, h('p', {}, t['systemSnapshot.none']), createSnapshot);
   const snapshotProgress = h('p', { id: 'snapshot-progress', class: 'status', 'aria-live': 'polite', hidden: '' }, t['systemSnapshot.creating']);
 
   const dataSnapshot = dropdown('dataSnapshot', 'dataSnapshot-label');
-  dataSnapshot.setAttribute('aria-describedby', 'dataSnapshot-help');
+  const dataSnapshotHelp = help('dataSnapshot-help', t['dataSnapshot.help']);
+  describe(dataSnapshot, dataSnapshotHelp);
   const description = textArea({ id: 'description', label: t['description.label'], maxLength: 1000 });
-  description.setAttribute('aria-describedby', 'description-help');
+  const descriptionHelp = help('description-help', '');
+  describe(description, descriptionHelp);
   const tagRows = h('div', { id: 'tagRows' });
   const addTag = button({ id: 'addTag', label: t['tags.add'], appearance: 'secondary' });
   const resourceGroupId = textField({ id: 'resourceGroupId', label: t['resourceGroupId.label'], placeholder: 'rg-…' });
-  resourceGroupId.setAttribute('aria-describedby', 'resourceGroupId-help');
+  const resourceGroupIdHelp = help('resourceGroupId-help', t['resourceGroupId.help']);
+  describe(resourceGroupId, resourceGroupIdHelp);
 
   const retry = button({ id: 'retry', label: t.retry, appearance: 'secondary' });
   const bannerText = h('p', { id: 'banner-text' });
   const banner = h('div', { id: 'banner', class: 'banner', role: 'alert', tabindex: '-1', hidden: '' }, bannerText, retry);
   const quota = h('p', { id: 'quota', class: 'quota' });
+  const summary = h('p', { id: 'form-summary', class: 'summary', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const submit = button({ id: 'submit', label: t.submit });
   const submitRing = progressRing('submit-progress');
   submitRing.hidden = true;
@@ -94,13 +105,13 @@ export function buildForm(t: FormStrings): FormRefs {
     h('h1', { id: 'formTitle' }, t.title),
     h('section', { class: 'server', 'aria-labelledby': 'serverHeading' }, h('h2', { id: 'serverHeading' }, t['section.server']), serverInfo, e('server')),
     banner,
-    h('div', { class: 'field' }, imageName, help('imageName-help', t['imageName.help']), imageNameStatus, e('imageName')),
+    h('div', { class: 'field' }, imageName, imageNameHelp, e('imageName'), imageNameStatus),
     h(
       'div',
       { class: 'field' },
       h('label', { id: 'systemSnapshot-label', for: 'systemSnapshot' }, t['systemSnapshot.label']),
       systemSnapshot,
-      help('systemSnapshot-help', t['systemSnapshot.help']),
+      systemSnapshotHelp,
       systemSnapshotEmpty,
       snapshotProgress,
       e('systemSnapshot'),
@@ -110,10 +121,10 @@ export function buildForm(t: FormStrings): FormRefs {
       { class: 'field' },
       h('label', { id: 'dataSnapshot-label', for: 'dataSnapshot' }, t['dataSnapshot.label']),
       dataSnapshot,
-      help('dataSnapshot-help', t['dataSnapshot.help']),
+      dataSnapshotHelp,
       e('dataSnapshot'),
     ),
-    h('div', { class: 'field' }, description, help('description-help', ''), e('description')),
+    h('div', { class: 'field' }, description, descriptionHelp, e('description')),
     h(
       'fieldset',
       { class: 'field tags', 'aria-describedby': 'tags-help' },
@@ -123,16 +134,17 @@ export function buildForm(t: FormStrings): FormRefs {
       addTag,
       e('tags'),
     ),
-    h('div', { class: 'field' }, resourceGroupId, help('resourceGroupId-help', t['resourceGroupId.help']), e('resourceGroupId')),
+    h('div', { class: 'field' }, resourceGroupId, resourceGroupIdHelp, e('resourceGroupId')),
     divider(),
     h('div', { class: 'field' }, quota, e('quota')),
     h('ul', { class: 'notes' }, h('li', {}, t['note.released']), h('li', {}, t['note.reset'])),
+    summary,
     h('div', { class: 'actions' }, submit, submitRing, cancel, copyCli),
     result,
   );
   return {
     root, serverInfo, banner, bannerText, retry, imageName, imageNameStatus, systemSnapshot, systemSnapshotEmpty, createSnapshot,
-    snapshotProgress, dataSnapshot, description, tagRows, addTag, resourceGroupId, quota, submit, submitRing, cancel, copyCli,
+    snapshotProgress, dataSnapshot, description, tagRows, addTag, resourceGroupId, quota, summary, submit, submitRing, cancel, copyCli,
     result, resultImageId, resultRequestId, errors,
   };
 }
@@ -149,7 +161,10 @@ export function buildTagRow(t: FormStrings, index: number, fmtLabel: (tpl: strin
   const key = textField({ classes: ['tag-key'], ariaLabel: fmtLabel(t['tags.keyAria']), placeholder: t['tags.key'], maxLength: 200 });
   const value = textField({ classes: ['tag-value'], ariaLabel: fmtLabel(t['tags.valueAria']), placeholder: t['tags.value'], maxLength: 200 });
   const remove = button({ classes: ['tag-remove'], label: t['tags.remove'], ariaLabel: fmtLabel(t['tags.removeAria']), appearance: 'secondary' });
-  const error = h('p', { id: `tag-${index}-error`, class: 'error tag-error', 'aria-live': 'polite' });
+  const error = h('p', { id: `tag-${index}-error`, class: 'error tag-error' });
+  // Keys and values share the rules written under the legend.
+  const rules = document.getElementById('tags-help');
+  if (rules) for (const el of [key, value]) describe(el, rules);
   const row = h('div', { class: 'tag-row', role: 'group', 'aria-label': fmtLabel(t['tags.rowAria']) }, key, value, remove, error);
   return { row, key, value, remove, error };
 }

@@ -1,6 +1,8 @@
 // The ONE module that knows about @vscode/webview-ui-toolkit (archived upstream; its successor
 // is @vscode-elements/elements). Everything else creates controls through these functions and
-// reads them through `FieldElement`, so swapping the library changes only this file.
+// reads them through `FieldElement`, so swapping the library changes only this file (and the
+// table of tags and focus targets in toolkitParts.ts, which the webview tests share).
+// How the controls' names, help and errors reach the element that takes focus: toolkitAria.ts.
 import {
   provideVSCodeDesignSystem,
   vsCodeButton,
@@ -11,6 +13,8 @@ import {
   vsCodeTextArea,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
+import { controlKind, trackAccessible, updateAccessible } from './toolkitAria';
+import { CONTROL_TAGS } from './toolkitParts';
 
 /** A control with a string value (text field, text area, dropdown). */
 export type FieldElement = HTMLElement & { value: string; disabled: boolean };
@@ -35,6 +39,12 @@ function make<T extends HTMLElement>(tag: string, id: string | undefined, classe
   const el = document.createElement(tag) as T;
   if (id) el.id = id;
   if (classes.length) el.classList.add(...classes);
+  const kind = controlKind(el);
+  if (kind) {
+    // The stylesheet addresses controls by kind, never by the toolkit's tag.
+    el.classList.add(`control-${kind}`);
+    trackAccessible(el);
+  }
   return el;
 }
 
@@ -50,18 +60,18 @@ export interface TextOptions {
 }
 
 export function textField(o: TextOptions): FieldElement {
-  const el = make<FieldElement>('vscode-text-field', o.id, o.classes ?? []);
+  const el = make<FieldElement>(CONTROL_TAGS.textField, o.id, o.classes ?? []);
   if (o.label) el.textContent = o.label;
-  if (o.ariaLabel) el.setAttribute('aria-label', o.ariaLabel);
+  if (o.ariaLabel) updateAccessible(el, { label: o.ariaLabel });
   if (o.placeholder) el.setAttribute('placeholder', o.placeholder);
   if (o.maxLength) el.setAttribute('maxlength', String(o.maxLength));
   return el;
 }
 
 export function textArea(o: TextOptions & { rows?: number }): FieldElement {
-  const el = make<FieldElement>('vscode-text-area', o.id, o.classes ?? []);
+  const el = make<FieldElement>(CONTROL_TAGS.textArea, o.id, o.classes ?? []);
   if (o.label) el.textContent = o.label;
-  if (o.ariaLabel) el.setAttribute('aria-label', o.ariaLabel);
+  if (o.ariaLabel) updateAccessible(el, { label: o.ariaLabel });
   if (o.maxLength) el.setAttribute('maxlength', String(o.maxLength));
   el.setAttribute('rows', String(o.rows ?? 3));
   el.setAttribute('resize', 'vertical');
@@ -75,7 +85,7 @@ export interface OptionSpec {
 }
 
 export function dropdown(id: string, ariaLabelledBy: string): FieldElement {
-  const el = make<FieldElement>('vscode-dropdown', id, []);
+  const el = make<FieldElement>(CONTROL_TAGS.dropdown, id, []);
   el.setAttribute('aria-labelledby', ariaLabelledBy);
   el.setAttribute('position', 'below');
   return el;
@@ -85,7 +95,7 @@ export function dropdown(id: string, ariaLabelledBy: string): FieldElement {
 export function setOptions(el: FieldElement, options: readonly OptionSpec[], value: string): void {
   el.replaceChildren(
     ...options.map((o) => {
-      const opt = document.createElement('vscode-option') as HTMLElement & { value: string };
+      const opt = document.createElement(CONTROL_TAGS.option) as HTMLElement & { value: string };
       opt.setAttribute('value', o.value);
       opt.textContent = o.label;
       if (o.disabled) opt.setAttribute('disabled', '');
@@ -97,19 +107,19 @@ export function setOptions(el: FieldElement, options: readonly OptionSpec[], val
 }
 
 export function button(o: { id?: string; classes?: string[]; label: string; ariaLabel?: string; appearance?: 'primary' | 'secondary' | 'icon' }): ButtonElement {
-  const el = make<ButtonElement>('vscode-button', o.id, o.classes ?? []);
+  const el = make<ButtonElement>(CONTROL_TAGS.button, o.id, o.classes ?? []);
   el.textContent = o.label;
-  if (o.ariaLabel) el.setAttribute('aria-label', o.ariaLabel);
+  if (o.ariaLabel) updateAccessible(el, { label: o.ariaLabel });
   el.setAttribute('appearance', o.appearance ?? 'primary');
   return el;
 }
 
 export function progressRing(id: string): HTMLElement {
-  return make<HTMLElement>('vscode-progress-ring', id, []);
+  return make<HTMLElement>(CONTROL_TAGS.progressRing, id, []);
 }
 
 export function divider(): HTMLElement {
-  return make<HTMLElement>('vscode-divider', undefined, []);
+  return make<HTMLElement>(CONTROL_TAGS.divider, undefined, []);
 }
 
 export function getValue(el: FieldElement): string {
@@ -128,14 +138,23 @@ export function setDisabled(el: FieldElement | ButtonElement, disabled: boolean)
   el.toggleAttribute('disabled', disabled);
 }
 
-/** Mark a control invalid (or valid) for assistive technology. */
-export function setInvalid(el: HTMLElement, errorId: string, invalid: boolean): void {
-  el.setAttribute('aria-invalid', invalid ? 'true' : 'false');
-  const ids = new Set((el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
-  if (invalid) ids.add(errorId);
-  else ids.delete(errorId);
-  if (ids.size) el.setAttribute('aria-describedby', [...ids].join(' '));
-  else el.removeAttribute('aria-describedby');
+/** The paragraphs (help texts) that describe a control, in reading order. */
+export function describe(el: HTMLElement, ...by: HTMLElement[]): void {
+  updateAccessible(el, { described: by });
+}
+
+export function setRequired(el: HTMLElement, required: boolean): void {
+  updateAccessible(el, { required });
+}
+
+/** Mark a control invalid (or valid); while invalid, `error` is read after its help. */
+export function setInvalid(el: HTMLElement, error: HTMLElement, invalid: boolean): void {
+  updateAccessible(el, { error, invalid });
+}
+
+/** True for a single-line text control (where Enter submits the form). */
+export function isTextField(el: EventTarget | null): boolean {
+  return el instanceof HTMLElement && el.tagName === CONTROL_TAGS.textField.toUpperCase();
 }
 
 /** Events: text controls fire `input` as you type; dropdowns fire `change`. */

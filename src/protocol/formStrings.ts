@@ -74,6 +74,8 @@ export const FORM_STRINGS_EN = {
   'result.requestId': 'Request ID',
   requestId: 'Request ID: {0}',
   'invalid.summary': 'Fix the highlighted fields, then submit again.',
+  'summary.one': '1 field needs attention: {0}.',
+  'summary.many': '{0} fields need attention: {1}.',
   'rule.server.notReady': 'A custom image is expected to work only while the server is Running or Stopped; the service may refuse it in the current state. You can still submit.',
   'rule.imageName.required': 'Enter an image name.',
   'rule.imageName.length': 'The name must be 2 to 128 characters long.',

@@ -4,11 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { buildFormHtml } from '../../src/panels/formHtml';
 import type { FormContext, FormDraft, HostMessage, SubmitState } from '../../src/protocol/createImageMessages';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
+import type { ControlKind } from '../../webview/toolkitParts';
+import { CONTROL_TAGS, FOCUS_TARGET } from '../../webview/toolkitParts';
+import type { ThemeKind } from './themes';
+import { THEMES, themeHtml } from './themes';
 
 const ROOT = resolve(__dirname, '../../..');
 const ORIGIN = 'https://webview.test';
@@ -25,8 +29,38 @@ export interface Posted {
   [k: string]: unknown;
 }
 
+/**
+ * The form's controls by name, each with its selector (the ids and classes are the form's
+ * contract) and its kind. Tests reach a control only through `field`/`host`/`option`, built from
+ * this table and the toolkit's own (webview/toolkitParts.ts), so no test knows a toolkit tag.
+ */
+const CONTROLS = {
+  imageName: ['#imageName', 'textField'],
+  systemSnapshot: ['#systemSnapshot', 'dropdown'],
+  dataSnapshot: ['#dataSnapshot', 'dropdown'],
+  description: ['#description', 'textArea'],
+  resourceGroupId: ['#resourceGroupId', 'textField'],
+  createSnapshot: ['#createSnapshot', 'button'],
+  addTag: ['#addTag', 'button'],
+  tagKey: ['.tag-key', 'textField'],
+  tagValue: ['.tag-value', 'textField'],
+  tagRemove: ['.tag-remove', 'button'],
+  retry: ['#retry', 'button'],
+  submit: ['#submit', 'button'],
+  cancel: ['#cancel', 'button'],
+  copyCli: ['#copyCli', 'button'],
+} as const satisfies Record<string, readonly [string, ControlKind]>;
+export type ControlName = keyof typeof CONTROLS;
+const TAG_PARTS = new Set<ControlName>(['tagKey', 'tagValue', 'tagRemove']);
+
 export interface FormPage {
   page: Page;
+  /** The element of a control that takes focus (what a user types into or presses). `row`: tag row index. */
+  field(name: ControlName, row?: number): Locator;
+  /** The control's host element (its id, disabled state, value). */
+  host(name: ControlName, row?: number): Locator;
+  /** The options of a dropdown, or the one whose text contains `text`. */
+  option(name: ControlName, text?: string): Locator;
   /** Messages the webview posted, in order. */
   posted(): Promise<Posted[]>;
   waitForPosted(type: string, count?: number): Promise<Posted>;
@@ -59,13 +93,20 @@ export function initMessage(context: FormContext = demoContext(), draft: FormDra
   return { type: 'init', locale: 'en', strings: { ...FORM_STRINGS_EN }, context, draft, submit };
 }
 
-export async function openForm(browser: Browser, savedState: unknown = undefined): Promise<FormPage> {
+export interface OpenOptions {
+  /** The VS Code theme the page is shown in (default: dark, VS Code's default). */
+  theme?: ThemeKind;
+  /** Behave like a Chromium before 135 (VS Code 1.100's Electron): no ARIA element references. */
+  withoutElementReflection?: boolean;
+}
+
+export async function openForm(browser: Browser, savedState: unknown = undefined, options: OpenOptions = {}): Promise<FormPage> {
   const page = await browser.newPage();
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const nonce = randomBytes(16).toString('base64');
-  const html = buildFormHtml({
+  const bare = buildFormHtml({
     cspSource: ORIGIN,
     nonce,
     scriptUri: `${ORIGIN}/dist/webview.js`,
@@ -73,6 +114,7 @@ export async function openForm(browser: Browser, savedState: unknown = undefined
     lang: 'en',
     title: 'Create Custom Image',
   });
+  const html = themeHtml(bare, THEMES[options.theme ?? 'dark']);
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     const files: Record<string, [string, string]> = {
@@ -104,10 +146,31 @@ export async function openForm(browser: Browser, savedState: unknown = undefined
       },
     });
   }, savedState);
+  if (options.withoutElementReflection) {
+    await page.addInitScript(() => {
+      const proto = (globalThis as unknown as { Element: { prototype: object } }).Element.prototype;
+      for (const p of ['ariaDescribedByElements', 'ariaLabelledByElements', 'ariaErrorMessageElements']) Reflect.deleteProperty(proto, p);
+    });
+  }
   await page.goto(`${ORIGIN}/index.html`);
   const posted = (): Promise<Posted[]> => page.evaluate(() => (globalThis as unknown as { __posted: Posted[] }).__posted);
+  const host = (name: ControlName, row?: number): Locator => {
+    const [selector] = CONTROLS[name];
+    const rows = page.locator('.tag-row');
+    if (TAG_PARTS.has(name)) return (row === undefined ? rows : rows.nth(row)).locator(selector);
+    return page.locator(selector);
+  };
   return {
     page,
+    host,
+    field(name, row) {
+      const inner = FOCUS_TARGET[CONTROLS[name][1]];
+      return inner ? host(name, row).locator(inner) : host(name, row);
+    },
+    option(name, text) {
+      const all = host(name).locator(CONTROL_TAGS.option);
+      return text === undefined ? all : all.filter({ hasText: text });
+    },
     posted,
     blockedRequests,
     pageErrors,
@@ -150,11 +213,11 @@ export async function openForm(browser: Browser, savedState: unknown = undefined
 }
 
 /** Open the form and deliver `init`; resolves when the form is on screen. */
-export async function openInitialized(browser: Browser, init: HostMessage = initMessage(), savedState?: unknown): Promise<FormPage> {
-  const f = await openForm(browser, savedState);
+export async function openInitialized(browser: Browser, init: HostMessage = initMessage(), savedState?: unknown, options: OpenOptions = {}): Promise<FormPage> {
+  const f = await openForm(browser, savedState, options);
   await f.waitForPosted('ready');
   await f.send(init);
-  await f.page.locator('vscode-text-field#imageName').waitFor();
+  await f.field('imageName').waitFor();
   return f;
 }
 

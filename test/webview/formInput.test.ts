@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
+import { axOnFocus } from './a11yProbe';
 import { activeHasClass, activeId, demoContext, errorText, initMessage, launchBrowser, openInitialized, waitForText, webviewState } from './formHarness';
 
 let browser: Browser;
@@ -14,24 +15,25 @@ after(async () => {
   await browser.close();
 });
 
-test('typing an invalid name shows the error under the field with aria-invalid and aria-describedby; fixing it clears them', async () => {
+test('typing an invalid name shows the error under the field, and the focused input is invalid and described by it; fixing it clears both', async () => {
   const f = await openInitialized(browser);
-  const input = f.page.locator('vscode-text-field#imageName input');
+  const input = f.field('imageName');
   await input.fill('-bad name');
   assert.equal(await errorText(f, 'imageName-error'), 'The name must start with a letter or a digit.');
-  const field = f.page.locator('#imageName');
-  assert.equal(await field.getAttribute('aria-invalid'), 'true');
-  assert.match((await field.getAttribute('aria-describedby')) ?? '', /\bimageName-error\b/);
+  const bad = await axOnFocus(input);
+  assert.equal(bad.invalid, true);
+  assert.match(bad.description, /The name must start with a letter or a digit\.$/);
   await input.fill('good:name_1');
   assert.equal(await errorText(f, 'imageName-error'), '');
-  assert.equal(await field.getAttribute('aria-invalid'), 'false');
-  assert.doesNotMatch((await field.getAttribute('aria-describedby')) ?? '', /imageName-error/);
+  const good = await axOnFocus(input);
+  assert.equal(good.invalid, false);
+  assert.doesNotMatch(good.description, /must start/);
   await f.page.close();
 });
 
 test('a name already in the region list is reported at once; others are checked with the host after a pause', async () => {
   const f = await openInitialized(browser);
-  const input = f.page.locator('vscode-text-field#imageName input');
+  const input = f.field('imageName');
   await input.fill('existing-image');
   assert.match(await errorText(f, 'imageName-error'), /already exists/);
   await input.fill('fresh-name');
@@ -44,7 +46,7 @@ test('a name already in the region list is reported at once; others are checked 
 
 test('submitting an empty name focuses the name field and posts nothing', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('submit').click();
   assert.equal(await errorText(f, 'imageName-error'), 'Enter an image name.');
   assert.equal(await activeId(f), 'imageName');
   assert.equal((await f.posted()).filter((m) => m.type === 'submit').length, 0);
@@ -53,15 +55,15 @@ test('submitting an empty name focuses the name field and posts nothing', async 
 
 test('a valid form posts the exact submit payload: name, newest snapshot, chosen data snapshot, description, tags, resource group', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('web-golden-1');
-  await f.page.locator('vscode-dropdown#dataSnapshot').click();
-  await f.page.locator('vscode-dropdown#dataSnapshot vscode-option', { hasText: 'data-1' }).click();
-  await f.page.locator('vscode-text-area#description textarea').fill("golden image, it's fine");
-  await f.page.locator('vscode-button#addTag').click();
-  await f.page.locator('.tag-row').nth(0).locator('.tag-key input').fill('env');
-  await f.page.locator('.tag-row').nth(0).locator('.tag-value input').fill('prod');
-  await f.page.locator('vscode-text-field#resourceGroupId input').fill('rg-aek2bti7cf7abcd');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('imageName').fill('web-golden-1');
+  await f.host('dataSnapshot').click();
+  await f.option('dataSnapshot', 'data-1').click();
+  await f.field('description').fill("golden image, it's fine");
+  await f.field('addTag').click();
+  await f.field('tagKey', 0).fill('env');
+  await f.field('tagValue', 0).fill('prod');
+  await f.field('resourceGroupId').fill('rg-aek2bti7cf7abcd');
+  await f.field('submit').click();
   const submit = await f.waitForPosted('submit');
   assert.deepEqual(submit.draft, {
     imageName: 'web-golden-1',
@@ -76,19 +78,19 @@ test('a valid form posts the exact submit payload: name, newest snapshot, chosen
 
 test('tag rows: a reserved key is flagged in its row, a duplicate key too, and removing a row clears its error', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-button#addTag').click();
-  await f.page.locator('vscode-button#addTag').click();
+  await f.field('addTag').click();
+  await f.field('addTag').click();
   const rows = f.page.locator('.tag-row');
   assert.equal(await rows.count(), 2);
-  await rows.nth(0).locator('.tag-key input').fill('acs:owner');
+  await f.field('tagKey', 0).fill('acs:owner');
   assert.match((await rows.nth(0).locator('.tag-error').textContent()) ?? '', /must not start with “acs:” or “aliyun”/);
-  assert.equal(await rows.nth(0).locator('.tag-key').getAttribute('aria-invalid'), 'true');
-  await rows.nth(0).locator('.tag-key input').fill('team');
-  await rows.nth(1).locator('.tag-key input').fill('team');
+  assert.equal((await axOnFocus(f.field('tagKey', 0))).invalid, true);
+  await f.field('tagKey', 0).fill('team');
+  await f.field('tagKey', 1).fill('team');
   // A duplicate key is advice (not documented): its own line in the row, not an error.
   assert.match((await f.page.locator('#tag-1-advice').textContent()) ?? '', /already used/);
   assert.equal((await rows.nth(1).locator('.tag-error').textContent()) ?? '', '');
-  await rows.nth(1).locator('.tag-remove').click();
+  await f.field('tagRemove', 1).click();
   assert.equal(await rows.count(), 1);
   assert.equal((await rows.nth(0).locator('.tag-error').textContent()) ?? '', '');
   await f.page.close();
@@ -96,11 +98,11 @@ test('tag rows: a reserved key is flagged in its row, a duplicate key too, and r
 
 test('submit with a bad tag value focuses that value field', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('ok-name');
-  await f.page.locator('vscode-button#addTag').click();
-  await f.page.locator('.tag-row .tag-key input').fill('site');
-  await f.page.locator('.tag-row .tag-value input').fill('https://example.com');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('imageName').fill('ok-name');
+  await f.field('addTag').click();
+  await f.field('tagKey', 0).fill('site');
+  await f.field('tagValue', 0).fill('https://example.com');
+  await f.field('submit').click();
   assert.equal(await activeHasClass(f, 'tag-value'), true);
   assert.equal((await f.posted()).filter((m) => m.type === 'submit').length, 0);
   await f.page.close();
@@ -117,9 +119,9 @@ test('a quota full by our reading is advice: the line shows its formula, says ho
 
 test('the draft is kept in webview state as you type and restored when the webview is reloaded', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('draft-name');
-  await f.page.locator('vscode-button#addTag').click();
-  await f.page.locator('.tag-row .tag-key input').fill('k1');
+  await f.field('imageName').fill('draft-name');
+  await f.field('addTag').click();
+  await f.field('tagKey', 0).fill('k1');
   const state = await webviewState(f);
   assert.deepEqual(state, {
     draft: { imageName: 'draft-name', systemSnapshotId: 's-sys-new', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [{ key: 'k1', value: '' }] },
@@ -127,14 +129,14 @@ test('the draft is kept in webview state as you type and restored when the webvi
   await f.waitForPosted('draftChanged');
   await f.page.close();
   const g = await openInitialized(browser, initMessage(), state);
-  assert.equal(await g.page.locator('vscode-text-field#imageName input').inputValue(), 'draft-name');
-  assert.equal(await g.page.locator('.tag-row .tag-key input').inputValue(), 'k1');
+  assert.equal(await g.field('imageName').inputValue(), 'draft-name');
+  assert.equal(await g.field('tagKey', 0).inputValue(), 'k1');
   await g.page.close();
 });
 
 test('Enter in the name field submits the form', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('enter-name');
+  await f.field('imageName').fill('enter-name');
   await f.page.keyboard.press('Enter');
   const submit = await f.waitForPosted('submit');
   assert.equal((submit.draft as { imageName: string }).imageName, 'enter-name');
@@ -143,11 +145,11 @@ test('Enter in the name field submits the form', async () => {
 
 test('copy as CLI and cancel post their commands', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('cli-name');
-  await f.page.locator('vscode-button#copyCli').click();
+  await f.field('imageName').fill('cli-name');
+  await f.field('copyCli').click();
   const copy = await f.waitForPosted('copyCli');
   assert.equal((copy.draft as { imageName: string }).imageName, 'cli-name');
-  await f.page.locator('vscode-button#cancel').click();
+  await f.field('cancel').click();
   await f.waitForPosted('cancel');
   await f.page.close();
 });
@@ -169,8 +171,8 @@ test('a server that is not Running or Stopped gets advice under the server facts
   const f = await openInitialized(browser, initMessage(ctx));
   assert.match(await errorText(f, 'server-advice'), /only while the server is Running or Stopped/);
   assert.equal(await errorText(f, 'server-error'), '');
-  await f.page.locator('vscode-text-field#imageName input').fill('any-name');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('imageName').fill('any-name');
+  await f.field('submit').click();
   await f.waitForPosted('submit');
   await f.page.close();
 });
@@ -182,7 +184,7 @@ test('with the Simplified Chinese strings from the l10n bundle the form renders 
   assert.equal(await f.page.locator('#submit').textContent(), '创建镜像');
   assert.equal(await errorText(f, 'quota'), 'China (Hangzhou) 的自定义镜像：2 / 12（3 × 本地域 4 台服务器，最多 15）。');
   assert.equal(await f.page.evaluate('document.documentElement.lang'), 'zh-cn');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('submit').click();
   assert.equal(await errorText(f, 'imageName-error'), '请输入镜像名称。');
   await f.page.close();
 });

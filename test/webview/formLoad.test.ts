@@ -42,7 +42,7 @@ test('init renders every contract element with server facts and the quota line, 
 
 test('the system snapshot dropdown lists accomplished snapshots newest first, preselects the newest, and keeps the progressing one selectable (advice)', async () => {
   const f = await openInitialized(browser);
-  const options = f.page.locator('vscode-dropdown#systemSnapshot vscode-option');
+  const options = f.option('systemSnapshot');
   assert.deepEqual(await options.evaluateAll((els) => els.map((e) => [e.getAttribute('value'), e.hasAttribute('disabled')])), [
     ['', false],
     ['s-sys-new', false],
@@ -51,7 +51,7 @@ test('the system snapshot dropdown lists accomplished snapshots newest first, pr
   ]);
   assert.match((await options.nth(3).textContent()) ?? '', /in progress \(40%\)/);
   assert.equal(await f.page.locator('#systemSnapshot').evaluate((e) => (e as unknown as { value: string }).value), 's-sys-new');
-  const data = await f.page.locator('vscode-dropdown#dataSnapshot vscode-option').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
+  const data = await f.option('dataSnapshot').evaluateAll((els) => els.map((e) => e.getAttribute('value')));
   assert.deepEqual(data, ['', 's-data-1']);
   await f.page.close();
 });
@@ -60,7 +60,7 @@ test('a server without accomplished system snapshots says so and offers to creat
   const ctx = demoContext({ snapshots: [] });
   const f = await openInitialized(browser, initMessage(ctx));
   assert.equal(await f.page.locator('#systemSnapshot-empty').isVisible(), true);
-  await f.page.locator('vscode-button#createSnapshot').click();
+  await f.field('createSnapshot').click();
   await f.waitForPosted('createSnapshot');
   await f.page.close();
 });

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { CREATE_IMAGE_ERROR_CODES, errorPlacement, isRetryableCode } from '../../src/protocol/errorPlacement';
 import type { FormStringKey } from '../../src/protocol/formStrings';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
+import { focusedAx } from './a11yProbe';
 import { demoContext, errorText, initMessage, launchBrowser, openInitialized, waitForFocus } from './formHarness';
 
 let browser: Browser;
@@ -29,8 +30,8 @@ const EXPECTED_ELEMENT: Record<(typeof CREATE_IMAGE_ERROR_CODES)[number], string
 for (const code of CREATE_IMAGE_ERROR_CODES) {
   test(`${code} is shown in #${EXPECTED_ELEMENT[code]} with its RequestId, and the typed input stays`, async () => {
     const f = await openInitialized(browser);
-    await f.page.locator('vscode-text-field#imageName input').fill('my-image');
-    await f.page.locator('vscode-button#submit').click();
+    await f.field('imageName').fill('my-image');
+    await f.field('submit').click();
     await f.waitForPosted('submit');
     await f.send({ type: 'submitState', state: { phase: 'submitting' } });
     const message = FORM_STRINGS_EN[`error.${code}` as FormStringKey];
@@ -48,10 +49,10 @@ for (const code of CREATE_IMAGE_ERROR_CODES) {
     if (where === 'banner') assert.equal(await f.page.locator('#retry').isVisible(), retryable);
     const field = where.replace(/-error$/, '');
     if (where !== 'banner' && where !== 'quota-error') {
-      assert.equal(await f.page.locator(`#${field}`).getAttribute('aria-invalid'), 'true');
       await waitForFocus(f, field);
+      assert.equal((await focusedAx(f.page)).invalid, true, 'the focused control is announced as invalid');
     }
-    assert.equal(await f.page.locator('vscode-text-field#imageName input').inputValue(), 'my-image');
+    assert.equal(await f.field('imageName').inputValue(), 'my-image');
     assert.equal(await f.page.locator('#imageName').getAttribute('disabled'), null, 'fields are unlocked again');
     assert.deepEqual(await f.cspViolations(), [], 'no CSP violation');
     assert.deepEqual(f.pageErrors, []);
@@ -61,30 +62,30 @@ for (const code of CREATE_IMAGE_ERROR_CODES) {
 
 test('a transport failure offers Retry, which posts retry; editing afterwards hides Retry so a changed form is a new submission', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('net-image');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('imageName').fill('net-image');
+  await f.field('submit').click();
   await f.waitForPosted('submit');
   await f.send({ type: 'submitState', state: { phase: 'failed', code: 'Transport.ConnectionReset', requestId: '', placement: 'banner', retryable: true, message: 'The service could not be reached (Transport.ConnectionReset). Your input is kept: retry.' } });
   assert.equal(await f.page.locator('#retry').isVisible(), true);
   await waitForFocus(f, 'retry');
-  await f.page.locator('vscode-button#retry').click();
+  await f.field('retry').click();
   await f.waitForPosted('retry');
-  await f.page.locator('vscode-text-field#imageName input').fill('net-image-2');
+  await f.field('imageName').fill('net-image-2');
   assert.equal(await f.page.locator('#retry').isVisible(), false);
   await f.page.close();
 });
 
 test('while submitting, fields and buttons are locked and the button shows progress; success shows ImageId and RequestId', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('ok-image');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('imageName').fill('ok-image');
+  await f.field('submit').click();
   await f.waitForPosted('submit');
   await f.send({ type: 'submitState', state: { phase: 'submitting' } });
   assert.equal(await f.page.locator('#imageName').getAttribute('disabled'), '');
   assert.equal(await f.page.locator('#submit').getAttribute('disabled'), '');
   assert.equal(await f.page.locator('#submit').textContent(), 'Creating…');
   assert.equal(await f.page.locator('#submit-progress').isVisible(), true);
-  await f.page.locator('vscode-button#submit').click({ force: true });
+  await f.field('submit').click({ force: true });
   assert.equal((await f.posted()).filter((m) => m.type === 'submit').length, 1, 'no second submit while one runs');
   await f.send({ type: 'submitState', state: { phase: 'succeeded', imageId: 'm-abc123', requestId: 'REQ-OK-1' } });
   assert.equal(await f.page.locator('#result').isVisible(), true);
@@ -97,8 +98,8 @@ test('while submitting, fields and buttons are locked and the button shows progr
 
 test('host-side validation issues are shown under their fields and the first one gets focus', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('host-checked');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('imageName').fill('host-checked');
+  await f.field('submit').click();
   await f.waitForPosted('submit');
   await f.send({ type: 'submitState', state: { phase: 'invalid', issues: [{ field: 'imageName', code: 'imageName.taken', severity: 'error' }] } });
   assert.match(await errorText(f, 'imageName-error'), /already exists/);
@@ -120,8 +121,8 @@ test('a context update (after a snapshot was created) fills the empty snapshot d
 
 test('ImageNameAlreadyExist from the API is shown once under the name, even after the re-read region lists the name', async () => {
   const f = await openInitialized(browser);
-  await f.page.locator('vscode-text-field#imageName input').fill('raced-name');
-  await f.page.locator('vscode-button#submit').click();
+  await f.field('imageName').fill('raced-name');
+  await f.field('submit').click();
   await f.waitForPosted('submit');
   await f.send({ type: 'submitState', state: { phase: 'submitting' } });
   const message = FORM_STRINGS_EN['error.ImageNameAlreadyExist'];
@@ -133,6 +134,6 @@ test('ImageNameAlreadyExist from the API is shown once under the name, even afte
   assert.ok(text.includes('Request ID: REQ-RACE'), `the API's answer with its RequestId: ${text}`);
   assert.equal(text.split(message).length - 1, 1, `the API message once: ${text}`);
   assert.equal(text, `${message} Request ID: REQ-RACE`, 'no second, rule-made sentence beside it');
-  assert.equal(await f.page.locator('vscode-text-field#imageName input').inputValue(), 'raced-name');
+  assert.equal(await f.field('imageName').inputValue(), 'raced-name');
   await f.page.close();
 });

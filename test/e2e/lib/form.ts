@@ -1,5 +1,7 @@
-// The Create Custom Image form (webview) — element ids are the contract in CONTRACTS.md.
+// The Create Custom Image form (webview), addressed by its ids and classes (webview/formView.ts)
+// and, inside a toolkit control, by the table in webview/toolkitParts.ts (no toolkit tag here).
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { CONTROL_TAGS, FOCUS_TARGET } from '../../../webview/toolkitParts';
 import { tab, webview } from './workbench';
 
 export interface Form {
@@ -12,7 +14,7 @@ export interface Form {
 export async function openedForm(page: Page, serverName: string): Promise<Form> {
   await tab(page, `Create Custom Image: ${serverName}`).waitFor({ timeout: 30_000 });
   const frame = webview(page);
-  const imageName = frame.locator('#imageName input');
+  const imageName = frame.locator('#imageName').locator(FOCUS_TARGET.textField);
   await imageName.waitFor({ timeout: 30_000 });
   return { frame, imageName, el: (sel) => frame.locator(sel) };
 }
@@ -28,7 +30,7 @@ export async function dropdownText(form: Form, id: string): Promise<string> {
 /** Picks the option containing `text` in a toolkit dropdown. */
 export async function chooseOption(form: Form, id: string, text: string): Promise<void> {
   await form.el(`#${id}`).click();
-  await form.el(`#${id} vscode-option`).filter({ hasText: text }).first().click();
+  await form.el(`#${id}`).locator(CONTROL_TAGS.option).filter({ hasText: text }).first().click();
 }
 
 export async function isDisabled(loc: Locator): Promise<boolean> {
@@ -41,7 +43,7 @@ export async function addTag(form: Form, key: string, value: string): Promise<vo
   await form.el('#addTag').click();
   const row = form.el('.tag-row').nth(before);
   await row.waitFor({ timeout: 10_000 });
-  await row.locator('.tag-key input').fill(key);
-  await row.locator('.tag-value input').fill(value);
+  await row.locator('.tag-key').locator(FOCUS_TARGET.textField).fill(key);
+  await row.locator('.tag-value').locator(FOCUS_TARGET.textField).fill(value);
 }
 
