@@ -25,6 +25,7 @@
 import * as vscode from 'vscode';
 import type { SwasApi } from './core/swasApi';
 import { CredentialStore } from './platform/credentialStore';
+import { EndpointTrust } from './platform/endpointTrust';
 import { OutputLogger } from './platform/outputLogger';
 import { Session } from './platform/session';
 import { Settings } from './platform/settings';
@@ -55,6 +56,7 @@ export interface Services {
   readonly logger: OutputLogger;
   readonly settings: Settings;
   readonly credentials: CredentialStore;
+  readonly trust: EndpointTrust;
   readonly session: Session;
   readonly regions: RegionStore;
   readonly selection: RegionSelection;
@@ -72,7 +74,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const logger = new OutputLogger();
   const settings = new Settings();
   const credentials = new CredentialStore(context.secrets);
-  const session = new Session(credentials, settings, logger);
+  const trust = new EndpointTrust(context.globalState);
+  const session = new Session(credentials, settings, logger, trust);
   const api = (): SwasApi | undefined => session.api();
   const language = (): AcceptLanguage => acceptLanguage(vscode.env.language);
   const regions = new RegionStore(api, language);
@@ -102,6 +105,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     logger,
     settings,
     credentials,
+    trust,
     session,
     regions,
     selection,

@@ -33,6 +33,7 @@ export async function askProfileName(services: Services, value: string, title: s
 export async function verifyAndSave(services: Services, profile: string, credentials: Credentials): Promise<boolean> {
   const s = services.settings.read();
   try {
+    await services.trust.ensure(s.endpointTemplate, { askAgain: true });
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the AccessKey…') },
       () => verifyCredentials(credentials, s.endpointTemplate, s.timeoutMs, services.logger),

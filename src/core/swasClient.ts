@@ -35,6 +35,8 @@ export interface SwasClientOptions {
   cache?: RequestCache | Partial<CacheConfig>;
   /** Region whose endpoint serves ListRegions (default cn-hangzhou). */
   homeRegionId?: string;
+  /** Awaited before every call; throws to refuse (e.g. an endpoint host the user did not confirm). */
+  endpointGate?: (endpointTemplate: string) => Promise<void>;
 }
 
 interface CallSpec {
@@ -117,6 +119,7 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
   }
 
   async function run(spec: CallSpec, opts: CallOptions): Promise<Record<string, unknown>> {
+    await options.endpointGate?.(options.endpointTemplate);
     const creds = await t.credentials();
     const account = creds.accessKeyId;
     const exec = (): Promise<Record<string, unknown>> =>

@@ -36,6 +36,8 @@ function sentenceFor(code: string, message: string): string {
       return vscode.l10n.t('The STS SecurityToken is not valid for this AccessKey ID ({0}).', code);
     case 'InvalidTimeStamp.Expired':
       return vscode.l10n.t("This computer's clock differs from Alibaba Cloud's by more than 15 minutes. Correct the system time and try again.");
+    case 'Config.UntrustedEndpoint':
+      return vscode.l10n.t('Nothing was sent: the "swas.endpoint" host was not confirmed. Confirm it when asked, or clear the setting to use Alibaba Cloud.');
     case 'Transport.Timeout':
       return vscode.l10n.t('The SWAS API did not answer in time. Check your network or proxy, or raise "swas.requestTimeoutSeconds".');
     case 'Transport.ConnectionRefused':

@@ -9,6 +9,7 @@ import type { Limiter } from '../core/limiter';
 import { createLimiter } from '../core/limiter';
 import { createSwasClient } from '../core/swasClient';
 import type { CredentialStore } from './credentialStore';
+import type { EndpointTrust } from './endpointTrust';
 import type { OutputLogger } from './outputLogger';
 import type { Settings } from './settings';
 
@@ -33,11 +34,13 @@ export class Session implements vscode.Disposable {
     private readonly store: CredentialStore,
     private readonly settings: Settings,
     private readonly logger: OutputLogger,
+    private readonly trust: EndpointTrust,
   ) {
     this.subs.push(
       store.onDidChange(() => void this.reload()),
       settings.onDidChange((e) => {
         if (e.affectsConfiguration('swas.endpoint') || e.affectsConfiguration('swas.requestTimeoutSeconds')) {
+          if (e.affectsConfiguration('swas.endpoint')) this.trust.reset();
           this.client = undefined;
           this.emitter.fire(this.state);
         }
@@ -69,6 +72,7 @@ export class Session implements vscode.Disposable {
         timeoutMs: s.timeoutMs,
         logger: this.logger as Logger,
         limiter: this.limiter,
+        endpointGate: (template) => this.trust.ensure(template),
         credentials: { getCredentials: async () => (this.active?.name === profile ? this.active.credentials : undefined) },
       });
     }
