@@ -64,6 +64,8 @@ export interface Services {
   api(): SwasApi | undefined;
   language(): AcceptLanguage;
   createSnapshot(target?: SnapshotTarget): Promise<CreatedSnapshot | undefined>;
+  /** Opens a URL outside VS Code (vscode.env.openExternal); the integration tests record it instead. */
+  openExternal: (uri: vscode.Uri) => Thenable<boolean>;
 }
 
 export function acceptLanguage(displayLanguage: string): AcceptLanguage {
@@ -113,5 +115,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
     api,
     language,
     createSnapshot: async (target) => vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', target),
+    openExternal: (uri) => vscode.env.openExternal(uri),
   };
 }

@@ -23,7 +23,8 @@ export interface CreateImageUi {
   withProgress<T>(imageName: string, task: () => Promise<T>): Promise<T>;
   /** Success notification; resolves true when the user chose "Reveal in Explorer". */
   notifyCreated(imageName: string, imageId: string): Promise<boolean>;
-  copyCli(command: string): Promise<void>;
+  /** The line for sh/bash/zsh, and the same for PowerShell. */
+  copyCli(command: string, powerShell: string): Promise<void>;
   showError(message: string): void;
   /** Bring the panel to the front (after the snapshot command, the form comes back). */
   reveal(): void;
@@ -240,7 +241,8 @@ export class CreateImageController {
   }
 
   private async copyCli(draft: FormDraft): Promise<void> {
-    await this.ui.copyCli(buildCliCommand(draftToParams(this.target.regionId, this.target.instanceId, draft, '')));
+    const params = draftToParams(this.target.regionId, this.target.instanceId, draft, '');
+    await this.ui.copyCli(buildCliCommand(params), buildCliCommand(params, 'powershell'));
   }
 
   private async createSnapshot(): Promise<void> {

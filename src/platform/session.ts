@@ -27,6 +27,7 @@ export class Session implements vscode.Disposable {
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
   private readonly subs: vscode.Disposable[] = [];
+  private reloadFailureShown = false;
   /** One limiter for the extension host: it spaces calls per account across clients. */
   private readonly limiter: Limiter = createLimiter();
 
@@ -37,7 +38,7 @@ export class Session implements vscode.Disposable {
     private readonly trust: EndpointTrust,
   ) {
     this.subs.push(
-      store.onDidChange(() => void this.reload()),
+      store.onDidChange(() => void this.reloadSafely()),
       settings.onDidChange((e) => {
         if (e.affectsConfiguration('swas.endpoint') || e.affectsConfiguration('swas.requestTimeoutSeconds')) {
           if (e.affectsConfiguration('swas.endpoint')) this.trust.reset();
@@ -77,6 +78,26 @@ export class Session implements vscode.Disposable {
       });
     }
     return this.client;
+  }
+
+  /**
+   * `reload()` for callers that cannot handle a failure (activation, secret-change events): a
+   * SecretStorage that cannot be read is logged and shown once (not once per event), and
+   * `swas.sessionKnown` is set either way so the welcome view can show.
+   */
+  async reloadSafely(): Promise<void> {
+    try {
+      await this.reload();
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      this.logger.error(`Reading the saved credentials failed: ${text}`);
+      if (!this.reloadFailureShown) {
+        this.reloadFailureShown = true;
+        void vscode.window.showErrorMessage(vscode.l10n.t('SWAS Explorer could not read the saved credentials from secret storage: {0}', text));
+      }
+    } finally {
+      await vscode.commands.executeCommand('setContext', 'swas.sessionKnown', true);
+    }
   }
 
   /** Re-reads SecretStorage. Serialized: bursts of secret changes end in one consistent state. */

@@ -12,17 +12,17 @@ export const HOST_PACKAGES = ['chromium', 'ripgrep', ...BUILD_PACKAGES];
 /** Per suite of `npm test`: the Debian packages it needs before it starts. */
 export const SUITE_PACKAGES = Object.freeze({
   checks: [],
-  unit: [],
+  unit: ['zsh'], // the CLI-line quoting is read back by sh, bash and zsh (test/unit/rules/cliCommand.test.ts)
   contract: [],
   webview: ['chromium'], // test/webview/formHarness.ts launches /usr/bin/chromium
   integration: HOST_PACKAGES, // code-server hosts (installed on first use) + chromium drives them
   e2e: HOST_PACKAGES,
 });
 
-/** The union, in HOST_PACKAGES order, of what the given suites need. */
+/** The union, in a stable order, of what the given suites need. */
 export function packagesForSuites(suites) {
   const wanted = new Set(suites.flatMap((s) => SUITE_PACKAGES[s] ?? []));
-  return HOST_PACKAGES.filter((p) => wanted.has(p));
+  return [...HOST_PACKAGES, 'zsh'].filter((p) => wanted.has(p));
 }
 
 /** What `npm start` needs for one host (no browser: the user opens the URL in their own). */

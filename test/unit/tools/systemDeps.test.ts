@@ -43,13 +43,15 @@ test('every suite whose sources launch chromium asks for chromium first', () => 
     const launches = dirs.flatMap((d) => sources(join(root, d))).some((s) => /from 'playwright-core'|\/usr\/bin\/chromium|startCodeServer|runInHost/.test(s));
     const needs = deps.SUITE_PACKAGES[suite] ?? [];
     if (launches) assert.ok(needs.includes('chromium'), `${suite} launches chromium or a host but SUITE_PACKAGES.${suite} = [${needs.join(', ')}]`);
+    const zsh = dirs.flatMap((d) => sources(join(root, d))).some((s) => s.includes("'/usr/bin/zsh'"));
+    if (zsh) assert.ok(needs.includes('zsh'), `${suite} runs zsh but SUITE_PACKAGES.${suite} = [${needs.join(', ')}]`);
   }
 });
 
 test('the host suites ask for every host package; the pure suites for none', () => {
   for (const s of ['integration', 'e2e']) assert.deepEqual(deps.packagesForSuites([s]), [...deps.HOST_PACKAGES]);
-  for (const s of ['checks', 'unit', 'contract']) assert.deepEqual(deps.packagesForSuites([s]), []);
-  assert.deepEqual(deps.packagesForSuites(['unit', 'webview']), ['chromium']);
+  for (const s of ['checks', 'contract']) assert.deepEqual(deps.packagesForSuites([s]), []);
+  assert.deepEqual(deps.packagesForSuites(['unit', 'webview']), ['chromium', 'zsh']);
   assert.ok(deps.packagesForStart('1.100').includes('ripgrep'));
   assert.ok(!deps.packagesForStart('1.139').includes('chromium'));
 });
