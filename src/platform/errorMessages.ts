@@ -67,11 +67,3 @@ function sentenceFor(code: string, message: string): string {
     }
   }
 }
-
-/** True for errors that mean the saved credentials themselves are bad. */
-export function isCredentialError(e: unknown): boolean {
-  return (
-    isSwasError(e) &&
-    (e.code.startsWith('InvalidAccessKeyId') || e.code.startsWith('InvalidSecurityToken') || e.code === 'SignatureDoesNotMatch')
-  );
-}

@@ -203,10 +203,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
   }
 
-  regionNode(regionId: string): RegionNode | undefined {
-    return this.regionNodes.get(regionId);
-  }
-
   /** Reveals (and selects) a region's "Custom Images" node, or one image under it. */
   async revealImage(regionId: string, imageId?: string): Promise<boolean> {
     const region = await this.ensureRegionNode(regionId);
@@ -220,16 +216,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const img = region.images.imageNode(imageId);
     if (!img) return false;
     await this.view.reveal(img, { select: true, focus: true });
-    return true;
-  }
-
-  async revealInstance(regionId: string, instanceId: string): Promise<boolean> {
-    const region = await this.ensureRegionNode(regionId);
-    if (!region || !this.view) return false;
-    await region.getChildren();
-    const n = region.instanceNode(instanceId);
-    if (!n) return false;
-    await this.view.reveal(n, { select: true, focus: true, expand: true });
     return true;
   }
 

@@ -51,3 +51,17 @@ test('Create Custom Image is not offered on a disabled server', () => {
   assert.equal(offered(menu, 'instance stopped'), true);
   assert.equal(offered(menu, 'instance disabled hasIp'), false);
 });
+
+test('the package is publishable: LICENSE matches `license`, a 128×128 PNG icon, repository, keywords', () => {
+  const raw = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { license: string; icon?: string; repository?: { url?: string }; keywords?: string[]; categories?: string[] };
+  assert.equal(raw.license, 'MIT');
+  assert.match(readFileSync(join(root, 'LICENSE'), 'utf8'), /^MIT License\n/);
+  assert.ok(raw.icon, 'icon');
+  const png = readFileSync(join(root, raw.icon));
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(png.readUInt32BE(16), 128, 'icon width');
+  assert.equal(png.readUInt32BE(20), 128, 'icon height');
+  assert.match(raw.repository?.url ?? '', /^https:\/\//);
+  for (const k of ['alibaba cloud', 'aliyun', 'simple application server', 'swas']) assert.ok(raw.keywords?.includes(k), `keyword ${k}`);
+  assert.ok((raw.categories ?? []).length > 0);
+});
