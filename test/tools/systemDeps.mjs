@@ -16,13 +16,13 @@ export const SUITE_PACKAGES = Object.freeze({
   contract: [],
   webview: ['chromium'], // test/webview/formHarness.ts launches /usr/bin/chromium
   integration: HOST_PACKAGES, // code-server hosts (installed on first use) + chromium drives them
-  e2e: HOST_PACKAGES,
+  e2e: [...HOST_PACKAGES, 'fonts-wqy-microhei'], // + a CJK font: the zh-cn scenario's screenshots are read by people
 });
 
 /** The union, in a stable order, of what the given suites need. */
 export function packagesForSuites(suites) {
   const wanted = new Set(suites.flatMap((s) => SUITE_PACKAGES[s] ?? []));
-  return [...HOST_PACKAGES, 'zsh'].filter((p) => wanted.has(p));
+  return [...HOST_PACKAGES, 'zsh', 'fonts-wqy-microhei'].filter((p) => wanted.has(p));
 }
 
 /** What `npm start` needs for one host (no browser: the user opens the URL in their own). */

@@ -32,6 +32,10 @@ export interface ScenarioOptions {
   env?: Record<string, string>;
   /** Open the SWAS Explorer view after the workbench loads (default true). */
   openView?: boolean;
+  /** Display language (a language pack for it goes in `vsix`). */
+  locale?: string;
+  /** More .vsix files to install next to the extension. */
+  vsix?: readonly string[];
 }
 
 let browser: Browser | undefined;
@@ -75,9 +79,10 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
     mark('emulator up');
     cs = await startCodeServer({
       host,
-      vsix: [vsix],
+      vsix: [vsix, ...(opts.vsix ?? [])],
       settings: { 'swas.endpoint': emu.endpoint, 'swas.pollIntervalSeconds': 1, ...opts.settings },
       env: opts.env ?? {},
+      ...(opts.locale ? { locale: opts.locale } : {}),
     });
     mark('code-server up');
     context = await newContext(await sharedBrowser());
