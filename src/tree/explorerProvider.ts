@@ -9,6 +9,7 @@ import type { ExplorerNode, TreeContext } from './explorerNode';
 import { ImageNode } from './imageNode';
 import { ImagesNode } from './imagesNode';
 import type { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
 import type { RegionSelection } from './regionSelection';
 import type { RegionStore } from './regionStore';
@@ -77,9 +78,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!this.deps.api()) return [];
     const all = await this.deps.store.listRegions();
     let regions = this.deps.selection.apply(all, this.deps.profile());
+    if (regions.length === 0) {
+      // The chosen regions are none of this account's: say so, and how to choose others.
+      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions is available to this profile. Run "Select Regions…" to choose others.'), 'noSelectedRegion', 'globe')];
+    }
     if (this.deps.hideEmptyRegions()) {
       const counts = await Promise.all(regions.map((r) => this.deps.store.serverCount(r.regionId).catch(() => 1)));
       regions = regions.filter((_, i) => (counts[i] ?? 1) > 0);
+      if (regions.length === 0) {
+        return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'), 'allEmptyHidden', 'eye-closed')];
+      }
     }
     return regions.map((r) => {
       let n = this.regionNodes.get(r.regionId);

@@ -96,3 +96,25 @@ suite('What users see', function () {
     }
   });
 });
+
+suite('Region selection that shows nothing', function () {
+  this.timeout(60_000);
+  test('says so instead of an empty view', async () => {
+    const env = await testEnv();
+    await signInDemo(env);
+    const services = env.api.services;
+    const profile = services.session.state?.profile ?? 'default';
+    await services.selection.set(profile, ['xx-nowhere-1']);
+    services.explorer.reset();
+    try {
+      const rows = await env.api.children();
+      assert.equal(rows.length, 1, JSON.stringify(rows.map((r) => r.label)));
+      assert.equal(rows[0]?.kind, 'message');
+      assert.match(rows[0]?.label ?? '', /None of the selected regions/);
+    } finally {
+      await services.selection.set(profile, undefined);
+      services.explorer.reset();
+    }
+    assert.ok((await env.api.children()).length > 1);
+  });
+});
