@@ -9,6 +9,7 @@ import type {
   Region,
   Snapshot,
 } from './model';
+import type { RemoteAccessApi } from './remote/remoteAccessClient';
 
 export interface PageRequest {
   pageNumber?: number;
@@ -46,4 +47,6 @@ export interface SwasApi {
   ): Promise<{ requestId: string }>;
   /** Drop cached list results for a region (after a write or on refresh). */
   invalidate(regionId?: string): void;
+  /** Firewall, Cloud Assistant and Workbench (src/core/remote). */
+  readonly remote: RemoteAccessApi;
 }

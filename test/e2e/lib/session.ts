@@ -34,8 +34,10 @@ export interface ScenarioOptions {
   openView?: boolean;
   /** Display language (a language pack for it goes in `vsix`). */
   locale?: string;
-  /** More .vsix files to install next to the extension. */
+  /** More .vsix files to install (test stand-ins, a language pack). */
   vsix?: readonly string[];
+  /** Options of the scenario's emulator (e.g. `{ ssh: true }`). */
+  emulator?: Parameters<typeof startDemoEmulator>[0];
 }
 
 let browser: Browser | undefined;
@@ -75,7 +77,7 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
   };
   try {
     const vsix = ensureVsix();
-    emu = await startDemoEmulator();
+    emu = await startDemoEmulator(opts.emulator);
     mark('emulator up');
     cs = await startCodeServer({
       host,
