@@ -35,7 +35,8 @@ for (const host of selectedHosts()) {
 
         await runCommand(page, 'SWAS: Unshare from ECS');
         await pick(page, 'cn-hangzhou');
-        // The image picker offers only shared images.
+        // The image picker (not the region picker still closing) offers only shared images.
+        await quickInput(page).locator('.quick-input-box input[placeholder="Select a custom image"]').waitFor({ timeout: 30_000 });
         const rows = quickInput(page).locator('.quick-input-list .monaco-list-row');
         await rows.first().waitFor({ timeout: 30_000 });
         const offered = await rows.allInnerTexts();
