@@ -10,9 +10,13 @@
 //   services.explorer.refreshImages(regionId)   re-read and redraw a region's Custom Images node
 //   services.explorer.imageCreated(regionId, image)  add a just-created image locally (no call)
 //   services.explorer.revealImage(regionId, imageId?)  reveal Custom Images or one image
+//   services.explorer.poller.track(regionId, instanceId, { expect: 'Stopped' })  follow a server just
+//                                           told to change (ListInstanceStatus) until it settles
 //   services.createSnapshot({ regionId, instanceId, diskId? | diskType? })  runs "Create Snapshot…"
 //                                           (asks only for the name) and resolves with the snapshot
-//                                           once it settled, or undefined when cancelled/failed
+//                                           once it settled (status Accomplished or Failed), with
+//                                           status Progressing when the wait ended first (cancel,
+//                                           deadline, unreadable), or undefined when the session changed
 //
 // A CreateImageDeps for src/panels can be built as:
 //   { getApi: () => services.api(), loadRegion: (r) => services.regions.load(r),
@@ -30,6 +34,7 @@ import { OutputLogger } from './platform/outputLogger';
 import { Session } from './platform/session';
 import { Settings } from './platform/settings';
 import { ExplorerProvider } from './tree/explorerProvider';
+import { RateLimitNotice } from './tree/rateLimitNotice';
 import { RegionSelection } from './tree/regionSelection';
 import type { AcceptLanguage } from './tree/regionStore';
 import { RegionStore } from './tree/regionStore';
@@ -92,7 +97,12 @@ export function createServices(context: vscode.ExtensionContext): Services {
     canCallNow: (action) => session.canCallNow(action),
     logger,
   });
+  const notice = new RateLimitNotice(
+    (m) => explorer.setMessage(m),
+    (seconds, action, regionId) => vscode.l10n.t("Waiting {0} s for the API's rate limit ({1}, {2})…", seconds, action, regionId),
+  );
   context.subscriptions.push(
+    { dispose: session.onWait((e) => notice.update(e)) },
     logger,
     settings,
     session,

@@ -3,6 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Faults } from './faults';
 import { parseFaultConfig } from './faults';
 import { instanceWire } from './render';
+import type { RateLimits } from './limits';
+import type { Variants } from './variants';
+import { parseVariants } from './variants';
+import { LIMIT_PRESETS, parseLimitTable } from './limits';
 import type { RequestLog } from './requestLog';
 import { DEMO_ACCOUNT } from './seeds/credentials';
 import { machineRoute } from './machines/adminRoutes';
@@ -14,6 +18,8 @@ import type { EmulatorState } from './types';
 export interface AdminDeps {
   store: Store;
   faults: Faults;
+  limits: RateLimits;
+  variants: Variants;
   log: RequestLog;
   /** Builds a fresh state for POST /reset; undefined seed = the one the emulator started with. */
   seedState(seed: string | undefined): EmulatorState;
@@ -62,6 +68,20 @@ function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
+/** `{ "preset": "quota-2025" }`, `{ "table": {…} }` or the table itself. Windows start empty. */
+function limitsFromBody(body: Record<string, unknown>) {
+  try {
+    if (typeof body.preset === 'string') {
+      const preset = LIMIT_PRESETS[body.preset];
+      if (!preset) throw new Error(`unknown preset "${body.preset}" (known: ${Object.keys(LIMIT_PRESETS).join(', ')})`);
+      return preset;
+    }
+    return parseLimitTable(body.table ?? body);
+  } catch (e) {
+    throw new HttpError(400, (e as Error).message);
+  }
+}
+
 export class AdminServer {
   constructor(private readonly deps: AdminDeps) {}
 
@@ -94,6 +114,7 @@ export class AdminServer {
       const seed = body.seed === undefined ? undefined : String(body.seed);
       try {
         store.replace(this.deps.seedState(seed));
+        this.deps.limits.reset();
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
       }
@@ -124,6 +145,36 @@ export class AdminServer {
       }
       return { status: 200, body: faults.get() };
     }
+    if (route === 'GET /variants') return { status: 200, body: this.variantsBody() };
+    if (route === 'DELETE /variants') {
+      this.deps.variants.set([]);
+      return { status: 200, body: this.variantsBody() };
+    }
+    if (route === 'PUT /variants' || route === 'POST /variants') {
+      const list = body.variants;
+      const seconds = body.unshareSeconds;
+      if (typeof list !== 'string' && !(Array.isArray(list) && list.every((v) => typeof v === 'string'))) {
+        throw new HttpError(400, 'variants must be a string ("hostile", "a,b") or an array of strings');
+      }
+      if (seconds !== undefined && (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)) throw new HttpError(400, 'unshareSeconds must be a number ≥ 0');
+      try {
+        this.deps.variants.set(parseVariants(list as string | string[]), seconds as number | undefined);
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+      return { status: 200, body: this.variantsBody() };
+    }
+    if (route === 'GET /limits') return { status: 200, body: this.deps.limits.get() };
+    if (route === 'DELETE /limits') {
+      this.deps.limits.set(LIMIT_PRESETS.none ?? parseLimitTable({ operations: {} }, 'none'));
+      return { status: 200, body: this.deps.limits.get() };
+    }
+    if (route === 'POST /limits' || route === 'PUT /limits') {
+      this.deps.limits.set(limitsFromBody(body));
+      return { status: 200, body: this.deps.limits.get() };
+    }
+    const dm = /^\/disks\/([^/]+)\/status$/.exec(path);
+    if (dm && method === 'POST') return { status: 200, body: this.setDiskStatus(decodeURIComponent(dm[1] ?? ''), body.status) };
     if (route === 'POST /servers') return { status: 201, body: this.addServer(body) };
     const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);
     if (m && method === 'DELETE' && !m[2]) return { status: 200, body: this.releaseServer(decodeURIComponent(m[1] ?? '')) };
@@ -131,6 +182,10 @@ export class AdminServer {
     const machine = machineRoute(store, method, path, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), body);
     if (machine) return await machine;
     throw new HttpError(404, `no admin route ${route}`);
+  }
+
+  private variantsBody(): unknown {
+    return { variants: this.deps.variants.list(), unshareSeconds: this.deps.variants.unshareSeconds };
   }
 
   private accountFor(accessKeyId: unknown): string {
@@ -166,12 +221,31 @@ export class AdminServer {
   }
 
   private releaseServer(instanceId: string): unknown {
-    const { region } = this.locate(instanceId);
+    const { region, inst } = this.locate(instanceId);
+    this.deps.store.markReleased([instanceId], 'instance');
+    this.deps.store.markReleased(inst.disks.map((d) => d.diskId), 'disk');
+    this.deps.store.markReleased(region.snapshots.filter((s) => s.instanceId === instanceId).map((s) => s.snapshotId), 'snapshotOfReleasedServer');
     region.instances = region.instances.filter((i) => i.instanceId !== instanceId);
     region.snapshots = region.snapshots.filter((s) => s.instanceId !== instanceId);
     region.images = region.images.filter((i) => i.instanceId !== instanceId);
     this.deps.store.changed();
     return { ok: true };
+  }
+
+  private setDiskStatus(diskId: string, status: unknown): unknown {
+    if (typeof status !== 'string' || !status) throw new HttpError(400, 'status must be a non-empty string');
+    for (const acc of Object.values(this.deps.store.state.accounts)) {
+      for (const region of Object.values(acc.regions)) {
+        for (const inst of region.instances) {
+          const d = inst.disks.find((x) => x.diskId === diskId);
+          if (!d) continue;
+          d.status = status;
+          this.deps.store.changed();
+          return { DiskId: d.diskId, Status: d.status };
+        }
+      }
+    }
+    throw new HttpError(404, `no disk ${diskId}`);
   }
 
   private setStatus(instanceId: string, status: unknown): unknown {

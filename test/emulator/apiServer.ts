@@ -6,10 +6,13 @@ import { findAction } from './actions/registry';
 import type { Faults, FaultKind } from './faults';
 import { throttlingError } from './faults';
 import { NonceCache, authenticate, peekAccessKeyId, peekAction } from './gateway';
+import { checkPermission } from './permissions';
 import type { AuthContext } from './gateway';
 import { parseRequest, readBody } from './readRequest';
 import type { RawRequest } from './readRequest';
 import { toJson } from './render';
+import type { RateLimits } from './limits';
+import type { Variants } from './variants';
 import type { RequestLog } from './requestLog';
 import { runIdempotent } from './state/idempotency';
 import type { Store } from './state/store';
@@ -18,6 +21,8 @@ import { isKnownRegion } from './seeds/regions';
 export interface ApiDeps {
   store: Store;
   faults: Faults;
+  limits: RateLimits;
+  variants: Variants;
   log: RequestLog;
   sleep(ms: number): Promise<void>;
   verbose: boolean;
@@ -74,10 +79,13 @@ export class ApiServer {
 
   private async dispatch(auth: AuthContext, req: IncomingMessage, res: ServerResponse, requestId: string, finish: (o: Outcome) => void): Promise<void> {
     const { store, faults } = this.deps;
-    const regionId = auth.params.RegionId ?? '';
     const action = findAction(auth.action);
     if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
-    faults.throttle(auth.credential.accountId, action.name, Date.now());
+    checkPermission(auth.credential, action.name);
+    const regionId = auth.params.RegionId || (action.regionFromEndpoint ? endpointRegion(req) : '');
+    const now = store.now();
+    this.deps.limits.check(auth.credential.accountId, regionId || endpointRegion(req), action.name, now);
+    faults.throttle(auth.credential.accountId, action.name, now);
     const latency = faults.latency();
     if (latency > 0) await this.deps.sleep(latency);
     const canned = faults.pickResponse(action.name);
@@ -113,8 +121,10 @@ export class ApiServer {
       if (!isKnownRegion(regionId)) throw new ApiError(404, 'InvalidRegionId.NotFound', `The specified RegionId "${regionId}" does not exist.`);
     }
     store.tick();
-    const ctx = { store, accountId: auth.credential.accountId, params: auth.params, regionId: action.needsRegion ? regionId : '', now: store.now() };
-    const result = action.mutating ? runIdempotent(ctx, action) : action.run(ctx);
+    const { variants } = this.deps;
+    const ctx = { store, accountId: auth.credential.accountId, params: auth.params, regionId: action.needsRegion ? regionId : '', now: store.now(), variants };
+    variants.beforeRun(action.name, ctx);
+    const result = variants.transform(action.name, action.mutating ? runIdempotent(ctx, action) : action.run(ctx));
     if (action.mutating) store.changed();
     if (kind === 'ResetAfterCommit') {
       req.socket.destroy();
@@ -125,6 +135,20 @@ export class ApiServer {
     finish({ status: 200, code: '', regionId });
   }
 }
+
+/**
+ * The region whose endpoint was called: from a `Host: swas.<region>.aliyuncs.com` (or
+ * `<region>.localhost`) header, else cn-hangzhou — the emulator's single endpoint stands in for
+ * cn-hangzhou's when a call names no RegionId (ListRegions; ModifyImageShareStatus, A9).
+ */
+export function endpointRegion(req: IncomingMessage): string {
+  const host = (req.headers.host ?? '').toLowerCase().split(':')[0] ?? '';
+  const m = /^swas\.([a-z0-9-]+)\.aliyuncs\.com$/.exec(host) ?? /^([a-z0-9-]+)\.localhost$/.exec(host);
+  const region = m?.[1];
+  return region && isKnownRegion(region) ? region : DEFAULT_ENDPOINT_REGION;
+}
+
+export const DEFAULT_ENDPOINT_REGION = 'cn-hangzhou';
 
 export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;

@@ -1,10 +1,11 @@
 // Pure state rules of the emulator: quotas, names, tags, paging, idempotence, faults, clock.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Faults, parseFaultConfig } from '../../emulator/faults';
+import { parseFaultConfig } from '../../emulator/faults';
 import { jsonIds, page, paginate, tags } from '../../emulator/params';
 import { toJson, RawNumber, snapshotProgress } from '../../emulator/render';
 import { demoState } from '../../emulator/seeds/demo';
+import { RateLimits, parseLimitTable, resolveLimits } from '../../emulator/limits';
 import { parseScale, scaleRegionIds } from '../../emulator/seeds/scale';
 import { fingerprint } from '../../emulator/state/idempotency';
 import { validateState } from '../../emulator/state/persist';
@@ -20,14 +21,14 @@ describe('quotas and names', () => {
     assert.deepEqual([0, 2, 9].map(snapshotQuota), [0, 6, 15]);
   });
 
-  test('image names: 2-128 chars of letters, digits, : _ -, starting with a letter or digit', () => {
-    for (const ok of ['ab', '9lives', 'a:b_c-d', 'x'.repeat(128)]) assert.equal(isValidImageName(ok), true, ok);
-    for (const bad of ['a', '_a', '-a', ':a', 'a b', 'a.b', 'x'.repeat(129), '', '镜像']) assert.equal(isValidImageName(bad), false, bad);
+  test('image names: 2-128 chars of letters, Chinese (A6, likely), digits, : _ -, starting with a letter, Chinese or digit', () => {
+    for (const ok of ['ab', '9lives', 'a:b_c-d', 'x'.repeat(128), '镜像', '镜像-v1', 'ab镜像']) assert.equal(isValidImageName(ok), true, ok);
+    for (const bad of ['a', '_a', '-a', ':a', 'a b', 'a.b', 'x'.repeat(129), '', '镜', 'abé', '。句号']) assert.equal(isValidImageName(bad), false, bad);
   });
 
-  test('snapshot names: 2-50 chars starting with a letter, dots allowed', () => {
-    for (const ok of ['ab', 'a.b:c_d-e', 'x'.repeat(50)]) assert.equal(isValidSnapshotName(ok), true, ok);
-    for (const bad of ['1a', 'a', 'x'.repeat(51), 'http://x', 'a b']) assert.equal(isValidSnapshotName(bad), false, bad);
+  test('snapshot names: 2-50 chars starting with a letter or Chinese (A5, confirmed), dots allowed', () => {
+    for (const ok of ['ab', 'a.b:c_d-e', 'x'.repeat(50), '快照1', '快照.每日-01', 'a快照']) assert.equal(isValidSnapshotName(ok), true, ok);
+    for (const bad of ['1a', 'a', 'x'.repeat(51), 'http://x', 'a b', '1快照', '快', '快'.repeat(51)]) assert.equal(isValidSnapshotName(bad), false, bad);
   });
 });
 
@@ -96,17 +97,39 @@ describe('faults, scale and state files', () => {
     assert.throws(() => parseFaultConfig({ surprise: 1 }), /unknown field/);
   });
 
-  test('realistic limits throttle the documented actions at 10 per minute', () => {
-    const f = new Faults(true);
-    for (let i = 0; i < 10; i++) f.throttle('acc', 'CreateCustomImage', 1000 + i);
-    assert.throws(() => f.throttle('acc', 'CreateCustomImage', 2000), { code: 'Throttling.User' });
-    f.throttle('acc', 'ListInstances', 2000);
-    f.throttle('acc', 'CreateCustomImage', 62_000);
+  test('documented-2021 limits throttle the documented actions at 10 per minute per account, all regions together', () => {
+    const f = new RateLimits(resolveLimits('documented-2021'));
+    for (let i = 0; i < 10; i++) f.check('acc', i % 2 ? 'cn-hangzhou' : 'cn-beijing', 'CreateCustomImage', 1000 + i);
+    assert.throws(() => f.check('acc', 'ap-southeast-1', 'CreateCustomImage', 2000), { code: 'Throttling.User' });
+    f.check('other', 'cn-hangzhou', 'CreateCustomImage', 2000);
+    f.check('acc', 'cn-hangzhou', 'ListInstances', 2000);
+    f.check('acc', 'cn-hangzhou', 'CreateCustomImage', 62_000);
+  });
+
+  test('quota-2025 counts per (region, operation, account) with the table figures and 10/min for the rest', () => {
+    const f = new RateLimits(resolveLimits('quota-2025'));
+    for (let i = 0; i < 1000; i++) f.check('acc', 'cn-hangzhou', 'ListSnapshots', 1000);
+    assert.throws(() => f.check('acc', 'cn-hangzhou', 'ListSnapshots', 1000), { code: 'Throttling.User' });
+    f.check('acc', 'cn-beijing', 'ListSnapshots', 1000);
+    for (let i = 0; i < 10; i++) f.check('acc', 'cn-hangzhou', 'ListInstances', 1000);
+    assert.throws(() => f.check('acc', 'cn-hangzhou', 'ListInstances', 1000), { code: 'Throttling.User' });
+    f.check('acc', 'cn-hangzhou', 'ListInstances', 61_001);
+    assert.deepEqual(f.ruleFor('AllocatePublicConnection'), { calls: 50, seconds: 60 });
+  });
+
+  test('limit tables are validated', () => {
+    assert.equal(parseLimitTable({ operations: { ListRegions: { calls: 5, seconds: 10 } } }).per, 'region');
+    assert.throws(() => parseLimitTable({ operations: { ListRegions: { calls: -1, seconds: 10 } } }), /calls/);
+    assert.throws(() => parseLimitTable({ per: 'planet', operations: {} }), /per/);
+    assert.throws(() => parseLimitTable({ operations: {}, extra: 1 }), /unknown field/);
+    assert.throws(() => resolveLimits('no-such-preset'), /neither a preset/);
   });
 
   test('--scale parses and picks cn-hangzhou first', () => {
     assert.deepEqual(parseScale('servers=10,snapshots=20'), { servers: 10, snapshots: 20, images: 0, regions: 1 });
     assert.throws(() => parseScale('servers=-1'), /--scale/);
+    assert.equal(parseScale('servers=300,allowUnrealistic').allowUnrealistic, true);
+    assert.throws(() => parseScale('allowUnrealistic=1'), /--scale/);
     assert.deepEqual(scaleRegionIds(2), ['cn-hangzhou', 'cn-qingdao']);
   });
 
