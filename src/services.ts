@@ -10,6 +10,7 @@ import type { SwasApi } from './core/swasApi';
 import type { CreateImageDeps } from './panels/createImageDeps';
 import { CreateImagePanels } from './panels/createImagePanel';
 import { CredentialStore } from './platform/credentialStore';
+import { EndpointTrust } from './platform/endpointTrust';
 import { OutputLogger } from './platform/outputLogger';
 import { Session } from './platform/session';
 import { Settings } from './platform/settings';
@@ -41,6 +42,7 @@ export interface Services {
   readonly logger: OutputLogger;
   readonly settings: Settings;
   readonly credentials: CredentialStore;
+  readonly trust: EndpointTrust;
   readonly session: Session;
   readonly regions: RegionStore;
   readonly selection: RegionSelection;
@@ -50,6 +52,8 @@ export interface Services {
   api(): SwasApi | undefined;
   language(): AcceptLanguage;
   createSnapshot(target?: SnapshotTarget): Promise<CreatedSnapshot | undefined>;
+  /** Opens a URL outside VS Code (vscode.env.openExternal); the integration tests record it instead. */
+  openExternal: (uri: vscode.Uri) => Thenable<boolean>;
 }
 
 export function acceptLanguage(displayLanguage: string): AcceptLanguage {
@@ -60,7 +64,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const logger = new OutputLogger();
   const settings = new Settings();
   const credentials = new CredentialStore(context.secrets);
-  const session = new Session(credentials, settings, logger);
+  const trust = new EndpointTrust(context.globalState);
+  const session = new Session(credentials, settings, logger, trust);
   const api = (): SwasApi | undefined => session.api();
   const language = (): AcceptLanguage => acceptLanguage(vscode.env.language);
   const regions = new RegionStore(api, language);
@@ -112,6 +117,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     logger,
     settings,
     credentials,
+    trust,
     session,
     regions,
     selection,
@@ -120,5 +126,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
     api,
     language,
     createSnapshot,
+    openExternal: (uri) => vscode.env.openExternal(uri),
   };
 }

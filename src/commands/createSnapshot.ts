@@ -12,7 +12,7 @@ import { instanceState } from '../tree/contextValue';
 import { diskTypeLabel } from '../tree/labels';
 import { orCancel } from './runner';
 import { defaultSnapshotName, validateSnapshotName } from './snapshotName';
-import { asRef, resolveInstance, str } from './targets';
+import { asRef, resolveInstance, textArg } from './targets';
 
 function nameMessage(name: string): string | undefined {
   switch (validateSnapshotName(name)) {
@@ -65,8 +65,8 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
     return undefined;
   }
   const ref = asRef(target);
-  const disk = await pickDisk(instance.disks, { diskId: str(ref.diskId), diskType: ref.diskType === undefined ? undefined : diskType(ref.diskType) }, title);
-  const given = str((target as { snapshotName?: unknown } | undefined)?.snapshotName);
+  const disk = await pickDisk(instance.disks, { diskId: textArg(ref.diskId), diskType: ref.diskType === undefined ? undefined : diskType(ref.diskType) }, title);
+  const given = textArg((target as { snapshotName?: unknown } | undefined)?.snapshotName);
   const snapshotName = given !== undefined && !nameMessage(given) ? given : orCancel(
     await vscode.window.showInputBox({
       title,

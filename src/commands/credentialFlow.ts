@@ -8,6 +8,18 @@ import { describeError } from '../platform/errorMessages';
 import type { Services } from '../services';
 import { orCancel } from './runner';
 
+/** Checks a profile name: an error when it is not a valid name, a warning when it replaces one. */
+export function profileNameProblem(v: string, existing: readonly string[]): string | vscode.InputBoxValidationMessage | undefined {
+  const t = v.trim();
+  if (!PROFILE_NAME_PATTERN.test(t)) {
+    return vscode.l10n.t('Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.');
+  }
+  if (existing.includes(t)) {
+    return { message: vscode.l10n.t('A profile named "{0}" exists and will be replaced.', t), severity: vscode.InputBoxValidationSeverity.Warning };
+  }
+  return undefined;
+}
+
 export async function askProfileName(services: Services, value: string, title: string): Promise<string> {
   const existing = await services.credentials.listProfiles();
   const name = await vscode.window.showInputBox({
@@ -15,16 +27,7 @@ export async function askProfileName(services: Services, value: string, title: s
     prompt: vscode.l10n.t('Profile name'),
     value,
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      const t = v.trim();
-      if (!PROFILE_NAME_PATTERN.test(t)) {
-        return vscode.l10n.t('Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.');
-      }
-      if (existing.includes(t)) {
-        return { message: vscode.l10n.t('A profile named "{0}" exists and will be replaced.', t), severity: vscode.InputBoxValidationSeverity.Warning };
-      }
-      return undefined;
-    },
+    validateInput: (v) => profileNameProblem(v, existing),
   });
   return orCancel(name).trim();
 }
@@ -33,6 +36,7 @@ export async function askProfileName(services: Services, value: string, title: s
 export async function verifyAndSave(services: Services, profile: string, credentials: Credentials): Promise<boolean> {
   const s = services.settings.read();
   try {
+    await services.trust.ensure(s.endpointTemplate, { askAgain: true });
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the AccessKey…') },
       () => verifyCredentials(credentials, s.endpointTemplate, s.timeoutMs, services.logger),

@@ -120,22 +120,33 @@ export async function importCredentials(services: Services): Promise<boolean> {
   return verifyAndSave(services, profile, pick.source.credentials);
 }
 
+const OFFER_DISMISSED = 'swas.environmentOfferDismissed';
+
 /**
- * On activation: if signed out and the environment holds keys, offer to import them with a
- * notification button. A user action, never an automatic sign-in.
+ * The environment-key offer lives in the signed-out welcome view (context key
+ * `swas.environmentKeys`), not in a notification: it is gone as soon as the user is signed in,
+ * whichever way, and "Don't Ask Again" hides it for good. A user action, never an automatic sign-in.
  */
-export async function offerEnvironmentImport(services: Services): Promise<void> {
-  if (services.session.signedIn) return;
+export async function updateEnvironmentOffer(services: Services): Promise<void> {
+  const offer =
+    !services.session.signedIn && readEnvCredentials(process.env) !== undefined && services.context.globalState.get<boolean>(OFFER_DISMISSED) !== true;
+  await vscode.commands.executeCommand('setContext', 'swas.environmentKeys', offer);
+}
+
+/** SWAS: Import Keys from the Environment — the welcome view's offer. */
+export async function importEnvironmentCredentials(services: Services): Promise<boolean> {
   const env = readEnvCredentials(process.env);
-  if (!env) return;
-  const importIt = vscode.l10n.t('Import');
-  const pick = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Alibaba Cloud credentials were found in the environment (ALIBABA_CLOUD_ACCESS_KEY_ID). Import them into VS Code secret storage to use SWAS Explorer?'),
-    importIt,
-    vscode.l10n.t('Not Now'),
-  );
-  if (pick !== importIt || services.session.signedIn) return;
+  if (!env) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set in the environment of VS Code.'));
+    return false;
+  }
   const existing = await services.credentials.listProfiles();
   const profile = existing.length === 0 ? 'default' : await askProfileName(services, 'environment', vscode.l10n.t('SWAS: Import Credentials'));
-  await verifyAndSave(services, profile, env);
+  return verifyAndSave(services, profile, env);
+}
+
+/** "Don't Ask Again" on the environment offer. */
+export async function dismissEnvironmentOffer(services: Services): Promise<void> {
+  await services.context.globalState.update(OFFER_DISMISSED, true);
+  await updateEnvironmentOffer(services);
 }

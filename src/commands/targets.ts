@@ -17,7 +17,8 @@ export interface Ref {
   diskId?: unknown;
 }
 
-export function str(v: unknown): string | undefined {
+/** A command argument's string field, or undefined when it is not a non-empty string. */
+export function textArg(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
@@ -49,9 +50,9 @@ export interface InstanceFilter {
 /** The server a command acts on. */
 export async function resolveInstance(services: Services, arg: unknown, title: string, accept: InstanceFilter = () => true): Promise<Instance> {
   const ref = asRef(arg);
-  const regionId = str(ref.regionId) ?? (await pickRegionId(services, title));
+  const regionId = textArg(ref.regionId) ?? (await pickRegionId(services, title));
   const data = await regionData(services, regionId);
-  const id = str(ref.instanceId);
+  const id = textArg(ref.instanceId);
   if (id) {
     const found = data.instances.find((i) => i.instanceId === id);
     if (found) return found;
@@ -76,9 +77,9 @@ export async function resolveInstance(services: Services, arg: unknown, title: s
 /** The custom image a command acts on. */
 export async function resolveImage(services: Services, arg: unknown, title: string, accept: (i: CustomImage) => boolean = () => true): Promise<CustomImage> {
   const ref = asRef(arg);
-  const regionId = str(ref.regionId) ?? (await pickRegionId(services, title));
+  const regionId = textArg(ref.regionId) ?? (await pickRegionId(services, title));
   const data = await regionData(services, regionId);
-  const id = str(ref.imageId);
+  const id = textArg(ref.imageId);
   if (id) {
     const found = data.images.find((i) => i.imageId === id);
     if (found) return found;

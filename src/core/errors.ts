@@ -22,6 +22,8 @@ export const CLIENT_CODES = {
   credentialsUnavailable: 'Credentials.Unavailable',
   /** The endpoint template does not give an http(s) URL, or the region id is not a region id. */
   invalidEndpoint: 'Config.InvalidEndpoint',
+  /** The endpoint host is not Alibaba Cloud's nor loopback, and the user did not confirm it. */
+  untrustedEndpoint: 'Config.UntrustedEndpoint',
   /** The caller aborted (AbortSignal) while waiting for the limiter, a backoff or the response. */
   cancelled: 'Client.Cancelled',
   /** A 4xx/5xx HTTP status with a JSON body that has no Code (pop-core would have returned it). */

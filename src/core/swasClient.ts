@@ -37,6 +37,8 @@ export interface SwasClientOptions {
   cache?: RequestCache | Partial<CacheConfig>;
   /** Region whose endpoint serves ListRegions (default cn-hangzhou). */
   homeRegionId?: string;
+  /** Awaited before every call; throws to refuse (e.g. an endpoint host the user did not confirm). */
+  endpointGate?: (endpointTemplate: string) => Promise<void>;
   /**
    * Called when a call waits more than ~2 s for the rate limiter, and with waitMs 0 when it ends
    * (for the client's own limiter; with a shared one, use its `onWait`).
@@ -131,6 +133,7 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
   }
 
   async function run(spec: CallSpec, opts: CallOptions): Promise<Record<string, unknown>> {
+    await options.endpointGate?.(options.endpointTemplate);
     const creds = await t.credentials();
     const account = creds.accessKeyId;
     const exec = (): Promise<Record<string, unknown>> =>

@@ -27,7 +27,8 @@ export interface CreateImageUi {
   withProgress<T>(imageName: string, task: () => Promise<T>): Promise<T>;
   /** Success notification; resolves true when the user chose "Reveal in Explorer". */
   notifyCreated(imageName: string, imageId: string): Promise<boolean>;
-  copyCli(command: string): Promise<void>;
+  /** The line for sh/bash/zsh, and the same for PowerShell. */
+  copyCli(command: string, powerShell: string): Promise<void>;
   /** The host's localized sentence for an error the form has no string of its own for. */
   describeError?(e: unknown): string;
   /** Bring the panel to the front (after the snapshot command, the form comes back). */
@@ -323,7 +324,8 @@ export class CreateImageController {
   }
 
   private async copyCli(draft: FormDraft): Promise<void> {
-    await this.ui.copyCli(buildCliCommand(draftToParams(this.target.regionId, this.target.instanceId, draft, '')));
+    const params = draftToParams(this.target.regionId, this.target.instanceId, draft, '');
+    await this.ui.copyCli(buildCliCommand(params), buildCliCommand(params, 'powershell'));
   }
 
   /**

@@ -118,9 +118,16 @@ export class CreateImagePanels implements vscode.Disposable {
         );
         return choice === reveal;
       },
-      copyCli: async (command) => {
-        await vscode.env.clipboard.writeText(command);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the aliyun CLI command to the clipboard.'));
+      copyCli: async (command, powerShell) => {
+        // PowerShell on Windows (or as the terminal's shell), sh/bash/zsh elsewhere; one click for the other.
+        const ps = process.platform === 'win32' || /pwsh|powershell/i.test(vscode.env.shell);
+        await vscode.env.clipboard.writeText(ps ? powerShell : command);
+        const other = ps ? vscode.l10n.t('Copy for bash / zsh') : vscode.l10n.t('Copy for PowerShell');
+        const shown = ps
+          ? vscode.l10n.t('Copied the aliyun CLI command for PowerShell to the clipboard.')
+          : vscode.l10n.t('Copied the aliyun CLI command to the clipboard.');
+        const pick = await vscode.window.showInformationMessage(shown, other);
+        if (pick === other) await vscode.env.clipboard.writeText(ps ? command : powerShell);
       },
       describeError: (e) => errorSentence(e),
       reveal: () => panel.reveal(),

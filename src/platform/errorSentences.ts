@@ -18,6 +18,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
   [CLIENT_CODES.noCredentials]: 'You are not signed in. Run "SWAS: Sign In" first.',
   [CLIENT_CODES.credentialsUnavailable]: 'The saved AccessKey could not be read from the secret storage. Sign in again.',
   [CLIENT_CODES.invalidEndpoint]: 'The "swas.endpoint" setting does not give a valid http(s) endpoint (scheme://host[:port]). Correct the setting and try again.',
+  [CLIENT_CODES.untrustedEndpoint]: 'Nothing was sent: the "swas.endpoint" host was not confirmed. Confirm it when asked, or clear the setting to use Alibaba Cloud.',
   [CLIENT_CODES.cancelled]: 'The request was cancelled.',
   [CLIENT_CODES.httpError]: 'The SWAS API answered HTTP {1} without an error code. Try again later.',
   [CLIENT_CODES.noSwasPermission]:
@@ -29,6 +30,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
   [TRANSPORT_CODES.badResponse]: 'The SWAS API sent a response that could not be read. Try again later.',
   [TRANSPORT_CODES.other]: 'Could not reach the SWAS API. Check your network connection and proxy.',
   // Sent by the API (src/core/errors.ts KNOWN_API_CODES).
+  FirewallRuleAlreadyExist: 'The server already has a firewall rule for this port, protocol and source.',
+  FirewallRuleLimitExceed: 'The server has as many firewall rules as it may have. Delete one first.',
   'InvalidAccessKeyId.NotFound': 'The AccessKey ID was not found. Check that you copied it completely.',
   'InvalidAccessKeyId.Inactive': DISABLED,
   'Forbidden.AccessKeyDisabled': DISABLED,

@@ -1,9 +1,9 @@
 // The core `Logger` port on a LogOutputChannel "SWAS": one line per API call.
-// Known secret values are redacted from every line as a last line of defence.
+// Every line goes through the core's one scrubber (src/core/scrub.ts: URLs, signing parameters)
+// with the known secret values, as a last line of defence.
 import * as vscode from 'vscode';
 import type { ApiCallLogEntry, Logger } from '../core/logger';
-
-const SECRET_PARAMS = /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce)=([^&\s"']+)/gi;
+import { scrub } from '../core/scrub';
 
 export class OutputLogger implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
@@ -43,9 +43,7 @@ export class OutputLogger implements Logger, vscode.Disposable {
   }
 
   private scrub(text: string): string {
-    let out = text.replace(SECRET_PARAMS, '$1=***');
-    for (const s of this.secrets) out = out.split(s).join('***');
-    return out;
+    return scrub(text, [...this.secrets]);
   }
 
   dispose(): void {

@@ -9,6 +9,7 @@ import type { Limiter, WaitEvent } from '../core/limiter';
 import { createLimiter } from '../core/limiter';
 import { createSwasClient } from '../core/swasClient';
 import type { CredentialStore } from './credentialStore';
+import type { EndpointTrust } from './endpointTrust';
 import type { OutputLogger } from './outputLogger';
 import type { Settings } from './settings';
 
@@ -26,6 +27,7 @@ export class Session implements vscode.Disposable {
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
   private readonly subs: vscode.Disposable[] = [];
+  private reloadFailureShown = false;
   /** One limiter for the extension host: rate control per (account, region, operation) across clients. */
   private readonly limiter: Limiter = createLimiter();
 
@@ -33,11 +35,13 @@ export class Session implements vscode.Disposable {
     private readonly store: CredentialStore,
     private readonly settings: Settings,
     private readonly logger: OutputLogger,
+    private readonly trust: EndpointTrust,
   ) {
     this.subs.push(
-      store.onDidChange(() => void this.reload()),
+      store.onDidChange(() => void this.reloadSafely()),
       settings.onDidChange((e) => {
         if (e.affectsConfiguration('swas.endpoint') || e.affectsConfiguration('swas.requestTimeoutSeconds')) {
+          if (e.affectsConfiguration('swas.endpoint')) this.trust.reset();
           this.client = undefined;
           this.emitter.fire(this.state);
         }
@@ -74,10 +78,31 @@ export class Session implements vscode.Disposable {
         timeoutMs: s.timeoutMs,
         logger: this.logger as Logger,
         limiter: this.limiter,
+        endpointGate: (template) => this.trust.ensure(template),
         credentials: { getCredentials: async () => (this.active?.name === profile ? this.active.credentials : undefined) },
       });
     }
     return this.client;
+  }
+
+  /**
+   * `reload()` for callers that cannot handle a failure (activation, secret-change events): a
+   * SecretStorage that cannot be read is logged and shown once (not once per event), and
+   * `swas.sessionKnown` is set either way so the welcome view can show.
+   */
+  async reloadSafely(): Promise<void> {
+    try {
+      await this.reload();
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      this.logger.error(`Reading the saved credentials failed: ${text}`);
+      if (!this.reloadFailureShown) {
+        this.reloadFailureShown = true;
+        void vscode.window.showErrorMessage(vscode.l10n.t('SWAS Explorer could not read the saved credentials from secret storage: {0}', text));
+      }
+    } finally {
+      await vscode.commands.executeCommand('setContext', 'swas.sessionKnown', true);
+    }
   }
 
   /** Re-reads SecretStorage. Serialized: bursts of secret changes end in one consistent state. */

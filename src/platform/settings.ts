@@ -7,7 +7,11 @@ export interface SwasSettings {
   regions: string[];
   hideEmptyRegions: boolean;
   pollIntervalSeconds: number;
+  /** Which Alibaba Cloud console "Open in Console" opens. */
+  consoleSite: ConsoleSite;
 }
+
+export type ConsoleSite = 'auto' | 'china' | 'international';
 
 const SECTION = 'swas';
 
@@ -31,6 +35,7 @@ export class Settings implements vscode.Disposable {
       regions: (c.get<string[]>('regions', []) ?? []).filter((r) => typeof r === 'string' && r.trim() !== ''),
       hideEmptyRegions: c.get<boolean>('hideEmptyRegions', false) === true,
       pollIntervalSeconds: clamp(c.get<number>('pollIntervalSeconds', 3), 1, 60),
+      consoleSite: consoleSite(c.get<string>('consoleSite', 'auto')),
     };
   }
 
@@ -47,4 +52,8 @@ export class Settings implements vscode.Disposable {
 function clamp(n: number | undefined, min: number, max: number): number {
   const v = typeof n === 'number' && Number.isFinite(n) ? n : min;
   return Math.min(max, Math.max(min, v));
+}
+
+function consoleSite(v: string | undefined): ConsoleSite {
+  return v === 'china' || v === 'international' ? v : 'auto';
 }

@@ -14,6 +14,7 @@ import { InstanceNode } from './instanceNode';
 import { withPollNote } from './pollNote';
 import { SnapshotNode } from './snapshotNode';
 import type { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
 import type { RegionSelection } from './regionSelection';
 import type { RegionStore } from './regionStore';
@@ -95,9 +96,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!this.deps.api()) return [];
     const all = await this.deps.store.listRegions();
     let regions = this.deps.selection.apply(all, this.deps.profile());
+    if (regions.length === 0) {
+      // The chosen regions are none of this account's: say so, and how to choose others.
+      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions is available to this profile. Run "Select Regions…" to choose others.'), 'noSelectedRegion', 'globe')];
+    }
     if (this.deps.hideEmptyRegions()) {
       const counts = await Promise.all(regions.map((r) => this.deps.store.serverCount(r.regionId).catch(() => 1)));
       regions = regions.filter((_, i) => (counts[i] ?? 1) > 0);
+      if (regions.length === 0) {
+        return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'), 'allEmptyHidden', 'eye-closed')];
+      }
     }
     return regions.map((r) => {
       let n = this.regionNodes.get(r.regionId);
@@ -259,10 +267,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
   }
 
-  regionNode(regionId: string): RegionNode | undefined {
-    return this.regionNodes.get(regionId);
-  }
-
   /** Reveals (and selects) a region's "Custom Images" node, or one image under it. */
   async revealImage(regionId: string, imageId?: string): Promise<boolean> {
     const region = await this.ensureRegionNode(regionId);
@@ -276,16 +280,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const img = region.images.imageNode(imageId);
     if (!img) return false;
     await this.view.reveal(img, { select: true, focus: true });
-    return true;
-  }
-
-  async revealInstance(regionId: string, instanceId: string): Promise<boolean> {
-    const region = await this.ensureRegionNode(regionId);
-    if (!region || !this.view) return false;
-    await region.getChildren();
-    const n = region.instanceNode(instanceId);
-    if (!n) return false;
-    await this.view.reveal(n, { select: true, focus: true, expand: true });
     return true;
   }
 

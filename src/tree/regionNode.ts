@@ -79,7 +79,7 @@ export class RegionNode extends ExplorerNode {
   }
 
   private childrenFrom(data: RegionData): ExplorerNode[] {
-    if (data.instances.length === 0 && data.images.length === 0) {
+    if (data.instances.length === 0 && data.images.length === 0 && !data.truncated) {
       return [new MessageNode(this, vscode.l10n.t('No servers in this region'), 'empty')];
     }
     const filter = this.ctx.filter();
@@ -104,7 +104,8 @@ export class RegionNode extends ExplorerNode {
     } else {
       this.loadMoreNode = undefined;
     }
-    if (data.instances.length === 0) {
+    // A truncated region (TotalCount says there are more) is never called empty.
+    if (data.instances.length === 0 && !data.truncated) {
       out.push(new MessageNode(this, vscode.l10n.t('No servers in this region'), 'empty'));
     } else if (matching.length === 0) {
       out.push(new MessageNode(this, vscode.l10n.t('No servers match the filter'), 'noMatch', 'filter'));

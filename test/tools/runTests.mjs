@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, readFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureSystemPackages } from './systemDeps.mjs';
+import { ensureSystemPackages, packagesForSuites } from './systemDeps.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 process.chdir(root);
@@ -65,8 +65,15 @@ if (built) {
     check('typecheck (tsc --strict, host and webview)', run('npm', ['run', '-s', 'typecheck']));
     check('lint (eslint)', run('npm', ['run', '-s', 'lint']));
   }
+  // System packages for EVERY asked suite, before the first one starts (the webview suite needs
+  // chromium as much as the host suites do): on a fresh machine nothing runs without them.
+  const systemPackages = packagesForSuites(suites);
+  const sys = ensureSystemPackages(systemPackages);
+  if (systemPackages.length) check(`system packages (${systemPackages.join(', ')})`, sys);
   for (const suite of ['unit', 'contract', 'webview']) {
-    if (suites.includes(suite)) nodeTest(suite, listTests(join(root, 'out/test', suite)));
+    if (!suites.includes(suite)) continue;
+    if (!sys && packagesForSuites([suite]).length) { total.failed++; total.failures.push(`${suite}: not run, system packages are missing`); continue; }
+    nodeTest(suite, listTests(join(root, 'out/test', suite)));
   }
   // The variant run (issue 10 §4): the client's contract suites once more against the emulator in
   // its hostile-but-plausible mode (lowercase statuses, released-ID errors, account-wide image
@@ -78,13 +85,11 @@ if (built) {
     nodeTest('contract-variant-hostile', files, { SWAS_EMULATOR_VARIANT: 'hostile' });
   }
   // Suites that need VS Code (code-server) hosts: their drivers are node:test files too.
-  // Prepare once: system packages, the hosts (npm ci on first use), the .vsix (vsce package).
+  // Prepare once (system packages are already there): the hosts (npm ci on first use), the .vsix.
   const hostSuites = ['integration', 'e2e'].filter((s) => suites.includes(s));
   let prepared = hostSuites.length > 0;
   if (prepared) {
     const t0 = Date.now();
-    const sys = ensureSystemPackages();
-    check('system packages for the VS Code hosts and chromium', sys);
     const hosts = sys && run(process.execPath, ['out/test/e2e/lib/installHosts.js']);
     if (sys) check('install the VS Code hosts (code-server 4.100.3 on Node 20, 4.139.1 on Node 24)', hosts);
     const vsix = run(process.execPath, ['-e', "console.log('vsix: ' + require('./out/test/e2e/lib/vsix.js').packageVsix())"]);

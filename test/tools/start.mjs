@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { HOST_PACKAGES, ensureSystemPackages } from './systemDeps.mjs';
+import { ensureSystemPackages, packagesForStart } from './systemDeps.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 process.chdir(root);
@@ -44,8 +44,9 @@ async function stopAll(code) {
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void stopAll(0));
 
-// 1. System packages the host needs to install (native modules); chromium is not needed here.
-if (!ensureSystemPackages(HOST_PACKAGES.filter((p) => p !== 'chromium' && p !== 'ripgrep'))) process.exit(1);
+// 1. System packages the host needs to install (native modules, ripgrep for 1.100), before anything
+//    else starts; chromium is not needed here (the user opens the URL in their own browser).
+if (!ensureSystemPackages(packagesForStart(opt('--host') ?? 'newest'))) process.exit(1);
 
 // 2. Build (extension + emulator) and package the .vsix.
 runOrExit(process.execPath, ['esbuild.mjs', '--tests', '--quiet'], 'build');

@@ -1,11 +1,34 @@
-// System packages the VS Code hosts and the browser need (Debian names). When some are missing:
-// installed with apt-get if we are root on Debian, otherwise named with the line that installs them.
+// System packages the suites, the VS Code hosts and the browser need (Debian names). When some are
+// missing: installed with apt-get if we are root on Debian, otherwise named with the line that
+// installs them. runTests.mjs and start.mjs ask for them BEFORE anything that needs them starts.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** chromium drives the workbench; ripgrep seeds code-server 4.100.3's offline install; the rest
- *  build code-server's native modules (node-pty, kerberos, native-keymap, keytar). */
-export const HOST_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'build-essential', 'python3'];
+/** What code-server's native modules build against (node-pty, kerberos, native-keymap, keytar). */
+export const BUILD_PACKAGES = ['libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'build-essential', 'python3'];
+/** chromium drives the workbench and the webview tests; ripgrep seeds code-server 4.100.3's offline install. */
+export const HOST_PACKAGES = ['chromium', 'ripgrep', ...BUILD_PACKAGES];
+
+/** Per suite of `npm test`: the Debian packages it needs before it starts. */
+export const SUITE_PACKAGES = Object.freeze({
+  checks: [],
+  unit: ['zsh'], // the CLI-line quoting is read back by sh, bash and zsh (test/unit/rules/cliCommand.test.ts)
+  contract: [],
+  webview: ['chromium'], // test/webview/formHarness.ts launches /usr/bin/chromium
+  integration: HOST_PACKAGES, // code-server hosts (installed on first use) + chromium drives them
+  e2e: [...HOST_PACKAGES, 'fonts-wqy-microhei'], // + a CJK font: the zh-cn scenario's screenshots are read by people
+});
+
+/** The union, in a stable order, of what the given suites need. */
+export function packagesForSuites(suites) {
+  const wanted = new Set(suites.flatMap((s) => SUITE_PACKAGES[s] ?? []));
+  return [...HOST_PACKAGES, 'zsh', 'fonts-wqy-microhei'].filter((p) => wanted.has(p));
+}
+
+/** What `npm start` needs for one host (no browser: the user opens the URL in their own). */
+export function packagesForStart(hostId) {
+  return hostId === '1.100' ? ['ripgrep', ...BUILD_PACKAGES] : [...BUILD_PACKAGES];
+}
 
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
@@ -14,6 +37,7 @@ function installed(pkg) {
 
 /** Returns true when every package is present (after installing what it could). */
 export function ensureSystemPackages(pkgs = HOST_PACKAGES) {
+  if (pkgs.length === 0) return true;
   if (!existsSync('/usr/bin/dpkg-query')) {
     console.log(`system: not a Debian system; make sure these (Debian names) are installed: ${pkgs.join(' ')}`);
     return true;

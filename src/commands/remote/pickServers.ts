@@ -6,15 +6,15 @@ import type { Services } from '../../services';
 import { instanceDescription } from '../../tree/format';
 import { instanceStatusLabel } from '../../tree/labels';
 import { orCancel } from '../runner';
-import { asRef, pickRegionId, str } from '../targets';
+import { asRef, pickRegionId, textArg } from '../targets';
 
 function refs(node: unknown, nodes: unknown): Array<{ regionId: string; instanceId: string }> {
   const list = Array.isArray(nodes) && nodes.length > 0 ? nodes : node !== undefined ? [node] : [];
   const out: Array<{ regionId: string; instanceId: string }> = [];
   for (const n of list) {
     const r = asRef(n);
-    const regionId = str(r.regionId);
-    const instanceId = str(r.instanceId);
+    const regionId = textArg(r.regionId);
+    const instanceId = textArg(r.instanceId);
     if (regionId && instanceId) out.push({ regionId, instanceId });
   }
   return out;

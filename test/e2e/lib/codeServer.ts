@@ -3,7 +3,8 @@
 // settings.json pre-seeded (HARNESS §3.2) and workspace trust off. stop() kills the process
 // group and deletes the temp dir.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ export interface CodeServerOptions {
   host: Host;
   /** .vsix files to install into the fresh extensions dir. */
   vsix?: readonly string[];
+  /** Display language (`--locale`); needs a language pack for it among `vsix` (see languagePack.ts). */
+  locale?: string;
   /** Extra user settings (merged over the quiet defaults). */
   settings?: Record<string, unknown>;
   /** Extra environment for code-server (its extension host inherits it). */
@@ -104,6 +107,31 @@ async function waitHealthy(url: string, group: ProcessGroup, logFile: string, ti
   throw new Error(`code-server was not ready after ${timeoutMs} ms; see ${logFile}`);
 }
 
+/**
+ * The server picks a display language from <user-data>/languagepacks.json, which the workbench
+ * writes when it installs a language pack but the CLI's --install-extension does not: write it
+ * from the installed extensions that contribute `localizations`.
+ */
+function registerLanguagePacks(extensionsDir: string, userDataDir: string): void {
+  const file = join(userDataDir, 'languagepacks.json');
+  const packs: Record<string, { hash: string; extensions: { extensionIdentifier: { id: string }; version: string }[]; translations: Record<string, string>; label: string }> = {};
+  for (const name of readdirSync(extensionsDir)) {
+    const manifest = join(extensionsDir, name, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; publisher: string; version: string; contributes?: { localizations?: { languageId: string; localizedLanguageName?: string; languageName?: string; translations: { id: string; path: string }[] }[] } };
+    for (const l of m.contributes?.localizations ?? []) {
+      const id = `${m.publisher}.${m.name}`;
+      packs[l.languageId] = {
+        hash: createHash('md5').update(id).update(m.version).digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: m.version }],
+        translations: Object.fromEntries(l.translations.map((t) => [t.id, join(extensionsDir, name, t.path)])),
+        label: l.localizedLanguageName ?? l.languageName ?? l.languageId,
+      };
+    }
+  }
+  writeFileSync(file, JSON.stringify(packs));
+}
+
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
   const { host } = opts;
   assertHostInstalled(host);
@@ -113,8 +141,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const workspace = join(dir, 'workspace');
   const home = join(dir, 'home');
   const logFile = join(dir, 'code-server.log');
-  for (const d of [join(userDataDir, 'User'), extensionsDir, workspace, home]) mkdirSync(d, { recursive: true });
+  for (const d of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, workspace, home]) mkdirSync(d, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
+  // code-server is a remote window: machine-scoped settings (swas.endpoint) are read from the
+  // remote's Machine settings, never from User settings.
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ ...opts.settings }, null, 2));
   writeFileSync(join(dir, 'cs.yaml'), 'auth: none\n');
   const env = baseEnv(home, opts.env ?? {});
   // Interrupted (Ctrl-C, a runner's SIGTERM): the group is killed and the temp folder removed.
@@ -125,12 +156,14 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   let group: ProcessGroup | undefined;
   try {
     for (const v of opts.vsix ?? []) installExtension(host, v, extensionsDir, userDataDir, env);
+    if (opts.locale) registerLanguagePacks(extensionsDir, userDataDir);
     const port = opts.port ?? (await freePort());
     const args = [
       host.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', join(dir, 'cs.yaml'),
     ];
     if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+    if (opts.locale) args.push('--locale', opts.locale);
     args.push(workspace);
     group = spawnGroup(host.nodeBin, args, { cwd: dir, env, logFile });
     const url = `http://127.0.0.1:${port}`;

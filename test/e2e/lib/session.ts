@@ -32,7 +32,9 @@ export interface ScenarioOptions {
   env?: Record<string, string>;
   /** Open the SWAS Explorer view after the workbench loads (default true). */
   openView?: boolean;
-  /** More .vsix files to install (test stand-ins). */
+  /** Display language (a language pack for it goes in `vsix`). */
+  locale?: string;
+  /** More .vsix files to install (test stand-ins, a language pack). */
   vsix?: readonly string[];
   /** Options of the scenario's emulator (e.g. `{ ssh: true }`). */
   emulator?: Parameters<typeof startDemoEmulator>[0];
@@ -82,6 +84,7 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
       vsix: [vsix, ...(opts.vsix ?? [])],
       settings: { 'swas.endpoint': emu.endpoint, 'swas.pollIntervalSeconds': 1, ...opts.settings },
       env: opts.env ?? {},
+      ...(opts.locale ? { locale: opts.locale } : {}),
     });
     mark('code-server up');
     context = await newContext(await sharedBrowser());
