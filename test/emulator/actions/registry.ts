@@ -13,10 +13,18 @@ import { listRegions } from './listRegions';
 import { listSnapshots } from './listSnapshots';
 import { modifyImageShareStatus } from './modifyImageShareStatus';
 import { updateSnapshotAttribute } from './updateSnapshotAttribute';
+// ── server lifecycle (Start/Stop/Reboot, rename, ResetSystem) ──
+import { rebootInstance, rebootInstances } from './rebootInstance';
+import { resetSystem } from './resetSystem';
+import { startInstance, startInstances } from './startInstance';
+import { stopInstance, stopInstances } from './stopInstance';
+import { updateInstanceAttribute } from './updateInstanceAttribute';
+const LIFECYCLE: ActionDef[] = [startInstance, startInstances, stopInstance, stopInstances, rebootInstance, rebootInstances, updateInstanceAttribute, resetSystem];
 
 const ALL: ActionDef[] = [
   listRegions, listInstances, listInstanceStatus, listDisks, listSnapshots, createSnapshot, deleteSnapshot, deleteSnapshots,
   updateSnapshotAttribute, listCustomImages, createCustomImage, deleteCustomImage, deleteCustomImages, modifyImageShareStatus, listImages,
+  ...LIFECYCLE,
 ];
 
 const BY_NAME = new Map(ALL.map((a) => [a.name, a]));

@@ -1,6 +1,7 @@
 // The emulator's state with its virtual clock. Handlers run synchronously against it, so
 // every check-and-commit is atomic (Node runs one handler at a time).
 import type { AccountState, CredentialRecord, EmulatorState, ImageRecord, InstanceRecord, RegionState, SnapshotRecord } from '../types';
+import { advanceLifecycle } from './lifecycle';
 import { diskIdFor, imageIdFor, instanceIdFor, snapshotIdFor } from './ids';
 import { isoSeconds } from './time';
 
@@ -95,6 +96,7 @@ export class Store {
       for (const r of Object.values(acc.regions)) {
         for (const s of r.snapshots) if (s.status === 'Progressing' && s.readyAt <= now) s.status = 'Accomplished';
         for (const i of r.images) if ((i.status === '4' || i.status === '0') && i.readyAt <= now) i.status = '1';
+        advanceLifecycle(r.instances, now);
       }
     }
   }
