@@ -2,7 +2,7 @@
 // than 15 characters arrive as json-bigint BigNumber objects, and some numeric fields arrive as
 // strings (ListCustomImages paging, "NN%" progress). Every converter accepts any of these and
 // returns plain objects built from literals.
-import type { CustomImage, Disk, DiskType, Instance, Page, Region, Snapshot, Tag } from './model';
+import type { CustomImage, Disk, DiskType, Instance, Page, PublicImage, Region, Snapshot, Tag } from './model';
 
 export type Raw = Record<string, unknown>;
 
@@ -160,7 +160,14 @@ export function toCustomImage(v: unknown): CustomImage {
     resourceGroupId: str(o.ResourceGroupId),
     userId: str(o.UserId),
     tags: toTags(o.Tags),
+    requiredSystemDiskSizeGiB: num(o.RequiredSystemDiskSize),
+    requiredDataDiskSizeGiB: num(o.RequiredDataDiskSize),
   };
+}
+
+export function toPublicImage(v: unknown): PublicImage {
+  const o = obj(v);
+  return { imageId: str(o.ImageId), imageName: str(o.ImageName), imageType: str(o.ImageType), platform: str(o.Platform), description: str(o.Description) };
 }
 
 /**
