@@ -23,6 +23,10 @@
 //     imageCreated: (r, image) => services.explorer.imageCreated(r, image),
 //     createSnapshot: async (t) => (await services.createSnapshot(t)) !== undefined }
 import * as vscode from 'vscode';
+import { ActivityStore } from './activity/activityStore';
+import { ServerOperations } from './activity/serverOperations';
+import type { ServerPrompts } from './commands/servers/prompts';
+import { windowPrompts } from './commands/servers/prompts';
 import type { SwasApi } from './core/swasApi';
 import { CredentialStore } from './platform/credentialStore';
 import { OutputLogger } from './platform/outputLogger';
@@ -59,6 +63,11 @@ export interface Services {
   readonly regions: RegionStore;
   readonly selection: RegionSelection;
   readonly explorer: ExplorerProvider;
+  /** The Activity view's log (globalState) and the long server operations it shows. */
+  readonly activity: ActivityStore;
+  readonly serverOps: ServerOperations;
+  /** The questions server commands ask (replaceable by the integration tests). */
+  prompts: ServerPrompts;
   api(): SwasApi | undefined;
   language(): AcceptLanguage;
   createSnapshot(target?: SnapshotTarget): Promise<CreatedSnapshot | undefined>;
@@ -87,7 +96,10 @@ export function createServices(context: vscode.ExtensionContext): Services {
     canCallNow: (action) => session.canCallNow(action),
     logger,
   });
+  const activity = new ActivityStore(context.globalState);
+  const serverOps = new ServerOperations({ api, regions, explorer, activity, now: () => Date.now(), logger });
   context.subscriptions.push(
+    activity,
     logger,
     settings,
     session,
@@ -106,6 +118,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     regions,
     selection,
     explorer,
+    activity,
+    serverOps,
+    prompts: windowPrompts,
     api,
     language,
     createSnapshot: async (target) => vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', target),

@@ -14,6 +14,8 @@ export interface PollSink {
   applyInstance(regionId: string, instance: Instance): void;
   applySnapshot(regionId: string, snapshot: Snapshot): void;
   applyImage(regionId: string, image: CustomImage): void;
+  /** Every status a ListInstanceStatus poll saw, changed or not (server operations follow them). */
+  observeStatuses?(regionId: string, statuses: ReadonlyMap<string, string>): void;
 }
 
 interface Pending {
@@ -174,6 +176,7 @@ export class TransitionPoller {
   private async pollInstances(api: SwasApi, regionId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     const statuses = await api.listInstanceStatus(regionId, ids, { fresh: true });
+    this.sink.observeStatuses?.(regionId, statuses);
     const data = this.store.get(regionId);
     const changed = ids.filter((id) => {
       const now = statuses.get(id);
