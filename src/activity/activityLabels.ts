@@ -54,6 +54,8 @@ export function failureReason(e: ActivityEntry): string | undefined {
       return vscode.l10n.t('The server stayed in its old status.');
     case 'swas.disabled':
       return vscode.l10n.t('The server became Disabled.');
+    case 'swas.interrupted':
+      return vscode.l10n.t('The window closed before the answer came: check the resource.');
     case 'swas.gone':
       return vscode.l10n.t('The server no longer exists.');
     default:

@@ -8,9 +8,19 @@ export class ActivityStore implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private log: ActivityLog;
   private saving: Promise<void> = Promise.resolve();
+  /** Unfinished rows of an earlier window, not yet resumed. */
+  private restored: Set<string>;
 
   constructor(private readonly memento: vscode.Memento) {
     this.log = ActivityLog.from(memento.get<unknown>(STORE_KEY));
+    this.restored = new Set(this.log.unfinished().map((e) => e.id));
+  }
+
+  /** The unfinished rows an earlier window left (each handed out once). */
+  takeRestored(): ActivityEntry[] {
+    const out = this.log.unfinished().filter((e) => this.restored.has(e.id));
+    this.restored.clear();
+    return out;
   }
 
   all(): readonly ActivityEntry[] {

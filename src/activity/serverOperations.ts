@@ -148,14 +148,14 @@ export class ServerOperations {
   }
 
   /**
-   * After a window reload: every unfinished server row loads its region, looks at the status
-   * there and is followed again; rows whose call was never answered fail (outcome unknown).
+   * After a window reload: every unfinished server row of the earlier window loads its region,
+   * looks at the status there and is followed again; rows whose call was never answered are
+   * marked interrupted (outcome unknown).
    */
-  async resume(): Promise<void> {
+  async resume(entries: ActivityEntry[] = this.deps.activity.takeRestored()): Promise<void> {
     const byRegion = new Map<string, ActivityEntry[]>();
-    for (const e of this.deps.activity.unfinished()) {
-      if (!SERVER_KINDS.includes(e.kind)) continue;
-      if (!restoreOpState(e.machine)) {
+    for (const e of entries) {
+      if (!SERVER_KINDS.includes(e.kind) || !restoreOpState(e.machine)) {
         this.deps.activity.fail(e.id, this.deps.now(), { code: 'swas.interrupted' });
         continue;
       }

@@ -154,13 +154,13 @@ suite('Server operations', function () {
     const web = await server('web-prod-1');
     await adminCall(env, 'POST', '/servers/' + web.instanceId + '/status', { status: 'Stopping' });
     const now = Date.now();
-    env.api.services.activity.add({
+    const entry = env.api.services.activity.add({
       id: 'resume-1', kind: 'stop', target: { regionId: HZ, kind: 'instance', id: web.instanceId, name: 'web-prod-1' },
       startedAt: now, outcome: 'running', steps: [{ label: 'Stopping', state: 'active' }, { label: 'Stopped', state: 'pending' }],
       requestId: 'R-1', machine: { kind: 'stop', since: now, seen: [], phase: 'waiting' },
     });
     env.api.services.regions.drop(HZ);
-    await env.api.services.serverOps.resume();
+    await env.api.services.serverOps.resume([entry]);
     await adminCall(env, 'POST', '/servers/' + web.instanceId + '/status', { status: 'Stopped' });
     await waitFor('the resumed row to succeed', () => (env.api.services.activity.get('resume-1')?.outcome === 'succeeded' ? true : undefined), 30_000);
   });
