@@ -164,4 +164,29 @@ suite('Server operations', function () {
     await adminCall(env, 'POST', '/servers/' + web.instanceId + '/status', { status: 'Stopped' });
     await waitFor('the resumed row to succeed', () => (env.api.services.activity.get('resume-1')?.outcome === 'succeeded' ? true : undefined), 30_000);
   });
+
+  test('a failed call fails its row with the code and RequestId; Retry resends the same ClientToken; Copy Details and Clear Finished', async () => {
+    const hz = await region(HZ);
+    const db = await row(env, hz, 'db-staging');
+    const id = (db.node as unknown as { instanceId: string }).instanceId;
+    // The tree still shows Stopped; the server has moved on: the API refuses the start.
+    await adminCall(env, 'POST', `/servers/${id}/status`, { status: 'Starting' });
+    await vscode.commands.executeCommand('swas.startServer', db.node);
+    const failed = env.api.services.activity.all().find((e) => e.kind === 'start' && e.target.id === id);
+    assert.deepEqual([failed?.outcome, failed?.errorCode], ['failed', 'IncorrectInstanceStatus']);
+    assert.ok(failed?.requestId, 'the failed row keeps the RequestId');
+    await adminCall(env, 'POST', `/servers/${id}/status`, { status: 'Stopped' });
+    await vscode.commands.executeCommand('swas.activity.retry', { entryId: failed?.id });
+    const starts = await calls('StartInstances');
+    assert.equal(starts.length, 2);
+    const tokens = starts.map((r) => (r as unknown as { clientToken: string }).clientToken);
+    assert.equal(tokens[0], tokens[1], 'Retry resent the same ClientToken');
+    assert.equal(tokens[0], failed?.clientToken);
+    await vscode.commands.executeCommand('swas.activity.copyDetails', { entryId: failed?.id });
+    const details = await vscode.env.clipboard.readText();
+    assert.match(details, /IncorrectInstanceStatus/);
+    assert.match(details, /RequestId: /);
+    env.api.services.activity.clearFinished();
+    assert.ok(env.api.services.activity.all().every((e) => e.outcome === 'running'));
+  });
 });
