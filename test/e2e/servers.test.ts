@@ -1,11 +1,11 @@
 // Scenario: server operations in the real workbench. Stop a server from its context menu and
-// see Stopping… → Stopped; apply a custom image to another server through the modal and the
+// see Stopping… → Stopped; select two stopped servers and start both with one call; apply a custom image to another server through the modal and the
 // typed name and see Resetting…; reload the window during the reset and see the Activity row
 // resume and finish (Running). A screenshot of the Activity view is kept as an artifact.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { advanceClock } from './lib/emulator';
+import { adminCall, advanceClock } from './lib/emulator';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn } from './lib/signIn';
@@ -44,6 +44,22 @@ for (const host of selectedHosts()) {
         await advanceClock(s.emu, 10);
         await waitForText(description(page, 'web-prod-1'), /^Stopped/, 30_000);
         s.mark('stopped');
+
+        // Both web-prod-1 and db-staging are Stopped now: select both, start them at once.
+        await treeItem(page, 'web-prod-1').click();
+        await treeItem(page, 'db-staging').click({ modifiers: ['Control'] });
+        await contextMenu(page, treeItem(page, 'db-staging'), /^Start Server/);
+        await waitForText(description(page, 'web-prod-1'), /^Starting/, 15_000);
+        await waitForText(description(page, 'db-staging'), /^Starting/, 15_000);
+        const starts = (await adminCall<{ requests: { action: string }[] }>(s.emu, 'GET', '/requests')).requests.filter((r) => r.action === 'StartInstances');
+        assert.equal(starts.length, 1, 'one StartInstances call for both servers');
+        await advanceClock(s.emu, 10);
+        await waitForText(description(page, 'db-staging'), /^Running/, 30_000);
+        await waitForText(description(page, 'web-prod-1'), /^Running/, 30_000);
+        s.mark('started two');
+        // Away from the rows, so that no hover tooltip covers the next one.
+        await page.mouse.move(900, 700);
+        await page.keyboard.press('Escape');
 
         await expand(treeItem(page, 'Custom Images'));
         await contextMenu(page, treeItem(page, 'web-prod-golden'), /^Apply Image to Server/);
