@@ -10,28 +10,9 @@ import type { Services } from '../../services';
 import { instanceDescription } from '../../tree/format';
 import { instanceStatusLabel } from '../../tree/labels';
 import { orCancel } from '../runner';
-import { asRef, pickRegionId, str } from '../targets';
-
-interface IdRef {
-  regionId: string;
-  instanceId: string;
-}
-
-function idRef(arg: unknown): IdRef | undefined {
-  const r = asRef(arg);
-  const regionId = str(r.regionId);
-  const instanceId = str(r.instanceId);
-  return regionId && instanceId ? { regionId, instanceId } : undefined;
-}
-
-/** ID references from (node, selectedNodes) arguments; the selection wins when it holds the node. */
-export function refsFromArgs(args: unknown[]): IdRef[] {
-  const [first, second] = args;
-  const selected = Array.isArray(second) ? second.map(idRef).filter((x): x is IdRef => x !== undefined) : [];
-  if (selected.length > 0) return selected;
-  const one = idRef(first);
-  return one ? [one] : [];
-}
+import { pickRegionId } from '../targets';
+import type { IdRef } from './serverRefs';
+import { refsFromArgs } from './serverRefs';
 
 export async function loadServers(services: Services, refs: IdRef[]): Promise<Instance[]> {
   const out: Instance[] = [];
