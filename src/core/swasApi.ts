@@ -10,6 +10,7 @@ import type {
   Region,
   Snapshot,
 } from './model';
+import type { RemoteAccessApi } from './remote/remoteAccessClient';
 
 export interface PageRequest {
   pageNumber?: number;
@@ -66,4 +67,6 @@ export interface SwasApi {
   // ── end server lifecycle ──
   /** Drop cached list results for a region (after a write or on refresh). */
   invalidate(regionId?: string): void;
+  /** Firewall, Cloud Assistant and Workbench (src/core/remote). */
+  readonly remote: RemoteAccessApi;
 }

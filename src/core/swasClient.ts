@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import type { CredentialsProvider } from './model';
 import type { ParamValue, Transport } from './popTransport';
 import { createPopTransport } from './popTransport';
+import { createRemoteAccessApi } from './remote/remoteAccessClient';
 import type { RetryDeps, RetryPolicy } from './retry';
 import { withRetry } from './retry';
 import type { CallOptions, PageRequest, SwasApi } from './swasApi';
@@ -296,5 +297,6 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
     invalidate(regionId) {
       caller.invalidate(regionId);
     },
+    remote: createRemoteAccessApi(caller),
   };
 }

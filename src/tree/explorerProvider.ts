@@ -7,6 +7,8 @@ import type { SwasApi } from '../core/swasApi';
 import { ErrorNode } from './errorNode';
 import type { ExplorerNode, TreeContext } from './explorerNode';
 import { ImageNode } from './imageNode';
+import { FirewallNode } from './firewall/firewallNode';
+import { FirewallRuleNode } from './firewall/firewallRuleNode';
 import { ImagesNode } from './imagesNode';
 import type { LoadMoreNode } from './loadMoreNode';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
@@ -92,9 +94,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     });
   }
 
+  /** Redraws one node (and re-reads what it shows when it reads on expand, like Firewall). */
+  changed(node: ExplorerNode): void {
+    this.emitter.fire(node);
+  }
+
   /** Refresh: everything (no node), a region, or the custom images of a region. */
   async refresh(node?: ExplorerNode): Promise<void> {
     if (!node) return this.reset();
+    if (node instanceof FirewallNode) return this.changed(node);
+    if (node instanceof FirewallRuleNode) return this.changed(node.firewall);
     if (node instanceof ImagesNode || node instanceof ImageNode) return this.refreshImages(node.regionId);
     const region = this.regionOf(node);
     if (!region) return this.reset();

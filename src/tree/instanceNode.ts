@@ -7,6 +7,7 @@ import type { TreeContext } from './explorerNode';
 import { ExplorerNode } from './explorerNode';
 import { formatTime, instanceDescription } from './format';
 import { instanceStatusLabel } from './labels';
+import { FirewallNode } from './firewall/firewallNode';
 import { MessageNode } from './messageNode';
 import { escape, SnapshotNode } from './snapshotNode';
 
@@ -21,6 +22,7 @@ export class InstanceNode extends ExplorerNode {
   readonly kind = 'instance';
   readonly id: string;
   private readonly snapshotNodes = new Map<string, SnapshotNode>();
+  private firewallNode: FirewallNode | undefined;
 
   constructor(
     parent: ExplorerNode,
@@ -65,7 +67,17 @@ export class InstanceNode extends ExplorerNode {
     return item;
   }
 
+  /** The server's "Firewall" node (Linux and Windows alike: the SWAS firewall is per server). */
+  firewall(): FirewallNode {
+    this.firewallNode ??= new FirewallNode(this, this.regionId, this.instanceId, this.instance.instanceName || this.instanceId, this.ctx);
+    return this.firewallNode;
+  }
+
   override getChildren(): ExplorerNode[] {
+    return [this.firewall(), ...this.snapshotChildren()];
+  }
+
+  private snapshotChildren(): ExplorerNode[] {
     const list = this.snapshots();
     if (list.length === 0) return [new MessageNode(this, vscode.l10n.t('No snapshots'), 'noSnapshots')];
     const keep = new Set<string>();

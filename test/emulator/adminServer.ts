@@ -5,6 +5,7 @@ import { parseFaultConfig } from './faults';
 import { instanceWire } from './render';
 import type { RequestLog } from './requestLog';
 import { DEMO_ACCOUNT } from './seeds/credentials';
+import { machineRoute } from './machines/adminRoutes';
 import { makeInstance } from './seeds/factory';
 import { isKnownRegion } from './seeds/regions';
 import type { Store } from './state/store';
@@ -127,6 +128,8 @@ export class AdminServer {
     const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);
     if (m && method === 'DELETE' && !m[2]) return { status: 200, body: this.releaseServer(decodeURIComponent(m[1] ?? '')) };
     if (m && method === 'POST' && m[2]) return { status: 200, body: this.setStatus(decodeURIComponent(m[1] ?? ''), body.status) };
+    const machine = machineRoute(store, method, path, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), body);
+    if (machine) return await machine;
     throw new HttpError(404, `no admin route ${route}`);
   }
 

@@ -1,6 +1,6 @@
 // `npm run emulator -- [--port 0] [--admin-port 0] [--seed demo|empty|FILE] [--state FILE]
 //   [--scale servers=N,snapshots=M,images=K,regions=R] [--realistic-limits] [--host H]
-//   [--snapshot-seconds S] [--image-seconds S] [--quiet]`
+//   [--snapshot-seconds S] [--image-seconds S] [--ssh] [--disks DIR] [--quiet]`
 // First stdout line: one JSON object {endpoint, accessKeyId, accessKeySecret, admin}.
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
@@ -31,6 +31,8 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--snapshot-seconds': o.snapshotSeconds = number(); break;
       case '--image-seconds': o.imageSeconds = number(); break;
       case '--quiet': o.log = false; break;
+      case '--ssh': o.ssh = true; break;
+      case '--disks': o.disksDir = value(); break;
       default: throw new Error(`unknown option ${arg}`);
     }
   }

@@ -1,10 +1,12 @@
 // startEmulator: the SWAS emulator in-process (tests) or behind the CLI.
 import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { AdminServer } from './adminServer';
 import { ApiServer } from './apiServer';
 import { Faults } from './faults';
+import { Machines } from './machines/machines';
 import { RequestLog } from './requestLog';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
 import { demoState, emptyState } from './seeds/demo';
@@ -28,6 +30,10 @@ export interface EmulatorOptions {
   snapshotSeconds?: number;
   imageSeconds?: number;
   log?: boolean;
+  /** An SSH daemon for every Linux server with a loopback public IP (see machines/). */
+  ssh?: boolean;
+  /** Where the servers' disk folders live (default: beside --state, else a temporary folder). */
+  disksDir?: string;
 }
 
 export interface RunningEmulator {
@@ -71,6 +77,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.onChange(() => persister.schedule());
     if (!saved) store.changed();
   }
+  const machines = new Machines(store, { ssh: options.ssh ?? false, disksDir: options.disksDir ?? (options.statePath ? join(dirname(options.statePath), 'disks') : undefined) });
+  store.machines = machines;
+  store.onChange(() => void machines.sync());
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
     const t = setTimeout(() => {
@@ -96,6 +105,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   track(adminHttp, sockets);
   const apiPort = await listen(apiHttp, options.port ?? 0, host);
   const adminPort = await listen(adminHttp, options.adminPort ?? 0, host);
+  store.adminUrl = `http://${host}:${adminPort}`;
+  await machines.sync();
   let stopped = false;
   return {
     endpoint: `http://${host}:${apiPort}`,
@@ -110,7 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       persister?.flush();
       const closed = Promise.all([apiHttp, adminHttp].map((s) => new Promise<void>((r) => s.close(() => r()))));
       for (const s of sockets) s.destroy();
-      await closed;
+      await Promise.all([closed, machines.stop()]);
     },
   };
 }

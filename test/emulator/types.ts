@@ -46,6 +46,8 @@ export interface InstanceRecord {
   tags: TagRecord[];
   resourceGroupId: string;
   uuid: string;
+  /** Cloud Assistant agent stopped (set through the admin API). */
+  cloudAssistantOffline?: boolean;
 }
 
 export type SnapshotStatus = 'Progressing' | 'Accomplished' | 'Failed';
@@ -103,6 +105,55 @@ export interface RegionState {
   instances: InstanceRecord[];
   snapshots: SnapshotRecord[];
   images: ImageRecord[];
+  /** Firewall rules by InstanceId; a server without an entry has the default 22/80/443 rules. */
+  firewalls?: Record<string, FirewallRuleRecord[]>;
+  /** Cloud Assistant runs (RunCommand), newest last. */
+  invocations?: InvocationRecord[];
+  /** SSH key pairs of the account in this region (ImportKeyPair), with the servers bound. */
+  keyPairs?: KeyPairRecord[];
+}
+
+export interface FirewallRuleRecord {
+  ruleId: string;
+  /** "22" or a range "1024/1055". */
+  port: string;
+  /** TCP, UDP, TCP+UDP or ICMP. */
+  ruleProtocol: string;
+  sourceCidrIp: string;
+  /** accept, or drop once disabled. */
+  policy: 'accept' | 'drop';
+  remark: string;
+  tags: TagRecord[];
+}
+
+export type InvocationStatus = 'Pending' | 'Running' | 'Success' | 'Failed' | 'Error' | 'Timeout' | 'Aborted' | 'Invalid';
+
+export interface InvocationRecord {
+  invokeId: string;
+  instanceId: string;
+  commandName: string;
+  commandContent: string;
+  commandType: string;
+  workingDir: string;
+  workingUser: string;
+  timeoutSeconds: number;
+  status: InvocationStatus;
+  exitCode: number | null;
+  /** Base64 of the first 24 KB of stdout + stderr. */
+  output: string;
+  errorCode: string;
+  errorInfo: string;
+  creationTime: string;
+  startTime: string;
+  finishedTime: string;
+}
+
+export interface KeyPairRecord {
+  keyPairName: string;
+  publicKeyBody: string;
+  fingerprint: string;
+  creationTime: string;
+  instanceIds: string[];
 }
 
 export interface AccountState {

@@ -32,6 +32,10 @@ export interface ScenarioOptions {
   env?: Record<string, string>;
   /** Open the SWAS Explorer view after the workbench loads (default true). */
   openView?: boolean;
+  /** More .vsix files to install (test stand-ins). */
+  vsix?: readonly string[];
+  /** Options of the scenario's emulator (e.g. `{ ssh: true }`). */
+  emulator?: Parameters<typeof startDemoEmulator>[0];
 }
 
 let browser: Browser | undefined;
@@ -71,11 +75,11 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
   };
   try {
     const vsix = ensureVsix();
-    emu = await startDemoEmulator();
+    emu = await startDemoEmulator(opts.emulator);
     mark('emulator up');
     cs = await startCodeServer({
       host,
-      vsix: [vsix],
+      vsix: [vsix, ...(opts.vsix ?? [])],
       settings: { 'swas.endpoint': emu.endpoint, 'swas.pollIntervalSeconds': 1, ...opts.settings },
       env: opts.env ?? {},
     });

@@ -42,3 +42,12 @@ export function ensureVsix(): string {
   if (existsSync(vsixPath) && statSync(vsixPath).mtimeMs >= statSync(dist).mtimeMs) return vsixPath;
   return packageVsix();
 }
+
+/** Packages a test fixture extension (a folder under test/e2e/fixtures) into `out`. */
+export function packageFixture(name: string, out: string): string {
+  const dir = join(repoRoot, 'test', 'e2e', 'fixtures', name);
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`vsce package of ${name} failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
+  return out;
+}

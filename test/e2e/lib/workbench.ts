@@ -131,3 +131,17 @@ export function tab(page: Page, title: string | RegExp): Locator {
 export function webview(page: Page): FrameLocator {
   return page.frameLocator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).last().frameLocator('iframe#active-frame');
 }
+
+/** Clicks a button of the modal dialog that shows `text` (VS Code's own dialog, not the OS one). */
+export async function dialogButton(page: Page, text: string | RegExp, button: string | RegExp): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: text }).first();
+  await dialog.waitFor({ timeout: 30_000 });
+  const b = dialog.locator('.dialog-buttons .monaco-button').filter({ hasText: button }).first();
+  await b.click();
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** The text of the visible integrated terminal (DOM renderer: `terminal.integrated.gpuAcceleration` off). */
+export async function terminalText(page: Page): Promise<string> {
+  return (await page.locator('.terminal-wrapper.active .xterm-rows').first().innerText().catch(() => '')) ?? '';
+}

@@ -54,6 +54,7 @@ export const createCustomImage: ActionDef = {
     };
     if (store.timings.imageSeconds <= 0) image.status = '1';
     store.regionForWrite(accountId, regionId).images.push(image);
+    store.machines?.disks.imageFromSnapshot(image.systemSnapshotId, image.imageId);
     return { ImageId: image.imageId };
   },
 };

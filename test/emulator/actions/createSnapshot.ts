@@ -41,6 +41,7 @@ export const createSnapshot: ActionDef = {
       instanceId: inst.instanceId, creationTime: isoSeconds(now), rollbackTime: '', regionId, remark: '', resourceGroupId: rg, tags: tagList,
     };
     store.regionForWrite(accountId, regionId).snapshots.push(snap);
+    if (snap.sourceDiskType === 'System') store.machines?.disks.snapshot(inst.instanceId, snap.snapshotId);
     return { SnapshotId: snap.snapshotId };
   },
 };

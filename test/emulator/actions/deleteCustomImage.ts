@@ -15,6 +15,7 @@ function checkDeletable(store: Store, accountId: string, regionId: string, image
 function remove(store: Store, accountId: string, regionId: string, ids: string[]): void {
   const region = store.regionForWrite(accountId, regionId);
   region.images = region.images.filter((i) => !ids.includes(i.imageId));
+  for (const id of ids) store.machines?.disks.deleteImage(id);
 }
 
 export const deleteCustomImage: ActionDef = {

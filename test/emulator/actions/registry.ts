@@ -1,9 +1,14 @@
 // Action name → operation. One file per operation beside this one.
 import type { ActionDef } from './action';
+import { describeCloudAssistantStatus, describeInvocationResult, describeInvocations, runCommand } from './cloudAssistant';
 import { createCustomImage } from './createCustomImage';
 import { createSnapshot } from './createSnapshot';
 import { deleteCustomImage, deleteCustomImages } from './deleteCustomImage';
 import { deleteSnapshot, deleteSnapshots } from './deleteSnapshot';
+import {
+  createFirewallRule, createFirewallRules, deleteFirewallRule, deleteFirewallRules, disableFirewallRule, enableFirewallRule, listFirewallRules, modifyFirewallRule,
+} from './firewallRules';
+import { loginInstance } from './loginInstance';
 import { listCustomImages } from './listCustomImages';
 import { listDisks } from './listDisks';
 import { listImages } from './listImages';
@@ -24,6 +29,9 @@ const LIFECYCLE: ActionDef[] = [startInstance, startInstances, stopInstance, sto
 const ALL: ActionDef[] = [
   listRegions, listInstances, listInstanceStatus, listDisks, listSnapshots, createSnapshot, deleteSnapshot, deleteSnapshots,
   updateSnapshotAttribute, listCustomImages, createCustomImage, deleteCustomImage, deleteCustomImages, modifyImageShareStatus, listImages,
+  // Remote access (issue 12): firewall, Cloud Assistant, Workbench.
+  listFirewallRules, createFirewallRule, createFirewallRules, modifyFirewallRule, enableFirewallRule, disableFirewallRule, deleteFirewallRule, deleteFirewallRules,
+  runCommand, describeInvocationResult, describeInvocations, describeCloudAssistantStatus, loginInstance,
   ...LIFECYCLE,
 ];
 

@@ -41,7 +41,8 @@ export function makeInstance(store: Store, o: InstanceOptions): InstanceRecord {
   const image = OS_IMAGES[o.index % OS_IMAGES.length] ?? OS_IMAGES[0];
   const disks = [disk(store, 'System', 40, o.createdMs, o.instanceName)];
   if (o.dataDiskGiB) disks.push(disk(store, 'Data', o.dataDiskGiB, o.createdMs, o.instanceName));
-  const ip = `47.${96 + (o.index >> 16) % 100}.${(o.index >> 8) % 256}.${o.index % 256}`;
+  // Loopback only: no test, demo or benchmark may dial a real public address.
+  const ip = `127.${1 + ((o.index >> 16) % 200)}.${(o.index >> 8) % 256}.${o.index % 256}`;
   const instanceId = store.newInstanceId();
   return {
     instanceId,

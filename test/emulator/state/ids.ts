@@ -17,3 +17,9 @@ export function snapshotIdFor(n: number): string {
 export function imageIdFor(n: number): string {
   return `m-${digest('image', n).slice(0, 20)}`;
 }
+export function firewallRuleIdFor(n: number): string {
+  return digest('firewall-rule', n).slice(0, 32);
+}
+export function invokeIdFor(n: number): string {
+  return `t-${digest('invocation', n).slice(0, 20)}`;
+}

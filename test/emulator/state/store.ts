@@ -2,8 +2,9 @@
 // every check-and-commit is atomic (Node runs one handler at a time).
 import type { AccountState, CredentialRecord, EmulatorState, ImageRecord, InstanceRecord, RegionState, SnapshotRecord } from '../types';
 import { advanceLifecycle } from './lifecycle';
-import { diskIdFor, imageIdFor, instanceIdFor, snapshotIdFor } from './ids';
+import { diskIdFor, firewallRuleIdFor, imageIdFor, instanceIdFor, invokeIdFor, snapshotIdFor } from './ids';
 import { isoSeconds } from './time';
+import type { Machines } from '../machines/machines';
 
 export interface Timings {
   snapshotSeconds: number;
@@ -12,6 +13,10 @@ export interface Timings {
 
 export class Store {
   private listeners: (() => void)[] = [];
+  /** The servers as machines (disk folders, SSH daemons, RunCommand); set by startEmulator. */
+  machines: Machines | undefined;
+  /** The admin API's base URL (LoginInstance links to a page of it); set by startEmulator. */
+  adminUrl: string | undefined;
   constructor(
     public state: EmulatorState,
     readonly timings: Timings,
@@ -36,6 +41,7 @@ export class Store {
   }
   replace(state: EmulatorState): void {
     this.state = state;
+    this.machines?.disks.clear();
     this.changed();
   }
 
@@ -87,6 +93,12 @@ export class Store {
   }
   newImageId(): string {
     return imageIdFor(this.next());
+  }
+  newFirewallRuleId(): string {
+    return firewallRuleIdFor(this.next());
+  }
+  newInvokeId(): string {
+    return invokeIdFor(this.next());
   }
 
   /** Moves async work forward to the current virtual time. */

@@ -1,0 +1,60 @@
+// Runs a command "on" an emulated server: a real shell whose root file system is the server's disk
+// folder, confined by bubblewrap (Debian's `bubblewrap`): the host's /usr is mounted read-only for
+// the programs a shell needs, /proc, /dev and /tmp are private, there is no network and no other
+// host file is visible; writes land only in the server's folder. Without bubblewrap nothing runs:
+// the caller answers with an error that says so (the README names the package).
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+
+let probed: boolean | undefined;
+
+/** Whether bubblewrap can start a sandbox on this machine (checked once). */
+export function sandboxAvailable(): boolean {
+  if (probed === undefined) {
+    const r = spawnSync('bwrap', ['--ro-bind', '/usr', '/usr', '--symlink', 'usr/bin', '/bin', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--unshare-all', '--die-with-parent', '/bin/sh', '-c', 'exit 0'], { stdio: 'ignore', timeout: 10_000 });
+    probed = r.status === 0;
+  }
+  return probed;
+}
+
+export interface SandboxOptions {
+  /** The server's disk folder: becomes `/`. */
+  root: string;
+  /** Working directory inside the server, e.g. /root. */
+  cwd: string;
+  user: string;
+  env?: Record<string, string>;
+}
+
+function present(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function homeOf(user: string): string {
+  return user === 'root' ? '/root' : `/home/${user}`;
+}
+
+/** bwrap arguments that make `root` the server's `/` (exported for tests). */
+export function sandboxArgs(o: SandboxOptions, command: string[]): string[] {
+  const args = ['--bind', o.root, '/', '--ro-bind', '/usr', '/usr'];
+  // /bin → usr/bin etc., made once in the server's folder (bwrap refuses to make them twice).
+  for (const l of ['bin', 'lib', 'lib64', 'sbin']) if (existsSync(`/usr/${l}`) && !present(join(o.root, l))) args.push('--symlink', `usr/${l}`, `/${l}`);
+  if (existsSync('/etc/alternatives')) args.push('--ro-bind', '/etc/alternatives', '/etc/alternatives');
+  args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--unshare-all', '--die-with-parent', '--clearenv');
+  const env: Record<string, string> = { HOME: homeOf(o.user), USER: o.user, LOGNAME: o.user, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', ...o.env };
+  for (const [k, v] of Object.entries(env)) args.push('--setenv', k, v);
+  args.push('--chdir', o.cwd, ...command);
+  return args;
+}
+
+/** Starts `command` inside the server's sandbox. */
+export function spawnInSandbox(o: SandboxOptions, command: string[]): ChildProcess {
+  return spawn('bwrap', sandboxArgs(o, command), { stdio: ['pipe', 'pipe', 'pipe'] });
+}
