@@ -33,6 +33,7 @@ import { OutputLogger } from './platform/outputLogger';
 import { Session } from './platform/session';
 import { Settings } from './platform/settings';
 import { ExplorerProvider } from './tree/explorerProvider';
+import { RateLimitNotice } from './tree/rateLimitNotice';
 import { RegionSelection } from './tree/regionSelection';
 import type { AcceptLanguage } from './tree/regionStore';
 import { RegionStore } from './tree/regionStore';
@@ -98,8 +99,13 @@ export function createServices(context: vscode.ExtensionContext): Services {
   });
   const activity = new ActivityStore(context.globalState);
   const serverOps = new ServerOperations({ api, regions, explorer, activity, now: () => Date.now(), logger });
+  const notice = new RateLimitNotice(
+    (m) => explorer.setMessage(m),
+    (seconds, action, regionId) => vscode.l10n.t("Waiting {0} s for the API's rate limit ({1}, {2})…", seconds, action, regionId),
+  );
   context.subscriptions.push(
     activity,
+    { dispose: session.onWait((e) => notice.update(e)) },
     logger,
     settings,
     session,

@@ -2,6 +2,10 @@
 // in attempts and in total time. Retried: Throttling*, 5xx, transport failures (the SwasError's
 // `retryable` flag, set by errorMapping). A mutating call is retried only when it carries a
 // ClientToken: the same token is resent, so the server does the work at most once (fact sheet §9).
+// Throttling* with a limiter that paces it (`pacedThrottling`): no backoff of its own and a
+// separate, larger budget (`maxThrottleAttempts`, `maxThrottleTotalMs`): the limiter has learned
+// from the answer and holds the retry until its bucket allows it, so a throttled call is retried
+// unseen (same params, so the same ClientToken) and never reaches the user while retries remain.
 // Sleep, random and clock are injectable so unit tests are deterministic.
 import { CLIENT_CODES, SwasError } from './errors';
 import { isThrottlingCode, toSwasError } from './errorMapping';
@@ -17,6 +21,10 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** No retry is started when it would end later than this after the first attempt began. */
   maxTotalMs: number;
+  /** Throttled attempts retried when the limiter paces them (pacedThrottling). */
+  maxThrottleAttempts: number;
+  /** No paced throttling retry is started later than this after the first attempt began. */
+  maxThrottleTotalMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -25,6 +33,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   throttleBaseDelayMs: 2000,
   maxDelayMs: 15_000,
   maxTotalMs: 45_000,
+  maxThrottleAttempts: 8,
+  maxThrottleTotalMs: 300_000,
 };
 
 export interface RetryDeps {
@@ -69,6 +79,8 @@ export interface RetryOptions {
   clientToken?: string;
   signal?: AbortSignal;
   action?: string;
+  /** Throttling* is paced by the limiter the attempts go through: retried at once (see above). */
+  pacedThrottling?: boolean;
   onRetry?(error: SwasError, attempt: number, delayMs: number): void;
 }
 
@@ -82,15 +94,25 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, opts: Re
   const policy = { ...DEFAULT_RETRY_POLICY, ...opts.policy };
   const deps = opts.deps ?? realRetryDeps;
   const started = deps.now();
+  let throttles = 0;
+  let others = 0;
   for (let attempt = 1; ; attempt++) {
     if (opts.signal?.aborted) throw abortError();
     try {
       return await fn(attempt);
     } catch (e) {
       const error = toSwasError(e, { action: opts.action });
-      if (attempt >= policy.maxAttempts || !canRetry(error, opts.mutating, opts.clientToken)) throw error;
+      if (!canRetry(error, opts.mutating, opts.clientToken)) throw error;
+      if (opts.pacedThrottling && isThrottlingCode(error.code)) {
+        throttles++;
+        if (throttles >= policy.maxThrottleAttempts || deps.now() - started > policy.maxThrottleTotalMs) throw error;
+        opts.onRetry?.(error, attempt, 0);
+        continue;
+      }
+      others++;
+      if (others >= policy.maxAttempts) throw error;
       // A server hint (x-acs-retry-after) lengthens the delay, never shortens it.
-      const delay = Math.max(backoffDelay(attempt, policy, deps.random, isThrottlingCode(error.code)), error.retryAfterMs ?? 0);
+      const delay = Math.max(backoffDelay(others, policy, deps.random, isThrottlingCode(error.code)), error.retryAfterMs ?? 0);
       if (deps.now() + delay - started > policy.maxTotalMs) throw error;
       opts.onRetry?.(error, attempt, delay);
       await deps.sleep(delay, opts.signal);

@@ -5,9 +5,9 @@ import type { RequestCache, CacheConfig } from './cache';
 import { createRequestCache } from './cache';
 import { str, toCustomImage, toDisk, toInstance, toPage, toPublicImage, toRegion, toSnapshot, arr, obj, listShapeProblem } from './convert';
 import { endpointFor, HOME_REGION } from './endpoint';
-import { toSwasError } from './errorMapping';
+import { isThrottlingCode, toSwasError } from './errorMapping';
 import { SwasError, TRANSPORT_CODES } from './errors';
-import type { Limiter, LimiterConfig } from './limiter';
+import type { Limiter, LimiterConfig, WaitEvent } from './limiter';
 import { createLimiter } from './limiter';
 import type { Logger } from './logger';
 import type { CredentialsProvider } from './model';
@@ -36,6 +36,11 @@ export interface SwasClientOptions {
   cache?: RequestCache | Partial<CacheConfig>;
   /** Region whose endpoint serves ListRegions (default cn-hangzhou). */
   homeRegionId?: string;
+  /**
+   * Called when a call waits more than ~2 s for the rate limiter, and with waitMs 0 when it ends
+   * (for the client's own limiter; with a shared one, use its `onWait`).
+   */
+  onWait?(e: WaitEvent): void;
 }
 
 interface CallSpec {
@@ -93,17 +98,24 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
   const { deps, ...policy } = options.retry ?? {};
   const logger = options.logger;
 
+  // A shared limiter is subscribed to by its owner (limiter.onWait), not by every client of it.
+  if (options.onWait && !isLimiter(options.limiter)) limiter.onWait(options.onWait);
+
   async function attempt(spec: CallSpec, account: string, n: number, signal?: AbortSignal): Promise<Record<string, unknown>> {
     const endpoint = endpointFor(options.endpointTemplate, spec.endpointRegionId ?? spec.regionId);
-    await limiter.acquire(account, spec.action, signal);
+    // Rate control per (account, region, operation): the region whose endpoint serves the call.
+    const permit = await limiter.acquire({ account, regionId: spec.endpointRegionId ?? spec.regionId, action: spec.action }, signal);
     const started = Date.now();
     try {
       const res = await t.call({ endpoint, action: spec.action, params: spec.params, signal });
+      permit.succeeded();
       checkShape(spec, res.body);
       logger.apiCall({ action: spec.action, regionId: spec.endpointRegionId ?? spec.regionId, status: res.httpStatus, requestId: res.requestId, ms: Date.now() - started, attempt: n });
       return res.body;
     } catch (e) {
       const err = e as SwasError;
+      if (isThrottlingCode(err.code ?? '')) permit.throttled(err.retryAfterMs);
+      else permit.failed();
       logger.apiCall({
         action: spec.action,
         regionId: spec.endpointRegionId ?? spec.regionId,
@@ -128,6 +140,7 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
         clientToken: spec.clientToken,
         signal: opts.signal,
         action: spec.action,
+        pacedThrottling: limiter.adaptive,
         onRetry: (err, n, delay) => logger.warn(`${spec.action} ${spec.endpointRegionId ?? spec.regionId}: ${err.code}, retry ${n + 1} in ${delay} ms`),
       });
     if (!spec.cacheable) {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import type { Credentials } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
-import type { Limiter } from '../core/limiter';
+import type { Limiter, WaitEvent } from '../core/limiter';
 import { createLimiter } from '../core/limiter';
 import { createSwasClient } from '../core/swasClient';
 import type { CredentialStore } from './credentialStore';
@@ -26,7 +26,7 @@ export class Session implements vscode.Disposable {
   private reloading: Promise<void> | undefined;
   private reloadAgain = false;
   private readonly subs: vscode.Disposable[] = [];
-  /** One limiter for the extension host: it spaces calls per account across clients. */
+  /** One limiter for the extension host: rate control per (account, region, operation) across clients. */
   private readonly limiter: Limiter = createLimiter();
 
   constructor(
@@ -56,6 +56,11 @@ export class Session implements vscode.Disposable {
   /** False when a call of `action` would now wait for the per-account rate limiter. */
   canCallNow(action: string): boolean {
     return this.active ? this.limiter.waitTime(this.active.credentials.accessKeyId, action) === 0 : false;
+  }
+
+  /** Waits of more than ~2 s for the rate control (and their end); returns the unsubscribe function. */
+  onWait(listener: (e: WaitEvent) => void): () => void {
+    return this.limiter.onWait(listener);
   }
 
   /** The client for the active profile, or undefined when signed out. */

@@ -40,6 +40,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly regionNodes = new Map<string, RegionNode>();
   private filterText: string | undefined;
   private view: vscode.TreeView<ExplorerNode> | undefined;
+  private viewMessage: string | undefined;
   readonly poller: TransitionPoller;
   private readonly ctx: TreeContext;
 
@@ -55,6 +56,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   attach(view: vscode.TreeView<ExplorerNode>): void {
     this.view = view;
+  }
+
+  /** The view's message (e.g. why a call waits for the rate limit); undefined clears it. */
+  setMessage(message: string | undefined): void {
+    this.viewMessage = message;
+    if (this.view) this.view.message = message;
+  }
+
+  get message(): string | undefined {
+    return this.viewMessage;
   }
 
   get filter(): string | undefined {

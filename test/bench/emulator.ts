@@ -16,6 +16,8 @@ export interface EmulatorSpec {
   scale?: Scale;
   seed?: 'demo' | 'empty';
   realisticLimits?: boolean;
+  /** `--limits`: a preset name (documented-2021, quota-2025) or a JSON file. */
+  limits?: string;
   imageSeconds?: number;
   snapshotSeconds?: number;
 }
@@ -53,6 +55,7 @@ function args(spec: EmulatorSpec): string[] {
   if (spec.scale) a.push('--scale', `servers=${spec.scale.servers},snapshots=${spec.scale.snapshots},images=${spec.scale.images ?? 5},regions=1`);
   else a.push('--seed', spec.seed ?? 'demo');
   if (spec.realisticLimits) a.push('--realistic-limits');
+  if (spec.limits) a.push('--limits', spec.limits);
   if (spec.imageSeconds !== undefined) a.push('--image-seconds', String(spec.imageSeconds));
   if (spec.snapshotSeconds !== undefined) a.push('--snapshot-seconds', String(spec.snapshotSeconds));
   return a;

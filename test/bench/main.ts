@@ -1,5 +1,5 @@
 // `npm run bench`: every row in one run, the table on stdout, bench/results.json written.
-// Usage: node out/test/bench/main.js [--only region,throttled,heap,size,exthost,journey] [--out FILE]
+// Usage: node out/test/bench/main.js [--only region,throttled,presets,heap,size,exthost,journey] [--out FILE]
 // `journey` is the client-level journey: it runs only when the extension-host one (exthost) did not.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,13 +7,14 @@ import { exthostRows } from './exthostRows';
 import { heapRows } from './heapRows';
 import { journeyRows } from './journey';
 import { lifecycleRows } from './lifecycleRows';
+import { presetRows } from './presetRows';
 import { regionRows, throttledRows } from './regionRows';
 import { productionVsixPath, sizeRows } from './sizes';
 import { formatTable, updateReadme, writeResults } from './results';
 import type { Row } from './results';
 
 // Order matters: the client-level journey runs last, only when the extension-host journey did not.
-const ALL = ['region', 'throttled', 'heap', 'size', 'exthost', 'journey', 'lifecycle'] as const;
+const ALL = ['region', 'throttled', 'presets', 'heap', 'size', 'exthost', 'journey', 'lifecycle'] as const;
 type Part = (typeof ALL)[number];
 
 interface Args {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const args = parseArgs(root, process.argv.slice(2));
   const started = Date.now();
   const log = (s: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, journey: journeyRows, heap: heapRows, size: sizeRows, exthost: exthostRows, lifecycle: lifecycleRows };
+  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, presets: presetRows, journey: journeyRows, heap: heapRows, size: sizeRows, exthost: exthostRows, lifecycle: lifecycleRows };
   rmSync(productionVsixPath(root), { force: true });
   const rows: Row[] = [];
   for (const part of ALL) {

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Faults } from './faults';
 import { parseFaultConfig } from './faults';
 import { instanceWire } from './render';
+import type { RateLimits } from './limits';
+import { LIMIT_PRESETS, parseLimitTable } from './limits';
 import type { RequestLog } from './requestLog';
 import { DEMO_ACCOUNT } from './seeds/credentials';
 import { machineRoute } from './machines/adminRoutes';
@@ -14,6 +16,7 @@ import type { EmulatorState } from './types';
 export interface AdminDeps {
   store: Store;
   faults: Faults;
+  limits: RateLimits;
   log: RequestLog;
   /** Builds a fresh state for POST /reset; undefined seed = the one the emulator started with. */
   seedState(seed: string | undefined): EmulatorState;
@@ -62,6 +65,20 @@ function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
+/** `{ "preset": "quota-2025" }`, `{ "table": {…} }` or the table itself. Windows start empty. */
+function limitsFromBody(body: Record<string, unknown>) {
+  try {
+    if (typeof body.preset === 'string') {
+      const preset = LIMIT_PRESETS[body.preset];
+      if (!preset) throw new Error(`unknown preset "${body.preset}" (known: ${Object.keys(LIMIT_PRESETS).join(', ')})`);
+      return preset;
+    }
+    return parseLimitTable(body.table ?? body);
+  } catch (e) {
+    throw new HttpError(400, (e as Error).message);
+  }
+}
+
 export class AdminServer {
   constructor(private readonly deps: AdminDeps) {}
 
@@ -94,6 +111,7 @@ export class AdminServer {
       const seed = body.seed === undefined ? undefined : String(body.seed);
       try {
         store.replace(this.deps.seedState(seed));
+        this.deps.limits.reset();
       } catch (e) {
         throw new HttpError(400, (e as Error).message);
       }
@@ -123,6 +141,15 @@ export class AdminServer {
         throw new HttpError(400, (e as Error).message);
       }
       return { status: 200, body: faults.get() };
+    }
+    if (route === 'GET /limits') return { status: 200, body: this.deps.limits.get() };
+    if (route === 'DELETE /limits') {
+      this.deps.limits.set(LIMIT_PRESETS.none ?? parseLimitTable({ operations: {} }, 'none'));
+      return { status: 200, body: this.deps.limits.get() };
+    }
+    if (route === 'POST /limits' || route === 'PUT /limits') {
+      this.deps.limits.set(limitsFromBody(body));
+      return { status: 200, body: this.deps.limits.get() };
     }
     if (route === 'POST /servers') return { status: 201, body: this.addServer(body) };
     const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);

@@ -10,6 +10,7 @@ import type { AuthContext } from './gateway';
 import { parseRequest, readBody } from './readRequest';
 import type { RawRequest } from './readRequest';
 import { toJson } from './render';
+import type { RateLimits } from './limits';
 import type { RequestLog } from './requestLog';
 import { runIdempotent } from './state/idempotency';
 import type { Store } from './state/store';
@@ -18,6 +19,7 @@ import { isKnownRegion } from './seeds/regions';
 export interface ApiDeps {
   store: Store;
   faults: Faults;
+  limits: RateLimits;
   log: RequestLog;
   sleep(ms: number): Promise<void>;
   verbose: boolean;
@@ -77,7 +79,9 @@ export class ApiServer {
     const regionId = auth.params.RegionId ?? '';
     const action = findAction(auth.action);
     if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
-    faults.throttle(auth.credential.accountId, action.name, Date.now());
+    const now = store.now();
+    this.deps.limits.check(auth.credential.accountId, regionId || endpointRegion(req), action.name, now);
+    faults.throttle(auth.credential.accountId, action.name, now);
     const latency = faults.latency();
     if (latency > 0) await this.deps.sleep(latency);
     const canned = faults.pickResponse(action.name);
@@ -125,6 +129,20 @@ export class ApiServer {
     finish({ status: 200, code: '', regionId });
   }
 }
+
+/**
+ * The region whose endpoint was called: from a `Host: swas.<region>.aliyuncs.com` (or
+ * `<region>.localhost`) header, else cn-hangzhou — the emulator's single endpoint stands in for
+ * cn-hangzhou's when a call names no RegionId (ListRegions; ModifyImageShareStatus, A9).
+ */
+export function endpointRegion(req: IncomingMessage): string {
+  const host = (req.headers.host ?? '').toLowerCase().split(':')[0] ?? '';
+  const m = /^swas\.([a-z0-9-]+)\.aliyuncs\.com$/.exec(host) ?? /^([a-z0-9-]+)\.localhost$/.exec(host);
+  const region = m?.[1];
+  return region && isKnownRegion(region) ? region : DEFAULT_ENDPOINT_REGION;
+}
+
+export const DEFAULT_ENDPOINT_REGION = 'cn-hangzhou';
 
 export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;

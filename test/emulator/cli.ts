@@ -1,9 +1,10 @@
 // `npm run emulator -- [--port 0] [--admin-port 0] [--seed demo|empty|FILE] [--state FILE]
-//   [--scale servers=N,snapshots=M,images=K,regions=R] [--realistic-limits] [--host H]
+//   [--scale servers=N,snapshots=M,images=K,regions=R] [--limits PRESET|FILE.json] [--realistic-limits] [--host H]
 //   [--snapshot-seconds S] [--image-seconds S] [--ssh] [--disks DIR] [--quiet]`
 // First stdout line: one JSON object {endpoint, accessKeyId, accessKeySecret, admin}.
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
+import { resolveLimits } from './limits';
 import { parseScale } from './seeds/scale';
 
 function parseArgs(argv: string[]): EmulatorOptions {
@@ -27,7 +28,8 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--seed': o.seed = value(); break;
       case '--state': o.statePath = value(); break;
       case '--scale': o.scale = parseScale(value()); break;
-      case '--realistic-limits': o.realisticLimits = true; break;
+      case '--realistic-limits': o.limits = 'documented-2021'; break;
+      case '--limits': o.limits = resolveLimits(value()); break;
       case '--snapshot-seconds': o.snapshotSeconds = number(); break;
       case '--image-seconds': o.imageSeconds = number(); break;
       case '--quiet': o.log = false; break;

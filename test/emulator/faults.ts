@@ -36,10 +36,6 @@ export interface FaultConfig {
   responses?: ResponseEntry[];
 }
 
-/** The actions the old docs limit to 10 calls/minute per account. */
-export const REALISTIC_LIMITED_ACTIONS = ['ListRegions', 'ListSnapshots', 'CreateSnapshot', 'CreateCustomImage'];
-export const REALISTIC_PER_MINUTE = 10;
-
 function isKind(v: unknown): v is FaultKind {
   return typeof v === 'string' && (FAULT_KINDS as readonly string[]).includes(v);
 }
@@ -117,8 +113,6 @@ export class Faults {
   private random: () => number = Math.random;
   private readonly windows = new Map<string, number[]>();
 
-  constructor(private readonly realisticLimits: boolean) {}
-
   set(config: FaultConfig): void {
     this.config = { ...config, script: config.script?.map((e) => ({ ...e })), responses: config.responses?.map((e) => ({ ...e })) };
     this.random = config.seed === undefined ? Math.random : mulberry32(config.seed);
@@ -171,14 +165,14 @@ export class Faults {
     return { status: entry.status ?? 200, body: entry.body };
   }
 
-  /** Throws Throttling.User when the account exceeded the per-minute limit for the action. */
+  /**
+   * Throws Throttling.User when the account exceeded `throttlePerMinute` for the action (a test
+   * fault, on top of the --limits table; nowMs is the virtual clock).
+   */
   throttle(accountKey: string, action: string, nowMs: number): void {
-    const limits: number[] = [];
     const c = this.config;
-    if (c.throttlePerMinute !== undefined && (!c.throttleActions || c.throttleActions.includes(action))) limits.push(c.throttlePerMinute);
-    if (this.realisticLimits && REALISTIC_LIMITED_ACTIONS.includes(action)) limits.push(REALISTIC_PER_MINUTE);
-    if (limits.length === 0) return;
-    const limit = Math.min(...limits);
+    if (c.throttlePerMinute === undefined || (c.throttleActions && !c.throttleActions.includes(action))) return;
+    const limit = c.throttlePerMinute;
     const key = `${accountKey}\n${action}`;
     const recent = (this.windows.get(key) ?? []).filter((t) => t > nowMs - 60_000);
     if (recent.length >= limit) {

@@ -6,6 +6,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { AdminServer } from './adminServer';
 import { ApiServer } from './apiServer';
 import { Faults } from './faults';
+import { RateLimits, resolveLimits } from './limits';
+import type { LimitTable } from './limits';
 import { Machines } from './machines/machines';
 import { RequestLog } from './requestLog';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
@@ -26,7 +28,10 @@ export interface EmulatorOptions {
   statePath?: string;
   /** Missing fields default to 0 (regions: 1). */
   scale?: Partial<ScaleSpec>;
+  /** Alias of `limits: 'documented-2021'` (kept for old call sites). */
   realisticLimits?: boolean;
+  /** A preset name (`none`, `documented-2021`, `quota-2025`), a JSON file path or a table. */
+  limits?: string | LimitTable;
   snapshotSeconds?: number;
   imageSeconds?: number;
   log?: boolean;
@@ -88,10 +93,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }, ms);
     timers.add(t);
   });
-  const faults = new Faults(options.realisticLimits ?? false);
+  const faults = new Faults();
+  const limits = new RateLimits(resolveLimits(options.limits ?? (options.realisticLimits ? 'documented-2021' : 'none')));
   const log = new RequestLog();
-  const api = new ApiServer({ store, faults, log, sleep, verbose: options.log ?? false });
-  const admin = new AdminServer({ store, faults, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
+  const api = new ApiServer({ store, faults, limits, log, sleep, verbose: options.log ?? false });
+  const admin = new AdminServer({ store, faults, limits, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
   const sockets = new Set<Socket>();
   const apiHttp = createServer((req, res) => api.handle(req, res));
   const adminHttp = createServer((req, res) => admin.handle(req, res));

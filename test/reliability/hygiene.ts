@@ -49,7 +49,7 @@ function client(lab: Lab, creds: Credentials, logger: RecordingLogger, endpoint 
     timeoutMs,
     logger,
     limiter: { rules: {} },
-    retry: { baseDelayMs: 5, throttleBaseDelayMs: 5, maxDelayMs: 20, maxTotalMs: 3000, maxAttempts: 2 },
+    retry: { baseDelayMs: 5, throttleBaseDelayMs: 5, maxDelayMs: 20, maxTotalMs: 3000, maxAttempts: 2, maxThrottleAttempts: 2 },
   });
 }
 

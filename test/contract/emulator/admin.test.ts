@@ -114,7 +114,7 @@ describe('admin API and faults', () => {
     await call(other, 'ListRegions');
   });
 
-  test('--realistic-limits throttles CreateCustomImage and ListRegions at 10 calls a minute', async () => {
+  test('--realistic-limits (documented-2021) throttles ListRegions at 10 calls a minute', async () => {
     const limited = await start({ realisticLimits: true });
     try {
       for (let i = 0; i < 10; i++) await call(pop(limited), 'ListRegions');

@@ -99,7 +99,7 @@ describe('persistence, scale and CLI', () => {
     assert.equal((await run.exit).code, 0);
   });
 
-  test('the CLI refuses a corrupt state file and a bad --scale with exit code 1', async () => {
+  test('the CLI refuses a corrupt state file, a bad --scale and an unknown --limits with exit code 1', async () => {
     const file = join(dir, 'cli-corrupt.json');
     writeFileSync(file, 'nope');
     const bad = await runCli(['--state', file]).exit;
@@ -109,5 +109,8 @@ describe('persistence, scale and CLI', () => {
     const scale = await runCli(['--scale', 'servers=lots']).exit;
     assert.equal(scale.code, 1);
     assert.match(scale.stderr, /--scale/);
+    const limits = await runCli(['--limits', 'fastest-possible']).exit;
+    assert.equal(limits.code, 1);
+    assert.match(limits.stderr, /--limits.*neither a preset/);
   });
 });

@@ -21,7 +21,7 @@ function fakeDeps(random = 0.5): RetryDeps & { delays: number[] } {
 }
 
 const err = (code: string, retryable: boolean): SwasError => new SwasError({ code, message: code, retryable });
-const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, throttleBaseDelayMs: 1000, maxDelayMs: 1500, maxTotalMs: 100_000 };
+const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, throttleBaseDelayMs: 1000, maxDelayMs: 1500, maxTotalMs: 100_000, maxThrottleAttempts: 8, maxThrottleTotalMs: 300_000 };
 
 test('backoff doubles per attempt, is capped, and jitters within [half, full] of the step', () => {
   assert.deepStrictEqual([1, 2, 3, 4, 5].map((a) => backoffDelay(a, policy, () => 1)), [100, 200, 400, 800, 1500]);
@@ -149,4 +149,44 @@ test('a retry-after hint from the server lengthens the delay', async () => {
     { policy, deps, mutating: false },
   );
   assert.deepStrictEqual(deps.delays, [5000]);
+});
+
+test('paced throttling: retried at once (the limiter waits), beyond maxAttempts, with the same call', async () => {
+  const deps = fakeDeps(1);
+  const tokens: string[] = [];
+  let calls = 0;
+  const out = await withRetry(
+    async () => {
+      tokens.push('t-1');
+      if (++calls <= 6) throw err('Throttling.User', true);
+      return 'ok';
+    },
+    { policy: { ...policy, maxAttempts: 3 }, deps, mutating: true, clientToken: 't-1', pacedThrottling: true },
+  );
+  assert.equal(out, 'ok');
+  assert.equal(calls, 7);
+  assert.deepStrictEqual(deps.delays, [], 'no backoff sleeps of its own');
+  assert.deepStrictEqual(new Set(tokens), new Set(['t-1']));
+});
+
+test('paced throttling still ends: after maxThrottleAttempts the Throttling error reaches the caller', async () => {
+  const deps = fakeDeps(1);
+  let calls = 0;
+  await assert.rejects(
+    withRetry(async () => {
+      calls++;
+      throw err('Throttling.User', true);
+    }, { policy: { ...policy, maxThrottleAttempts: 4 }, deps, mutating: false, pacedThrottling: true }),
+    (e: unknown) => e instanceof SwasError && e.code === 'Throttling.User',
+  );
+  assert.equal(calls, 4);
+});
+
+test('paced throttling does not retry a write without a ClientToken', async () => {
+  let calls = 0;
+  await assert.rejects(withRetry(async () => {
+    calls++;
+    throw err('Throttling.User', true);
+  }, { policy, deps: fakeDeps(), mutating: true, pacedThrottling: true }));
+  assert.equal(calls, 1);
 });

@@ -1,10 +1,11 @@
 // Pure state rules of the emulator: quotas, names, tags, paging, idempotence, faults, clock.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Faults, parseFaultConfig } from '../../emulator/faults';
+import { parseFaultConfig } from '../../emulator/faults';
 import { jsonIds, page, paginate, tags } from '../../emulator/params';
 import { toJson, RawNumber, snapshotProgress } from '../../emulator/render';
 import { demoState } from '../../emulator/seeds/demo';
+import { RateLimits, parseLimitTable, resolveLimits } from '../../emulator/limits';
 import { parseScale, scaleRegionIds } from '../../emulator/seeds/scale';
 import { fingerprint } from '../../emulator/state/idempotency';
 import { validateState } from '../../emulator/state/persist';
@@ -96,12 +97,32 @@ describe('faults, scale and state files', () => {
     assert.throws(() => parseFaultConfig({ surprise: 1 }), /unknown field/);
   });
 
-  test('realistic limits throttle the documented actions at 10 per minute', () => {
-    const f = new Faults(true);
-    for (let i = 0; i < 10; i++) f.throttle('acc', 'CreateCustomImage', 1000 + i);
-    assert.throws(() => f.throttle('acc', 'CreateCustomImage', 2000), { code: 'Throttling.User' });
-    f.throttle('acc', 'ListInstances', 2000);
-    f.throttle('acc', 'CreateCustomImage', 62_000);
+  test('documented-2021 limits throttle the documented actions at 10 per minute per account, all regions together', () => {
+    const f = new RateLimits(resolveLimits('documented-2021'));
+    for (let i = 0; i < 10; i++) f.check('acc', i % 2 ? 'cn-hangzhou' : 'cn-beijing', 'CreateCustomImage', 1000 + i);
+    assert.throws(() => f.check('acc', 'ap-southeast-1', 'CreateCustomImage', 2000), { code: 'Throttling.User' });
+    f.check('other', 'cn-hangzhou', 'CreateCustomImage', 2000);
+    f.check('acc', 'cn-hangzhou', 'ListInstances', 2000);
+    f.check('acc', 'cn-hangzhou', 'CreateCustomImage', 62_000);
+  });
+
+  test('quota-2025 counts per (region, operation, account) with the table figures and 10/min for the rest', () => {
+    const f = new RateLimits(resolveLimits('quota-2025'));
+    for (let i = 0; i < 1000; i++) f.check('acc', 'cn-hangzhou', 'ListSnapshots', 1000);
+    assert.throws(() => f.check('acc', 'cn-hangzhou', 'ListSnapshots', 1000), { code: 'Throttling.User' });
+    f.check('acc', 'cn-beijing', 'ListSnapshots', 1000);
+    for (let i = 0; i < 10; i++) f.check('acc', 'cn-hangzhou', 'ListInstances', 1000);
+    assert.throws(() => f.check('acc', 'cn-hangzhou', 'ListInstances', 1000), { code: 'Throttling.User' });
+    f.check('acc', 'cn-hangzhou', 'ListInstances', 61_001);
+    assert.deepEqual(f.ruleFor('AllocatePublicConnection'), { calls: 50, seconds: 60 });
+  });
+
+  test('limit tables are validated', () => {
+    assert.equal(parseLimitTable({ operations: { ListRegions: { calls: 5, seconds: 10 } } }).per, 'region');
+    assert.throws(() => parseLimitTable({ operations: { ListRegions: { calls: -1, seconds: 10 } } }), /calls/);
+    assert.throws(() => parseLimitTable({ per: 'planet', operations: {} }), /per/);
+    assert.throws(() => parseLimitTable({ operations: {}, extra: 1 }), /unknown field/);
+    assert.throws(() => resolveLimits('no-such-preset'), /neither a preset/);
   });
 
   test('--scale parses and picks cn-hangzhou first', () => {
