@@ -81,7 +81,9 @@ for (const host of selectedHosts()) {
 
         await page.reload();
         await waitForWorkbench(page, 60_000);
-        await openSwasView(page);
+        // The reloaded window restores the open SWAS container; open it only if it is not.
+        const pane = page.locator('.pane:has(> .pane-header[aria-label^="Servers"]) > .pane-body');
+        await pane.waitFor({ timeout: 20_000 }).catch(() => openSwasView(page));
         await openActivity(page);
         const again = page.getByRole('treeitem', { name: /^Reset System: db-staging/ }).first();
         await again.waitFor({ timeout: 60_000 });
