@@ -10,9 +10,13 @@
 //   services.explorer.refreshImages(regionId)   re-read and redraw a region's Custom Images node
 //   services.explorer.imageCreated(regionId, image)  add a just-created image locally (no call)
 //   services.explorer.revealImage(regionId, imageId?)  reveal Custom Images or one image
+//   services.explorer.poller.track(regionId, instanceId, { expect: 'Stopped' })  follow a server just
+//                                           told to change (ListInstanceStatus) until it settles
 //   services.createSnapshot({ regionId, instanceId, diskId? | diskType? })  runs "Create Snapshot…"
 //                                           (asks only for the name) and resolves with the snapshot
-//                                           once it settled, or undefined when cancelled/failed
+//                                           once it settled (status Accomplished or Failed), with
+//                                           status Progressing when the wait ended first (cancel,
+//                                           deadline, unreadable), or undefined when the session changed
 //
 // A CreateImageDeps for src/panels can be built as:
 //   { getApi: () => services.api(), loadRegion: (r) => services.regions.load(r),

@@ -1,8 +1,11 @@
 // SWAS: Create Snapshot… — pick the disk, name it (validated), create it, and follow its
-// progress until it settles. Resolves to the snapshot (used by the Create Custom Image form).
+// progress until it settles, the deadline passes, the user cancels or the session changes
+// (src/core/snapshotWait.ts). Resolves to the snapshot (used by the Create Custom Image form);
+// undefined when the session changed meanwhile.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Disk, Snapshot } from '../core/model';
+import { lookupSnapshotById, waitForSnapshot } from '../core/snapshotWait';
 import type { CreatedSnapshot, Services } from '../services';
 import { instanceState } from '../tree/contextValue';
 import { diskTypeLabel } from '../tree/labels';
@@ -80,25 +83,57 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
     async (progress, token) => {
       const { snapshotId, requestId } = await api.createSnapshot({ regionId, diskId: disk.diskId, snapshotName, clientToken: randomUUID() });
       services.logger.info(`Snapshot ${snapshotId} requested (RequestId ${requestId})`);
-      await services.explorer.reloadRegion(regionId);
-      let last = 0;
-      for (;;) {
-        const s = findSnapshot(services, regionId, snapshotId);
-        const status = s?.status.toLowerCase() ?? 'progressing';
-        if (s && status !== 'progressing') {
-          if (status === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('Snapshot "{0}" failed.', snapshotName));
-          else void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is ready.', snapshotName));
-          return { regionId, instanceId: instance.instanceId, snapshotId, status: s.status };
+      // From here on the snapshot exists: a failed read means "still being created", not a failure.
+      const stop = new AbortController();
+      let sessionChanged = false;
+      const subs = [
+        token.onCancellationRequested(() => stop.abort()),
+        services.session.onDidChange(() => {
+          sessionChanged = true;
+          stop.abort();
+        }),
+      ];
+      try {
+        await services.explorer.reloadRegion(regionId).catch((e: unknown) => {
+          services.logger.warn(`Reading ${regionId} after CreateSnapshot failed: ${e instanceof Error ? e.message : String(e)}`);
+        });
+        let last = 0;
+        const outcome = await waitForSnapshot({
+          signal: stop.signal,
+          // The tree's copy while it has one (the poller keeps it current); otherwise by ID.
+          lookup: async (signal) => findSnapshot(services, regionId, snapshotId) ?? lookupSnapshotById(api, regionId, snapshotId, signal),
+          onProgress: (s) => {
+            const pct = s?.progress ?? 0;
+            progress.report({ increment: Math.max(0, pct - last), message: `${pct}%` });
+            last = Math.max(last, pct);
+          },
+        });
+        const created = (status: string): CreatedSnapshot => ({ regionId, instanceId: instance.instanceId, snapshotId, status });
+        switch (outcome.kind) {
+          case 'settled':
+            if (outcome.snapshot.status.trim().toLowerCase() === 'failed') {
+              void vscode.window.showErrorMessage(vscode.l10n.t('Snapshot "{0}" failed.', snapshotName));
+            } else {
+              void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is ready.', snapshotName));
+            }
+            return created(outcome.snapshot.status);
+          case 'cancelled':
+            if (sessionChanged) {
+              void vscode.window.showInformationMessage(vscode.l10n.t('Stopped following snapshot "{0}": the signed-in profile changed.', snapshotName));
+              return undefined;
+            }
+            void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName));
+            return created(outcome.snapshot?.status ?? 'Progressing');
+          case 'timeout':
+          case 'unreadable':
+            if (outcome.kind === 'unreadable') {
+              services.logger.warn(`Reading snapshot ${snapshotId} failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`);
+            }
+            void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName));
+            return created(outcome.snapshot?.status ?? 'Progressing');
         }
-        const pct = s?.progress ?? 0;
-        progress.report({ increment: Math.max(0, pct - last), message: `${pct}%` });
-        last = Math.max(last, pct);
-        if (token.isCancellationRequested) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName));
-          return { regionId, instanceId: instance.instanceId, snapshotId, status: s?.status ?? 'Progressing' };
-        }
-        await new Promise((r) => setTimeout(r, 1000));
-        if (!services.regions.get(regionId)) await services.explorer.reloadRegion(regionId);
+      } finally {
+        for (const d of subs) d.dispose();
       }
     },
   );

@@ -8,7 +8,9 @@
 // (`knownServerCount: 0`), ListSnapshots (the call the API limits to ~10 a minute) waits for
 // ListInstances' page 1 and is skipped if that shows no server: snapshots live and die with their
 // server. Lists stop at `maxItems` (default 500) each; `truncated` then says there is more, and
-// `loadMoreRegion` asks for the next 500 (pages already loaded come from the client's cache).
+// `loadMoreRegion` fetches only the next pages (up to 500 more of each truncated list) and appends
+// them to what is already loaded, de-duplicated by ID (items can move between pages when the
+// list changes between two reads). The client's cache is not relied on: it lives 20 s.
 import type { CustomImage, Instance, Page, RegionData, Snapshot } from './model';
 import type { CallOptions, SwasApi } from './swasApi';
 
@@ -104,8 +106,67 @@ export async function loadRegion(api: SwasApi, regionId: string, opts: LoadRegio
   };
 }
 
-/** The next 500 of each list (the pages already loaded are served from the client's cache). */
-export function loadMoreRegion(api: SwasApi, previous: RegionData, opts: CallOptions = {}): Promise<RegionData> {
-  const maxItems = (previous.maxItems ?? DEFAULT_MAX_ITEMS) + DEFAULT_MAX_ITEMS;
-  return loadRegion(api, previous.regionId, { signal: opts.signal, maxItems, knownServerCount: previous.totals?.instances ?? previous.instances.length });
+/** Page numbers after the `loaded` cap, up to `loaded + more` items and the reported total. */
+export function nextPages(totalCount: number, loaded: number, more: number, pageSize = PAGE_SIZE): number[] {
+  const from = Math.ceil(loaded / pageSize) + 1;
+  const to = Math.ceil(Math.min(Math.max(0, totalCount), loaded + more) / pageSize);
+  const out: number[] = [];
+  for (let p = from; p <= to; p++) out.push(p);
+  return out;
+}
+
+/** `previous` followed by the items of `more` whose ID it does not hold yet. */
+export function appendNew<T>(previous: T[], more: T[], id: (x: T) => string): T[] {
+  const seen = new Set(previous.map(id));
+  const out = [...previous];
+  for (const x of more) {
+    const k = id(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return out;
+}
+
+async function morePages<T>(
+  fetchPage: (pageNumber: number) => Promise<Page<T>>,
+  items: T[],
+  totalCount: number,
+  loadedCap: number,
+  id: (x: T) => string,
+): Promise<{ items: T[]; totalCount: number }> {
+  if (items.length >= totalCount) return { items, totalCount };
+  const pages = await Promise.all(nextPages(totalCount, loadedCap, DEFAULT_MAX_ITEMS).map(fetchPage));
+  const merged = appendNew(items, pages.flatMap((p) => p.items), id);
+  const reported = pages.reduce((n, p) => Math.max(n, p.totalCount), 0);
+  return { items: merged, totalCount: Math.max(pages.length > 0 ? reported : totalCount, merged.length) };
+}
+
+/**
+ * "Load more": the next pages (up to 500 more items) of each truncated list, appended to
+ * `previous` without duplicates. The pages already loaded are not read again. Throws on a failed
+ * page; `previous` is never changed.
+ */
+export async function loadMoreRegion(api: SwasApi, previous: RegionData, opts: CallOptions = {}): Promise<RegionData> {
+  const cap = previous.maxItems ?? DEFAULT_MAX_ITEMS;
+  const callOpts: CallOptions = { signal: opts.signal, fresh: opts.fresh };
+  const page = (pageNumber: number): { pageNumber: number; pageSize: number } => ({ pageNumber, pageSize: PAGE_SIZE });
+  const totals = previous.totals ?? { instances: previous.instances.length, snapshots: 0, images: previous.images.length };
+  const snapshotsBefore = [...previous.snapshotsByInstance.values()].flat();
+  const [instances, snapshots, images] = await Promise.all([
+    morePages<Instance>((n) => api.listInstances(previous.regionId, page(n), callOpts), previous.instances, totals.instances, cap, (i) => i.instanceId),
+    morePages<Snapshot>((n) => api.listSnapshots(previous.regionId, page(n), callOpts), snapshotsBefore, totals.snapshots, cap, (s) => s.snapshotId),
+    morePages<CustomImage>((n) => api.listCustomImages(previous.regionId, page(n), callOpts), previous.images, totals.images, cap, (i) => i.imageId),
+  ]);
+  const truncated = instances.items.length < instances.totalCount || snapshots.items.length < snapshots.totalCount || images.items.length < images.totalCount;
+  return {
+    ...previous,
+    instances: instances.items,
+    snapshotsByInstance: groupSnapshots(instances.items, snapshots.items),
+    images: images.items,
+    quota: { ...previous.quota, used: Math.max(previous.quota.used, images.totalCount) },
+    truncated,
+    totals: { instances: instances.totalCount, snapshots: snapshots.totalCount, images: images.totalCount },
+    maxItems: cap + DEFAULT_MAX_ITEMS,
+  };
 }

@@ -10,10 +10,14 @@ import { ImageNode } from './imageNode';
 import { FirewallNode } from './firewall/firewallNode';
 import { FirewallRuleNode } from './firewall/firewallRuleNode';
 import { ImagesNode } from './imagesNode';
+import { InstanceNode } from './instanceNode';
+import { withPollNote } from './pollNote';
+import { SnapshotNode } from './snapshotNode';
 import type { LoadMoreNode } from './loadMoreNode';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
 import type { RegionSelection } from './regionSelection';
 import type { RegionStore } from './regionStore';
+import { isCancelled } from './regionStore';
 import { TransitionPoller } from './transitionPoller';
 import { normalizeFilter } from './filter';
 
@@ -73,7 +77,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const target = pollTarget(node);
+    return withPollNote(node.getTreeItem(), target && this.poller.note(target.regionId, target.id));
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -126,7 +131,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /**
    * Retry after an error node: reload what failed without a fresh read, so the parts that
-   * succeeded come from the client's short cache and only the failed calls are made again.
+   * succeeded come from the client's short cache (if within its 20 s) and only the failed calls
+   * are made again.
    */
   retry(errorNode: ExplorerNode): void {
     const parent = errorNode.parent;
@@ -176,16 +182,34 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.poller.track(regionId);
   }
 
+  /**
+   * Load more: shows the next 500 servers. When the loaded data ends there, only the next pages
+   * are read and appended (RegionStore.loadMore); a failure keeps the rows shown and turns the
+   * node into Retry.
+   */
   async loadMore(node: LoadMoreNode): Promise<void> {
     if (node.loading) return;
     const region = this.regionOf(node);
     if (!region) return;
     node.loading = true;
     this.emitter.fire(node);
-    // The region node reloads with the larger cap if the data was truncated (not fresh: the
-    // pages already loaded come from the client's cache), or just shows more of what it has.
+    const data = this.deps.store.get(region.regionId);
+    if (data?.truncated && data.instances.length < region.limit + PAGE_OF_NODES) {
+      try {
+        await this.deps.store.loadMore(region.regionId);
+      } catch (e) {
+        if (isCancelled(e)) return;
+        this.deps.logger.warn(`Load more in ${region.regionId} failed: ${e instanceof Error ? e.message : String(e)}`);
+        node.failed(e);
+        this.emitter.fire(node);
+        return;
+      }
+    }
+    node.loading = false;
+    node.error = undefined;
     region.limit += PAGE_OF_NODES;
     this.emitter.fire(region);
+    this.poller.track(region.regionId);
   }
 
   setFilter(text: string | undefined): void {
@@ -195,6 +219,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   // PollSink: apply one settled/progressed item and refresh only its node.
+  async refreshRegion(regionId: string): Promise<void> {
+    await this.reloadRegion(regionId);
+  }
+
+  noteChanged(regionId: string, id: string): void {
+    const region = this.regionNodes.get(regionId);
+    if (!region) return;
+    const owner = findSnapshotOwner(this.deps.store.get(regionId)?.snapshotsByInstance, id);
+    const n = region.instanceNode(id) ?? region.images.imageNode(id) ?? (owner ? region.instanceNode(owner)?.snapshotNode(id) : undefined);
+    if (n) this.emitter.fire(n);
+  }
+
   applyInstance(regionId: string, instance: Instance): void {
     this.showInstance(regionId, instance);
     this.statusEmitter.fire({ regionId, statuses: new Map([[instance.instanceId, instance.status]]), instance });
@@ -283,6 +319,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.statusEmitter.dispose();
     this.filterEmitter.dispose();
   }
+}
+
+/** The item a node shows, for its poll note. */
+function pollTarget(node: ExplorerNode): { regionId: string; id: string } | undefined {
+  if (node instanceof InstanceNode) return { regionId: node.regionId, id: node.instanceId };
+  if (node instanceof SnapshotNode) return { regionId: node.regionId, id: node.snapshotId };
+  if (node instanceof ImageNode) return { regionId: node.regionId, id: node.imageId };
+  return undefined;
 }
 
 function findSnapshotOwner(map: Map<string, Snapshot[]> | undefined, snapshotId: string): string | undefined {

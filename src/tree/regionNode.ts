@@ -12,6 +12,7 @@ import { InstanceNode } from './instanceNode';
 import { instanceStatusLabel } from './labels';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
+import { isCancelled } from './regionStore';
 
 export const PAGE_OF_NODES = 500;
 
@@ -22,6 +23,7 @@ export class RegionNode extends ExplorerNode {
   limit = PAGE_OF_NODES;
   readonly images: ImagesNode;
   private readonly instanceNodes = new Map<string, InstanceNode>();
+  private loadMoreNode: LoadMoreNode | undefined;
   private fresh = false;
 
   constructor(
@@ -37,9 +39,11 @@ export class RegionNode extends ExplorerNode {
     return this.region.regionId;
   }
 
-  /** The next getChildren goes to the API (a user refresh). */
+  /** The next getChildren goes to the API (a user refresh): back to the first 500 servers. */
   markFresh(): void {
     this.fresh = true;
+    this.limit = PAGE_OF_NODES;
+    this.loadMoreNode = undefined;
   }
 
   instanceNode(instanceId: string): InstanceNode | undefined {
@@ -64,9 +68,11 @@ export class RegionNode extends ExplorerNode {
     try {
       const fresh = this.fresh;
       this.fresh = false;
-      data = await this.ctx.store.load(this.regionId, { fresh, maxItems: this.limit > PAGE_OF_NODES ? this.limit : undefined });
+      data = await this.ctx.store.load(this.regionId, { fresh });
       this.ctx.loaded(this.regionId, data);
     } catch (e) {
+      // Aborted by a refresh or a session change: a redraw with the new state follows.
+      if (isCancelled(e)) return [];
       return [new ErrorNode(this, e)];
     }
     return this.childrenFrom(data);
@@ -90,7 +96,13 @@ export class RegionNode extends ExplorerNode {
     for (const id of [...this.instanceNodes.keys()]) if (!keep.has(id)) this.instanceNodes.delete(id);
     // Truncated data: offer Load more under a filter too (the servers not loaded were not searched).
     if (matching.length > shown.length || data.truncated) {
-      out.push(new LoadMoreNode(this, this.regionId, shown.length, data.truncated ? undefined : matching.length));
+      const total = data.truncated ? undefined : matching.length;
+      const more = (this.loadMoreNode ??= new LoadMoreNode(this, this.regionId, shown.length, total));
+      more.shown = shown.length;
+      more.total = total;
+      out.push(more);
+    } else {
+      this.loadMoreNode = undefined;
     }
     if (data.instances.length === 0) {
       out.push(new MessageNode(this, vscode.l10n.t('No servers in this region'), 'empty'));

@@ -52,7 +52,8 @@ export const LATENCY = { latencyMs: 50, jitterMs: 10 };
 
 function args(spec: EmulatorSpec): string[] {
   const a = ['--port', '0', '--quiet'];
-  if (spec.scale) a.push('--scale', `servers=${spec.scale.servers},snapshots=${spec.scale.snapshots},images=${spec.scale.images ?? 5},regions=1`);
+  // More than 50 servers in a region is stress data, not a real account (A12): say so explicitly.
+  if (spec.scale) a.push('--scale', `servers=${spec.scale.servers},snapshots=${spec.scale.snapshots},images=${spec.scale.images ?? 5},regions=1${spec.scale.servers > 50 ? ',allowUnrealistic' : ''}`);
   else a.push('--seed', spec.seed ?? 'demo');
   if (spec.realisticLimits) a.push('--realistic-limits');
   if (spec.limits) a.push('--limits', spec.limits);

@@ -4,6 +4,8 @@ import type { Faults } from './faults';
 import { parseFaultConfig } from './faults';
 import { instanceWire } from './render';
 import type { RateLimits } from './limits';
+import type { Variants } from './variants';
+import { parseVariants } from './variants';
 import { LIMIT_PRESETS, parseLimitTable } from './limits';
 import type { RequestLog } from './requestLog';
 import { DEMO_ACCOUNT } from './seeds/credentials';
@@ -17,6 +19,7 @@ export interface AdminDeps {
   store: Store;
   faults: Faults;
   limits: RateLimits;
+  variants: Variants;
   log: RequestLog;
   /** Builds a fresh state for POST /reset; undefined seed = the one the emulator started with. */
   seedState(seed: string | undefined): EmulatorState;
@@ -142,6 +145,25 @@ export class AdminServer {
       }
       return { status: 200, body: faults.get() };
     }
+    if (route === 'GET /variants') return { status: 200, body: this.variantsBody() };
+    if (route === 'DELETE /variants') {
+      this.deps.variants.set([]);
+      return { status: 200, body: this.variantsBody() };
+    }
+    if (route === 'PUT /variants' || route === 'POST /variants') {
+      const list = body.variants;
+      const seconds = body.unshareSeconds;
+      if (typeof list !== 'string' && !(Array.isArray(list) && list.every((v) => typeof v === 'string'))) {
+        throw new HttpError(400, 'variants must be a string ("hostile", "a,b") or an array of strings');
+      }
+      if (seconds !== undefined && (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)) throw new HttpError(400, 'unshareSeconds must be a number ≥ 0');
+      try {
+        this.deps.variants.set(parseVariants(list as string | string[]), seconds as number | undefined);
+      } catch (e) {
+        throw new HttpError(400, (e as Error).message);
+      }
+      return { status: 200, body: this.variantsBody() };
+    }
     if (route === 'GET /limits') return { status: 200, body: this.deps.limits.get() };
     if (route === 'DELETE /limits') {
       this.deps.limits.set(LIMIT_PRESETS.none ?? parseLimitTable({ operations: {} }, 'none'));
@@ -151,6 +173,8 @@ export class AdminServer {
       this.deps.limits.set(limitsFromBody(body));
       return { status: 200, body: this.deps.limits.get() };
     }
+    const dm = /^\/disks\/([^/]+)\/status$/.exec(path);
+    if (dm && method === 'POST') return { status: 200, body: this.setDiskStatus(decodeURIComponent(dm[1] ?? ''), body.status) };
     if (route === 'POST /servers') return { status: 201, body: this.addServer(body) };
     const m = /^\/servers\/([^/]+)(\/status)?$/.exec(path);
     if (m && method === 'DELETE' && !m[2]) return { status: 200, body: this.releaseServer(decodeURIComponent(m[1] ?? '')) };
@@ -158,6 +182,10 @@ export class AdminServer {
     const machine = machineRoute(store, method, path, new URLSearchParams((req.url ?? '').split('?')[1] ?? ''), body);
     if (machine) return await machine;
     throw new HttpError(404, `no admin route ${route}`);
+  }
+
+  private variantsBody(): unknown {
+    return { variants: this.deps.variants.list(), unshareSeconds: this.deps.variants.unshareSeconds };
   }
 
   private accountFor(accessKeyId: unknown): string {
@@ -193,12 +221,31 @@ export class AdminServer {
   }
 
   private releaseServer(instanceId: string): unknown {
-    const { region } = this.locate(instanceId);
+    const { region, inst } = this.locate(instanceId);
+    this.deps.store.markReleased([instanceId], 'instance');
+    this.deps.store.markReleased(inst.disks.map((d) => d.diskId), 'disk');
+    this.deps.store.markReleased(region.snapshots.filter((s) => s.instanceId === instanceId).map((s) => s.snapshotId), 'snapshotOfReleasedServer');
     region.instances = region.instances.filter((i) => i.instanceId !== instanceId);
     region.snapshots = region.snapshots.filter((s) => s.instanceId !== instanceId);
     region.images = region.images.filter((i) => i.instanceId !== instanceId);
     this.deps.store.changed();
     return { ok: true };
+  }
+
+  private setDiskStatus(diskId: string, status: unknown): unknown {
+    if (typeof status !== 'string' || !status) throw new HttpError(400, 'status must be a non-empty string');
+    for (const acc of Object.values(this.deps.store.state.accounts)) {
+      for (const region of Object.values(acc.regions)) {
+        for (const inst of region.instances) {
+          const d = inst.disks.find((x) => x.diskId === diskId);
+          if (!d) continue;
+          d.status = status;
+          this.deps.store.changed();
+          return { DiskId: d.diskId, Status: d.status };
+        }
+      }
+    }
+    throw new HttpError(404, `no disk ${diskId}`);
   }
 
   private setStatus(instanceId: string, status: unknown): unknown {

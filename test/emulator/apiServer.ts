@@ -6,11 +6,13 @@ import { findAction } from './actions/registry';
 import type { Faults, FaultKind } from './faults';
 import { throttlingError } from './faults';
 import { NonceCache, authenticate, peekAccessKeyId, peekAction } from './gateway';
+import { checkPermission } from './permissions';
 import type { AuthContext } from './gateway';
 import { parseRequest, readBody } from './readRequest';
 import type { RawRequest } from './readRequest';
 import { toJson } from './render';
 import type { RateLimits } from './limits';
+import type { Variants } from './variants';
 import type { RequestLog } from './requestLog';
 import { runIdempotent } from './state/idempotency';
 import type { Store } from './state/store';
@@ -20,6 +22,7 @@ export interface ApiDeps {
   store: Store;
   faults: Faults;
   limits: RateLimits;
+  variants: Variants;
   log: RequestLog;
   sleep(ms: number): Promise<void>;
   verbose: boolean;
@@ -76,9 +79,10 @@ export class ApiServer {
 
   private async dispatch(auth: AuthContext, req: IncomingMessage, res: ServerResponse, requestId: string, finish: (o: Outcome) => void): Promise<void> {
     const { store, faults } = this.deps;
-    const regionId = auth.params.RegionId ?? '';
     const action = findAction(auth.action);
     if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
+    checkPermission(auth.credential, action.name);
+    const regionId = auth.params.RegionId || (action.regionFromEndpoint ? endpointRegion(req) : '');
     const now = store.now();
     this.deps.limits.check(auth.credential.accountId, regionId || endpointRegion(req), action.name, now);
     faults.throttle(auth.credential.accountId, action.name, now);
@@ -117,8 +121,10 @@ export class ApiServer {
       if (!isKnownRegion(regionId)) throw new ApiError(404, 'InvalidRegionId.NotFound', `The specified RegionId "${regionId}" does not exist.`);
     }
     store.tick();
-    const ctx = { store, accountId: auth.credential.accountId, params: auth.params, regionId: action.needsRegion ? regionId : '', now: store.now() };
-    const result = action.mutating ? runIdempotent(ctx, action) : action.run(ctx);
+    const { variants } = this.deps;
+    const ctx = { store, accountId: auth.credential.accountId, params: auth.params, regionId: action.needsRegion ? regionId : '', now: store.now(), variants };
+    variants.beforeRun(action.name, ctx);
+    const result = variants.transform(action.name, action.mutating ? runIdempotent(ctx, action) : action.run(ctx));
     if (action.mutating) store.changed();
     if (kind === 'ResetAfterCommit') {
       req.socket.destroy();

@@ -1,10 +1,11 @@
 // `npm run emulator -- [--port 0] [--admin-port 0] [--seed demo|empty|FILE] [--state FILE]
-//   [--scale servers=N,snapshots=M,images=K,regions=R] [--limits PRESET|FILE.json] [--realistic-limits] [--host H]
-//   [--snapshot-seconds S] [--image-seconds S] [--ssh] [--disks DIR] [--quiet]`
+//   [--scale servers=N,snapshots=M,images=K,regions=R[,allowUnrealistic]] [--limits PRESET|FILE.json] [--realistic-limits] [--host H]
+//   [--snapshot-seconds S] [--image-seconds S] [--variant hostile|a,b] [--unshare-seconds S] [--ssh] [--disks DIR] [--quiet]`
 // First stdout line: one JSON object {endpoint, accessKeyId, accessKeySecret, admin}.
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
 import { resolveLimits } from './limits';
+import { parseVariants } from './variants';
 import { parseScale } from './seeds/scale';
 
 function parseArgs(argv: string[]): EmulatorOptions {
@@ -32,6 +33,8 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--limits': o.limits = resolveLimits(value()); break;
       case '--snapshot-seconds': o.snapshotSeconds = number(); break;
       case '--image-seconds': o.imageSeconds = number(); break;
+      case '--variant': case '--variants': o.variants = parseVariants(value()); break;
+      case '--unshare-seconds': o.unshareSeconds = number(); break;
       case '--quiet': o.log = false; break;
       case '--ssh': o.ssh = true; break;
       case '--disks': o.disksDir = value(); break;

@@ -7,10 +7,11 @@ import { AdminServer } from './adminServer';
 import { ApiServer } from './apiServer';
 import { Faults } from './faults';
 import { RateLimits, resolveLimits } from './limits';
+import { Variants, parseVariants } from './variants';
 import type { LimitTable } from './limits';
 import { Machines } from './machines/machines';
 import { RequestLog } from './requestLog';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './seeds/credentials';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, seedCredentials } from './seeds/credentials';
 import { demoState, emptyState } from './seeds/demo';
 import { scaleState } from './seeds/scale';
 import type { ScaleSpec } from './seeds/scale';
@@ -26,7 +27,7 @@ export interface EmulatorOptions {
   host?: string;
   seed?: 'demo' | 'empty' | string;
   statePath?: string;
-  /** Missing fields default to 0 (regions: 1). */
+  /** Missing fields default to 0 (regions: 1). More than 50 servers needs `allowUnrealistic: true`. */
   scale?: Partial<ScaleSpec>;
   /** Alias of `limits: 'documented-2021'` (kept for old call sites). */
   realisticLimits?: boolean;
@@ -34,6 +35,10 @@ export interface EmulatorOptions {
   limits?: string | LimitTable;
   snapshotSeconds?: number;
   imageSeconds?: number;
+  /** Behaviour variants (`hostile`, `lowercase-status,…`; see variants.ts). */
+  variants?: string | readonly string[];
+  /** async-unshare: virtual seconds until an UnShare takes effect (default 30). */
+  unshareSeconds?: number;
   log?: boolean;
   /** An SSH daemon for every Linux server with a loopback public IP (see machines/). */
   ssh?: boolean;
@@ -47,6 +52,33 @@ export interface RunningEmulator {
   accessKeyId: string;
   accessKeySecret: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The variant run of `npm test`: SWAS_EMULATOR_VARIANT (same syntax as --variant, e.g. `hostile`)
+ * and SWAS_EMULATOR_LIMITS (a preset) apply to every emulator started without explicit options.
+ * `hostile` in the environment also means the documented-2021 limits unless SWAS_EMULATOR_LIMITS
+ * says otherwise (the hostile-but-plausible mode of issue 10 §4).
+ */
+export function variantFromEnv(env: NodeJS.ProcessEnv = process.env): { variants: string; limits: string } {
+  const variants = env.SWAS_EMULATOR_VARIANT?.trim() ?? '';
+  const hostile = variants.split(',').map((s) => s.trim()).includes('hostile');
+  return { variants, limits: env.SWAS_EMULATOR_LIMITS?.trim() || (hostile ? 'documented-2021' : 'none') };
+}
+
+/** A state file written before a demo key existed (read-only, no-permission) gains it. */
+function addMissingSeedKeys(state: EmulatorState): void {
+  for (const c of seedCredentials()) {
+    if (!state.credentials.some((k) => k.accessKeyId === c.accessKeyId)) state.credentials.push(c);
+  }
+}
+
+/**
+ * The variants of the environment minus some: for a test whose DATA assumes one reading (e.g. a
+ * campaign needing more than 15 images across regions cannot run under account-wide-quota).
+ */
+export function envVariantsWithout(...drop: string[]): string[] {
+  return parseVariants(variantFromEnv().variants).filter((v) => !drop.includes(v));
 }
 
 export function buildSeed(seed: string | undefined, scale: Partial<ScaleSpec> | undefined, timings: Timings): EmulatorState {
@@ -76,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const timings: Timings = { snapshotSeconds: options.snapshotSeconds ?? 20, imageSeconds: options.imageSeconds ?? 30 };
   const saved = options.statePath ? loadStateFile(options.statePath) : undefined;
+  if (saved) addMissingSeedKeys(saved);
   const store = new Store(saved ?? buildSeed(options.seed, options.scale, timings), timings);
   const persister = options.statePath ? new Persister(options.statePath, () => store.state) : undefined;
   if (persister) {
@@ -94,10 +127,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     timers.add(t);
   });
   const faults = new Faults();
-  const limits = new RateLimits(resolveLimits(options.limits ?? (options.realisticLimits ? 'documented-2021' : 'none')));
+  const fromEnv = variantFromEnv();
+  const limits = new RateLimits(resolveLimits(options.limits ?? (options.realisticLimits ? 'documented-2021' : fromEnv.limits)));
   const log = new RequestLog();
-  const api = new ApiServer({ store, faults, limits, log, sleep, verbose: options.log ?? false });
-  const admin = new AdminServer({ store, faults, limits, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
+  const variants = new Variants(parseVariants(options.variants ?? fromEnv.variants));
+  if (options.unshareSeconds !== undefined) variants.unshareSeconds = options.unshareSeconds;
+  const api = new ApiServer({ store, faults, limits, variants, log, sleep, verbose: options.log ?? false });
+  const admin = new AdminServer({ store, faults, limits, variants, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
   const sockets = new Set<Socket>();
   const apiHttp = createServer((req, res) => api.handle(req, res));
   const adminHttp = createServer((req, res) => admin.handle(req, res));

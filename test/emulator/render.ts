@@ -15,7 +15,7 @@ export function instanceWire(i: InstanceRecord): Record<string, unknown> {
     BusinessStatus: i.businessStatus, DisableReason: i.disableReason, DdosStatus: i.ddosStatus, ChargeType: i.chargeType,
     CreationTime: i.creationTime, ExpiredTime: i.expiredTime, PublicIpAddress: i.publicIpAddress, InnerIpAddress: i.innerIpAddress,
     ImageId: i.imageId,
-    Image: { ImageName: i.image.imageName, ImageType: i.image.imageType, ImageVersion: i.image.imageVersion, OsType: i.image.osType, ImageIconUrl: '', ImageContact: false },
+    Image: { ImageName: i.image.imageName, ImageType: i.image.imageType, ImageVersion: i.image.imageVersion, OsType: i.image.osType.toLowerCase(), ImageIconUrl: '', ImageContact: '' },
     PlanId: i.planId, PlanType: 'NORMAL',
     ResourceSpec: { Cpu: i.spec.cpu, Memory: i.spec.memory, DiskSize: i.spec.diskSize, DiskCategory: i.spec.diskCategory, Bandwidth: i.spec.bandwidth, Flow: i.spec.flow },
     Disks: i.disks.map((d) => ({

@@ -93,6 +93,8 @@ export interface ImageRecord {
   sourceImageName: string;
   sourceImageVersion: string;
   inShare: boolean;
+  /** async-unshare variant: virtual ms when a pending UnShare takes effect. */
+  unshareAt?: number;
   inShareUser: boolean;
   createInstances: string[];
   creationTime: string;
@@ -173,6 +175,8 @@ export interface CredentialRecord {
   accessKeySecret: string;
   accountId: string;
   disabled?: boolean;
+  /** RAM permissions (test/emulator/permissions.ts); absent = full access. */
+  permissions?: 'full' | 'readOnly' | 'none';
   /** STS keys require one of these tokens. */
   securityTokens?: SecurityTokenRecord[];
 }
@@ -183,6 +187,9 @@ export interface ClientTokenRecord {
   at: number;
 }
 
+/** What a released ID was (released-id-errors variant, A4). */
+export type ReleasedKind = 'instance' | 'disk' | 'snapshot' | 'snapshotOfReleasedServer';
+
 export interface EmulatorState {
   version: 1;
   clockOffsetMs: number;
@@ -190,4 +197,6 @@ export interface EmulatorState {
   credentials: CredentialRecord[];
   accounts: Record<string, AccountState>;
   clientTokens: Record<string, ClientTokenRecord>;
+  /** IDs of released servers, disks and deleted snapshots (absent in old state files). */
+  released?: Record<string, ReleasedKind>;
 }

@@ -68,6 +68,15 @@ if (built) {
   for (const suite of ['unit', 'contract', 'webview']) {
     if (suites.includes(suite)) nodeTest(suite, listTests(join(root, 'out/test', suite)));
   }
+  // The variant run (issue 10 §4): the client's contract suites once more against the emulator in
+  // its hostile-but-plausible mode (lowercase statuses, released-ID errors, account-wide image
+  // quota, async unshare, lowercase DiskType, the documented-2021 limits). The emulator's own
+  // contract tests assert its exact behaviour and opt out. `--no-variant` skips this run (and the
+  // integration suite's variant run below).
+  if (suites.includes('contract') && !process.argv.includes('--no-variant')) {
+    const files = listTests(join(root, 'out/test/contract')).filter((f) => !f.includes(join('contract', 'emulator')));
+    nodeTest('contract-variant-hostile', files, { SWAS_EMULATOR_VARIANT: 'hostile' });
+  }
   // Suites that need VS Code (code-server) hosts: their drivers are node:test files too.
   // Prepare once: system packages, the hosts (npm ci on first use), the .vsix (vsce package).
   const hostSuites = ['integration', 'e2e'].filter((s) => suites.includes(s));
@@ -87,6 +96,11 @@ if (built) {
     if (!prepared) { total.failed++; total.failures.push(`${suite}: not run, the preparation above failed`); continue; }
     const drivers = listTests(join(root, 'out/test', suite === 'integration' ? 'integration/driver' : 'e2e'));
     nodeTest(suite, drivers, { SWAS_TEST_ARTIFACTS: artifacts });
+    // The integration suite once more against the hostile emulator (issue 10 §4; ≈ 2 min a host).
+    if (suite === 'integration' && !process.argv.includes('--no-variant')) {
+      mkdirSync(join(artifacts, 'variant-hostile'), { recursive: true });
+      nodeTest('integration-variant-hostile', drivers, { SWAS_TEST_ARTIFACTS: join(artifacts, 'variant-hostile'), SWAS_EMULATOR_VARIANT: 'hostile' });
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import { loadMoreRegion, loadRegion, UNKNOWN_INSTANCE } from '../../../src/core/
 let h: Harness;
 before(async () => {
   // cn-hangzhou: 250 servers, 450 snapshots (system and data disks), 5 images.
-  h = await startHarness({ scale: { servers: 250, snapshots: 450, images: 5, regions: 1 } });
+  h = await startHarness({ scale: { servers: 250, snapshots: 450, images: 5, regions: 1, allowUnrealistic: true } });
 });
 after(() => h.stop());
 beforeEach(() => h.clearRequests());
@@ -110,7 +110,7 @@ test('knownServerCount 0 on a region that has servers by now still loads every s
 });
 
 test('past 500 items the region is truncated, and loading more fetches only the new pages', async () => {
-  const big = await startHarness({ scale: { servers: 620, snapshots: 0, images: 0, regions: 1 } });
+  const big = await startHarness({ scale: { servers: 620, snapshots: 0, images: 0, regions: 1, allowUnrealistic: true } });
   try {
     const api = big.client();
     const first = await loadRegion(api, 'cn-hangzhou');
@@ -123,7 +123,7 @@ test('past 500 items the region is truncated, and loading more fetches only the 
     assert.equal(more.instances.length, 620);
     assert.equal(more.truncated, false);
     assert.equal(new Set(more.instances.map((i) => i.instanceId)).size, 620);
-    assert.equal((await big.requests('ListInstances')).length, 7, 'pages 1–5 came from the cache');
+    assert.equal((await big.requests('ListInstances')).length, 7, 'only pages 6 and 7 were read');
   } finally {
     await big.stop();
   }

@@ -1,4 +1,5 @@
 // CreateCustomImage through the real pop-core: every rule of its reference, all nine error codes,
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 // ClientToken idempotence and the asynchronous "4" → "1" status on the virtual clock.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -58,7 +59,7 @@ describe('CreateCustomImage (pop-core)', () => {
   });
 
   test('rejects illegal names with InvalidParam.IllegalImageName (400)', async () => {
-    for (const name of ['x', '-starts-with-dash', '_underscore', 'has space', 'dot.name', 'a'.repeat(129), '中文名']) {
+    for (const name of ['x', '-starts-with-dash', '_underscore', 'has space', 'dot.name', 'a'.repeat(129), '中文。名']) {
       await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: name }), 'InvalidParam.IllegalImageName', 400);
     }
     await call(pop(emu), 'CreateCustomImage', { ...base(), ImageName: `9a:b_c-${'d'.repeat(121)}` });
@@ -68,7 +69,7 @@ describe('CreateCustomImage (pop-core)', () => {
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'db-staging-base' }), 'ImageNameAlreadyExist', 400);
   });
 
-  test('rejects the image over quota with CustomImageQuotaLimit (400)', async () => {
+  test('rejects the image over quota with CustomImageQuotaLimit (400, documented; counted per region: the error text, A3 says likely account-wide)', async () => {
     const sg = (await call(pop(emu), 'ListInstances', { RegionId: 'ap-southeast-1' })).Instances as Json[];
     const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'ap-southeast-1' })).Snapshots as Json[];
     await rejects(pop(emu).request('CreateCustomImage', {
@@ -80,7 +81,7 @@ describe('CreateCustomImage (pop-core)', () => {
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), SystemSnapshotId: 's-doesnotexist0000000' }), 'InvalidParam.SystemSnapshotIdNotFound', 400);
   });
 
-  test('rejects a data-disk, foreign or unfinished snapshot as system snapshot with InvalidParam.SystemSnapshotIdNotSupport', async () => {
+  test('rejects a data-disk, foreign or unfinished snapshot as system snapshot with InvalidParam.SystemSnapshotIdNotSupport (code documented; foreign/unfinished: GUESS)', async () => {
     for (const snap of ['db-staging-data-0520', 'db-staging-sys-0520']) {
       await rejects(pop(emu).request('CreateCustomImage', { ...base(), SystemSnapshotId: snapshotNamed(ids, snap) }), 'InvalidParam.SystemSnapshotIdNotSupport', 400);
     }
@@ -90,7 +91,7 @@ describe('CreateCustomImage (pop-core)', () => {
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), DataSnapshotId: 's-doesnotexist0000000' }), 'InvalidParam.DataSnapshotIdNotFound', 400);
   });
 
-  test('rejects a data snapshot that is not an accomplished data snapshot of this server', async () => {
+  test('rejects a data snapshot that is not an accomplished data snapshot of this server (InvalidParam.DataSnapshotIdNotSupport: GUESS code)', async () => {
     for (const snap of ['web-prod-1-data-nightly', 'db-staging-data-0520', 'web-prod-1-sys-0601']) {
       await rejects(pop(emu).request('CreateCustomImage', { ...base(), DataSnapshotId: snapshotNamed(ids, snap) }), 'InvalidParam.DataSnapshotIdNotSupport', 400);
     }
@@ -101,7 +102,7 @@ describe('CreateCustomImage (pop-core)', () => {
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), RegionId: 'cn-shanghai' }), 'InvalidInstanceId.NotFound', 404);
   });
 
-  test('rejects servers that are starting or disabled with IncorrectInstanceStatus (403)', async () => {
+  test('rejects servers that are starting or disabled with IncorrectInstanceStatus (403; code documented, which states: GUESS)', async () => {
     await rejects(pop(emu).request('CreateCustomImage', {
       ...base(), InstanceId: ids.api.InstanceId, SystemSnapshotId: snapshotNamed(ids, 'api-canary-sys-0610'),
     }), 'IncorrectInstanceStatus', 403);
@@ -124,7 +125,7 @@ describe('CreateCustomImage (pop-core)', () => {
     await call(pop(emu), 'CreateCustomImage', base());
   });
 
-  test('enforces the tag rules', async () => {
+  test('enforces the tag rules (rules documented; the codes: GUESS)', async () => {
     const tags = (n: number): Json[] => Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     await call(pop(emu), 'CreateCustomImage', { ...base(), Tag: tags(20) });
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: tags(21) }), 'InvalidTagCount', 400);
@@ -136,7 +137,7 @@ describe('CreateCustomImage (pop-core)', () => {
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'k', Value: '1' }, { Key: 'k', Value: '2' }] }), 'Duplicate.TagKey', 400);
   });
 
-  test('rejects a bad ResourceGroupId and an over-long description', async () => {
+  test('rejects a bad ResourceGroupId and an over-long description (GUESS rules and codes)', async () => {
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), ResourceGroupId: 'group-1' }), 'InvalidResourceGroupId.Malformed', 400);
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), Description: 'd'.repeat(257) }), 'InvalidDescription.Malformed', 400);
     await call(pop(emu), 'CreateCustomImage', { ...base(), ResourceGroupId: 'rg-acfm2abc', Description: 'd'.repeat(256) });

@@ -1,4 +1,5 @@
 // Gateway behaviour through the real pop-core RPCClient (signature V1) and raw HTTP.
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
@@ -74,18 +75,18 @@ describe('emulator gateway (pop-core, signature V1)', () => {
     await rejects(c.request('ListRegions', {}), 'InvalidSecurityToken.Expired', 400);
   });
 
-  test('rejects a SecurityToken that does not belong to the key with InvalidSecurityToken.MismatchWithAccessKey', async () => {
+  test('rejects a SecurityToken that does not belong to the key with InvalidSecurityToken.MismatchWithAccessKey (documented code; the cases: GUESS)', async () => {
     const c = pop(emu, { accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: 'emulator-sts-token-of-someone-else' });
     await rejects(c.request('ListRegions', {}), 'InvalidSecurityToken.MismatchWithAccessKey', 400);
     await rejects(pop(emu, { securityToken: STS_TOKEN_VALID }).request('ListRegions', {}), 'InvalidSecurityToken.MismatchWithAccessKey', 400);
   });
 
-  test('rejects a malformed SecurityToken with InvalidSecurityToken.Malformed', async () => {
+  test('rejects a malformed SecurityToken with InvalidSecurityToken.Malformed (documented code; the 8–4096 bounds: GUESS)', async () => {
     const c = pop(emu, { accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: 'bad token' });
     await rejects(c.request('ListRegions', {}), 'InvalidSecurityToken.Malformed', 400);
   });
 
-  test('rejects an STS key without a SecurityToken with MissingSecurityToken', async () => {
+  test('rejects an STS key without a SecurityToken with MissingSecurityToken (GUESS code)', async () => {
     const c = pop(emu, { accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET });
     await rejects(c.request('ListRegions', {}), 'MissingSecurityToken', 400);
   });
@@ -94,7 +95,7 @@ describe('emulator gateway (pop-core, signature V1)', () => {
     await rejects(pop(emu).request('DescribeEverything', {}), 'InvalidApi.NotFound', 404);
   });
 
-  test('rejects a wrong Version with InvalidVersion (400)', async () => {
+  test('rejects a wrong Version with InvalidVersion (400, GUESS code)', async () => {
     await rejects(pop(emu).request('ListRegions', { Version: '2017-01-01' }), 'InvalidVersion', 400);
   });
 
@@ -102,7 +103,7 @@ describe('emulator gateway (pop-core, signature V1)', () => {
     await rejects(pop(emu).request('ListRegions', { SignatureMethod: 'HMAC-MD5' }), 'InvalidSignatureMethod', 400);
   });
 
-  test('answers a request without signature parameters with Missing<Name> errors and a JSON body', async () => {
+  test('answers a request without signature parameters with Missing<Name> errors and a JSON body (names per parameter: GUESS)', async () => {
     const r = await raw(`${emu.endpoint}/?Action=ListRegions&Version=2020-06-01&Format=JSON`);
     assert.equal(r.status, 400);
     const body = JSON.parse(r.text) as Record<string, unknown>;

@@ -10,8 +10,12 @@ import type { EmulatorOptions, RunningEmulator } from '../../emulator/index';
 
 export type Json = Record<string, unknown>;
 
+/**
+ * These tests assert the emulator's own behaviour, so they opt out of the variant run: no variant
+ * and no limits unless a test asks (SWAS_EMULATOR_VARIANT is ignored here).
+ */
 export async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  return startEmulator({ seed: 'demo', ...options });
+  return startEmulator({ seed: 'demo', variants: [], ...(options.realisticLimits ? {} : { limits: 'none' }), ...options });
 }
 
 export interface PopOptions {

@@ -1,4 +1,5 @@
 // DeleteCustomImage(s), ModifyImageShareStatus and server release through the real pop-core.
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
@@ -26,16 +27,25 @@ describe('custom image lifecycle (pop-core)', () => {
     assert.equal((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou' })).TotalCount, '1');
   });
 
-  test('sharing sets InShare; a bad Operation is InvalidParameter', async () => {
+  test('sharing sets InShare; a bad Operation is InvalidParam.OperationIllegal (documented)', async () => {
     const id = named('db-staging-base');
     await call(pop(emu), 'ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'Share' });
     const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0];
     assert.equal(img?.InShare, true);
-    await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'share' }), 'InvalidParameter', 400);
+    await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'share' }), 'InvalidParam.OperationIllegal', 400);
     await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: 'm-nope', Operation: 'Share' }), 'InvalidImageId.NotFound', 404);
   });
 
-  test('an image still being created can be neither shared nor deleted (IncorrectImageStatus, 403)', async () => {
+  test('ModifyImageShareStatus without RegionId acts in the endpoint\'s region (A9, likely; the emulator\'s endpoint stands in for cn-hangzhou)', async () => {
+    const id = named('db-staging-base');
+    await call(pop(emu), 'ModifyImageShareStatus', { ImageId: id, Operation: 'UnShare' });
+    const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0];
+    assert.equal(img?.InShare, false);
+    const sg = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'ap-southeast-1' })).CustomImages as Json[])[0];
+    await rejects(pop(emu).request('ModifyImageShareStatus', { ImageId: sg?.ImageId, Operation: 'Share' }), 'InvalidImageId.NotFound', 404);
+  });
+
+  test('an image still being created can be neither shared nor deleted (IncorrectImageStatus, 403: GUESS)', async () => {
     const inst = ((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).Instances as Json[])[0] as Json;
     const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou', InstanceId: inst.InstanceId, SourceDiskType: 'System' })).Snapshots as Json[];
     const r = await call(pop(emu), 'CreateCustomImage', { RegionId: 'cn-hangzhou', InstanceId: inst.InstanceId, ImageName: 'fresh', SystemSnapshotId: snaps[0]?.SnapshotId });
@@ -45,7 +55,7 @@ describe('custom image lifecycle (pop-core)', () => {
     await call(pop(emu), 'DeleteCustomImage', { RegionId: 'cn-hangzhou', ImageId: r.ImageId });
   });
 
-  test('DeleteCustomImage of an unknown image gives InvalidImageId.NotFound (404)', async () => {
+  test('DeleteCustomImage of an unknown image gives InvalidImageId.NotFound (404, GUESS code)', async () => {
     await rejects(pop(emu).request('DeleteCustomImage', { RegionId: 'cn-hangzhou', ImageId: 'm-nope' }), 'InvalidImageId.NotFound', 404);
   });
 

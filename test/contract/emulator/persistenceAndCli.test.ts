@@ -65,7 +65,8 @@ describe('persistence, scale and CLI', () => {
   });
 
   test('--scale builds deterministic large data per region', async () => {
-    const scale = { servers: 300, snapshots: 900, images: 12, regions: 2 };
+    await assert.rejects(startEmulator({ scale: { servers: 51 } }), /at most 50 servers in a region.*allowUnrealistic/);
+    const scale = { servers: 300, snapshots: 900, images: 12, regions: 2, allowUnrealistic: true };
     const a = await startEmulator({ scale });
     const b = await startEmulator({ scale });
     try {

@@ -1,4 +1,5 @@
 // The List* operations through the real pop-core: shapes, filters, paging, parameter errors.
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
@@ -57,20 +58,20 @@ describe('emulator read operations (pop-core)', () => {
     assert.deepEqual([r.TotalCount, r.Instances], [0, []]);
   });
 
-  test('List calls reject PageSize above 100 and non-numeric paging with InvalidParameter', async () => {
+  test('List calls reject PageSize above 100 and non-numeric paging with InvalidParameter (limit documented; the code: GUESS)', async () => {
     await rejects(pop(emu).request('ListInstances', { RegionId: 'cn-hangzhou', PageSize: 101 }), 'InvalidParameter', 400);
     await rejects(pop(emu).request('ListSnapshots', { RegionId: 'cn-hangzhou', PageNumber: 'x' }), 'InvalidParameter', 400);
     const max = await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou', PageSize: 100 });
     assert.equal(max.PageSize, 100);
   });
 
-  test('multi-ID filters must be JSON arrays', async () => {
+  test('multi-ID filters must be JSON arrays (refusing a comma list: GUESS)', async () => {
     await rejects(pop(emu).request('ListInstances', { RegionId: 'cn-hangzhou', InstanceIds: 'a,b' }), 'InvalidParameter', 400);
     const tooMany = JSON.stringify(Array.from({ length: 101 }, (_, i) => `id${i}`));
     await rejects(pop(emu).request('ListInstances', { RegionId: 'cn-hangzhou', InstanceIds: tooMany }), 'InvalidParameter', 400);
   });
 
-  test('a missing RegionId gives MissingParameter and an unknown one InvalidRegionId.NotFound', async () => {
+  test('a missing RegionId gives MissingParameter and an unknown one InvalidRegionId.NotFound (GUESS code)', async () => {
     const body = await rejects(pop(emu).request('ListInstances', {}), 'MissingParameter', 400);
     assert.match(String(body.Message), /RegionId/);
     await rejects(pop(emu).request('ListInstances', { RegionId: 'mars-north-1' }), 'InvalidRegionId.NotFound', 404);
@@ -132,7 +133,7 @@ describe('emulator read operations (pop-core)', () => {
     assert.ok(Array.isArray(first.CreateInstances));
   });
 
-  test('ListCustomImages Share=false hides shared images and Share=true shows only them', async () => {
+  test('ListCustomImages Share=false hides shared images and Share=true shows only them (GUESS, A13)', async () => {
     const unshared = await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', Share: false });
     assert.deepEqual((unshared.CustomImages as Json[]).map((i) => i.Name), ['db-staging-base']);
     const shared = await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', Share: true });

@@ -1,4 +1,5 @@
 // The official generated SDK (@alicloud/swas-open20200601, ACS3-HMAC-SHA256 by default) against
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 // the emulator: typed responses carry the fields; each kind of error arrives as its typed error.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -59,7 +60,7 @@ describe('official SDK (ACS3) against the emulator', () => {
     assert.equal(web?.disks?.[1]?.diskType, 'Data');
     assert.equal(web?.disks?.[0]?.size, 40);
     assert.equal(web?.resourceSpec?.cpu, 2);
-    assert.equal(web?.image?.osType, 'Linux');
+    assert.equal(web?.image?.osType, 'linux', 'A11: lowercase in ListInstances');
     assert.match(String(web?.creationTime), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 
@@ -134,7 +135,7 @@ describe('official SDK (ACS3) against the emulator', () => {
     assert.ok(typeof err.retryAfter === 'number' && err.retryAfter > 0 && err.retryAfter <= 60_000, String(err.retryAfter));
   });
 
-  test('quota and idempotence errors arrive with their codes', async () => {
+  test('quota and idempotence errors arrive with their codes (documented codes)', async () => {
     const c = sdk(emu);
     const sg = (await c.listInstances(new $Swas.ListInstancesRequest({ regionId: 'ap-southeast-1' }))).body?.instances?.[0];
     const snap = (await c.listSnapshots(new $Swas.ListSnapshotsRequest({ regionId: 'ap-southeast-1' }))).body?.snapshots?.[0];

@@ -1,4 +1,5 @@
 // CreateSnapshot, DeleteSnapshot(s) and UpdateSnapshotAttribute through the real pop-core.
+// Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
@@ -43,11 +44,11 @@ describe('snapshots (pop-core)', () => {
     await rejects(pop(emu).request('CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: disk(ids.web, 1), SnapshotName: 'again' }), 'IncorrectDiskStatus.CreatingSnapshot', 403);
   });
 
-  test('a fourth snapshot of one server gives QuotaExceed.Snapshot (403)', async () => {
+  test('a fourth snapshot of one server gives QuotaExceed.Snapshot (403; the quota documented, the code a GUESS)', async () => {
     await rejects(pop(emu).request('CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: disk(ids.db, 0), SnapshotName: 'fourth' }), 'QuotaExceed.Snapshot', 403);
   });
 
-  test('the account snapshot quota is min(3 × servers, 15)', async () => {
+  test('the account snapshot quota is min(3 × servers, 15) (documented; QuotaExceed.Snapshot a GUESS code)', async () => {
     const quick = await start({ seed: 'empty', snapshotSeconds: 0 });
     try {
       const servers: Json[] = [];
@@ -64,7 +65,7 @@ describe('snapshots (pop-core)', () => {
     }
   });
 
-  test('CreateSnapshot rejects unknown disks, disabled servers and bad names', async () => {
+  test('CreateSnapshot rejects unknown disks, disabled servers and bad names (IncorrectInstanceStatus here and InvalidSnapshotName.Malformed: GUESS codes)', async () => {
     await rejects(pop(emu).request('CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: 'd-nope', SnapshotName: 'abc' }), 'InvalidDiskId.NotFound', 404);
     await rejects(pop(emu).request('CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: disk(ids.legacy, 0), SnapshotName: 'abc' }), 'IncorrectInstanceStatus', 403);
     for (const name of ['1starts-with-digit', 'a', 'http://x', 'has space', 'x'.repeat(51)]) {
@@ -81,18 +82,18 @@ describe('snapshots (pop-core)', () => {
     await rejects(pop(emu).request('CreateSnapshot', { ...p, SnapshotName: 'tok-snap-2' }), 'IdempotentParameterMismatch', 400);
   });
 
-  test('DeleteSnapshot removes a snapshot; a missing one gives InvalidSnapshotId.NotFound (404)', async () => {
+  test('DeleteSnapshot removes a snapshot; a missing one gives InvalidSnapshotId.NotFound (404, GUESS code)', async () => {
     const id = snapshotNamed(ids, 'db-staging-data-0521');
     const r = await call(pop(emu), 'DeleteSnapshot', { RegionId: 'cn-hangzhou', SnapshotId: id });
     assert.deepEqual(Object.keys(r), ['RequestId']);
     await rejects(pop(emu).request('DeleteSnapshot', { RegionId: 'cn-hangzhou', SnapshotId: id }), 'InvalidSnapshotId.NotFound', 404);
   });
 
-  test('a snapshot used by a custom image cannot be deleted (SnapshotUsedByImage, 403)', async () => {
+  test('a snapshot used by a custom image cannot be deleted (rule documented; SnapshotUsedByImage 403: GUESS code)', async () => {
     await rejects(pop(emu).request('DeleteSnapshot', { RegionId: 'cn-hangzhou', SnapshotId: snapshotNamed(ids, 'web-prod-1-sys-0601') }), 'SnapshotUsedByImage', 403);
   });
 
-  test('DeleteSnapshots deletes all or nothing', async () => {
+  test('DeleteSnapshots deletes all or nothing (GUESS)', async () => {
     const free = [snapshotNamed(ids, 'db-staging-data-0521'), snapshotNamed(ids, 'api-canary-sys-0610')];
     await rejects(pop(emu).request('DeleteSnapshots', { RegionId: 'cn-hangzhou', SnapshotIds: JSON.stringify([...free, snapshotNamed(ids, 'web-prod-1-sys-0601')]) }), 'SnapshotUsedByImage', 403);
     assert.equal((await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou' })).TotalCount, 6);

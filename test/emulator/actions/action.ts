@@ -1,6 +1,7 @@
 // What one operation looks like to the server.
 import type { Params } from '../params';
 import type { Store } from '../state/store';
+import type { Variants } from '../variants';
 
 export interface ActionContext {
   store: Store;
@@ -9,6 +10,8 @@ export interface ActionContext {
   /** Validated RegionId ('' for actions that need none). */
   regionId: string;
   now: number;
+  /** The behaviour variants switched on (see variants.ts). */
+  variants: Variants;
 }
 
 export interface ActionDef {
@@ -16,5 +19,7 @@ export interface ActionDef {
   needsRegion: boolean;
   /** Mutating actions honour ClientToken and trigger persistence. */
   mutating: boolean;
+  /** Without RegionId, use the endpoint's region instead of MissingParameter (A9). */
+  regionFromEndpoint?: boolean;
   run(ctx: ActionContext): Record<string, unknown>;
 }

@@ -9,7 +9,7 @@ export const createCustomImage: ActionDef = {
   name: 'CreateCustomImage',
   needsRegion: true,
   mutating: true,
-  run({ store, accountId, regionId, params, now }) {
+  run({ store, accountId, regionId, params, now, variants }) {
     const instanceId = required(params, 'InstanceId');
     const name = required(params, 'ImageName');
     const systemSnapshotId = required(params, 'SystemSnapshotId');
@@ -38,7 +38,10 @@ export const createCustomImage: ActionDef = {
       throw new ApiError(400, 'InvalidParam.DataSnapshotIdNotSupport', 'You cannot create custom images in the specified parameter data snapshotId.');
     }
     if (region.images.some((i) => i.name === name)) throw new ApiError(400, 'ImageNameAlreadyExist', 'The image name already exists.');
-    if (region.images.length >= imageQuota(region.instances.length)) {
+    const [images, servers] = variants.has('account-wide-quota')
+      ? [store.imageCount(accountId), store.serverCount(accountId)]
+      : [region.images.length, region.instances.length];
+    if (images >= imageQuota(servers)) {
       throw new ApiError(400, 'CustomImageQuotaLimit', 'The maximum number of custom image in this region is exceeded.');
     }
     const dataDisk = data ? inst.disks.find((d) => d.diskId === data.sourceDiskId) : undefined;

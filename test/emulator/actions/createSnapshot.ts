@@ -13,7 +13,7 @@ export const createSnapshot: ActionDef = {
     const diskId = required(params, 'DiskId');
     const name = required(params, 'SnapshotName');
     if (!isValidSnapshotName(name)) {
-      throw new ApiError(400, 'InvalidSnapshotName.Malformed', 'The snapshot name must be 2-50 characters, start with a letter, and contain only letters, digits, ":", "_", "." and "-".');
+      throw new ApiError(400, 'InvalidSnapshotName.Malformed', 'The snapshot name must be 2-50 characters, start with a letter or a Chinese character, and contain only letters, Chinese characters, digits, ":", "_", "." and "-".');
     }
     const tagList = tags(params);
     const rg = resourceGroupId(params) ?? '';
@@ -23,6 +23,9 @@ export const createSnapshot: ActionDef = {
     if (!inst || !disk) throw new ApiError(404, 'InvalidDiskId.NotFound', 'The specified DiskId does not exist.');
     if (!IMAGE_READY_STATES.has(inst.status)) {
       throw new ApiError(403, 'IncorrectInstanceStatus', 'The state of the current instance does not support this operation.');
+    }
+    if (disk.status !== 'In_use') {
+      throw new ApiError(400, 'IncorrectStatus', 'The state of the disk or instance does not currently support this operation.');
     }
     if (region.snapshots.some((s) => s.sourceDiskId === diskId && s.status === 'Progressing')) {
       throw new ApiError(403, 'IncorrectDiskStatus.CreatingSnapshot', 'A snapshot is being created for the disk. Try again later.');

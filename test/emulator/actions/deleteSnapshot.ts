@@ -19,6 +19,7 @@ export function checkDeletable(store: Store, accountId: string, regionId: string
 export function removeSnapshots(store: Store, accountId: string, regionId: string, ids: string[]): void {
   const region = store.regionForWrite(accountId, regionId);
   region.snapshots = region.snapshots.filter((s) => !ids.includes(s.snapshotId));
+  store.markReleased(ids, 'snapshot');
   for (const id of ids) store.machines?.disks.deleteSnapshot(id);
 }
 

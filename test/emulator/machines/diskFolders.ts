@@ -64,7 +64,8 @@ export class DiskFolders {
   /** Wipes the server's disk and puts the image's copy (or a fresh layout) in its place. */
   reset(instanceId: string, imageId: string | undefined, hostName = instanceId): void {
     const dir = join(this.base, 'servers', safe(instanceId));
-    rmSync(dir, { recursive: true, force: true });
+    // A command still ending in the sandbox may create a file while we remove: retry then.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     const image = imageId && SAFE_ID.test(imageId) ? this.imageDir(imageId) : undefined;
     if (image && existsSync(image)) cpSync(image, dir, { recursive: true, verbatimSymlinks: true });
     rmSync(join(dir, 'etc', 'ssh'), { recursive: true, force: true });
@@ -93,7 +94,7 @@ export class DiskFolders {
 
   /** Forgets every disk (the emulator's state was replaced). */
   clear(): void {
-    for (const d of ['servers', 'snapshots', 'images']) rmSync(join(this.base, d), { recursive: true, force: true });
+    for (const d of ['servers', 'snapshots', 'images']) rmSync(join(this.base, d), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 
   dispose(): void {

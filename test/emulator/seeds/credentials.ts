@@ -12,6 +12,13 @@ export const DISABLED_ACCESS_KEY_SECRET = 'emulator-disabled-secret';
 export const OTHER_ACCESS_KEY_ID = 'EMULother000000000000001';
 export const OTHER_ACCESS_KEY_SECRET = 'emulator-other-secret-0001';
 
+/** Same account as the demo key; RAM read-only (list/describe allowed, writes → Forbidden.RAM). */
+export const READONLY_ACCESS_KEY_ID = 'EMULreadonly000000000001';
+export const READONLY_ACCESS_KEY_SECRET = 'emulator-readonly-secret-0001';
+/** Same account; no SWAS permission at all (only ListRegions, which needs none). */
+export const NOPERM_ACCESS_KEY_ID = 'EMULnoperm00000000000001';
+export const NOPERM_ACCESS_KEY_SECRET = 'emulator-noperm-secret-0001';
+
 export const DEMO_ACCOUNT = 'demo';
 export const OTHER_ACCOUNT = 'other';
 
@@ -29,5 +36,7 @@ export function seedCredentials(): CredentialRecord[] {
     },
     { accessKeyId: DISABLED_ACCESS_KEY_ID, accessKeySecret: DISABLED_ACCESS_KEY_SECRET, accountId: 'disabled', disabled: true },
     { accessKeyId: OTHER_ACCESS_KEY_ID, accessKeySecret: OTHER_ACCESS_KEY_SECRET, accountId: OTHER_ACCOUNT },
+    { accessKeyId: READONLY_ACCESS_KEY_ID, accessKeySecret: READONLY_ACCESS_KEY_SECRET, accountId: DEMO_ACCOUNT, permissions: 'readOnly' },
+    { accessKeyId: NOPERM_ACCESS_KEY_ID, accessKeySecret: NOPERM_ACCESS_KEY_SECRET, accountId: DEMO_ACCOUNT, permissions: 'none' },
   ];
 }

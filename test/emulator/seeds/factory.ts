@@ -1,7 +1,7 @@
 // Builders for believable records; used by the seeds and by the admin API.
 import type { Store } from '../state/store';
 import { isoSeconds } from '../state/time';
-import type { DiskRecord, DiskType, ImageRecord, InstanceRecord, SnapshotRecord, SnapshotStatus } from '../types';
+import type { DiskRecord, DiskType, EmulatorState, ImageRecord, InstanceRecord, SnapshotRecord, SnapshotStatus } from '../types';
 
 const DAY = 86_400_000;
 const OS_IMAGES = [
@@ -10,6 +10,37 @@ const OS_IMAGES = [
   { imageName: 'WordPress', imageType: 'app', imageVersion: '6.4', osType: 'Linux' },
   { imageName: 'Debian', imageType: 'system', imageVersion: '12.5', osType: 'Linux' },
 ] as const;
+
+/**
+ * A loopback "public" IP, unique per counter value (so per server, across regions): 127.c.b.a with
+ * a in 1–254. No test, demo or benchmark may ever dial outside 127.0.0.0/8, so the emulator never
+ * hands out a routable address.
+ */
+export function loopbackIp(n: number): string {
+  const a = (n % 254) + 1;
+  const b = Math.floor(n / 254) % 256;
+  const c = (Math.floor(n / (254 * 256)) % 254) + 1;
+  return `127.${c}.${b}.${a}`;
+}
+
+export function isLoopbackIp(ip: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
+}
+
+/** Rewrites every non-loopback public IP of a loaded state (old state files used 47.96.x.x). */
+export function forceLoopbackIps(state: EmulatorState): void {
+  const used = new Set<string>();
+  const all = Object.values(state.accounts).flatMap((a) => Object.values(a.regions).flatMap((r) => r.instances));
+  for (const i of all) if (isLoopbackIp(i.publicIpAddress)) used.add(i.publicIpAddress);
+  let n = 1_000_000;
+  for (const i of all) {
+    if (i.publicIpAddress === '' || isLoopbackIp(i.publicIpAddress)) continue;
+    let ip = loopbackIp(n++);
+    while (used.has(ip)) ip = loopbackIp(n++);
+    used.add(ip);
+    i.publicIpAddress = ip;
+  }
+}
 
 export interface InstanceOptions {
   regionId: string;
@@ -41,9 +72,8 @@ export function makeInstance(store: Store, o: InstanceOptions): InstanceRecord {
   const image = OS_IMAGES[o.index % OS_IMAGES.length] ?? OS_IMAGES[0];
   const disks = [disk(store, 'System', 40, o.createdMs, o.instanceName)];
   if (o.dataDiskGiB) disks.push(disk(store, 'Data', o.dataDiskGiB, o.createdMs, o.instanceName));
-  // Loopback only: no test, demo or benchmark may dial a real public address.
-  const ip = `127.${1 + ((o.index >> 16) % 200)}.${(o.index >> 8) % 256}.${o.index % 256}`;
   const instanceId = store.newInstanceId();
+  const ip = loopbackIp(store.state.nextId);
   return {
     instanceId,
     instanceName: o.instanceName,

@@ -14,17 +14,28 @@ export interface ScaleSpec {
   snapshots: number;
   images: number;
   regions: number;
+  /** Stress data: more than MAX_SERVERS_PER_REGION servers in a region (never a real account). */
+  allowUnrealistic?: boolean;
 }
+
+/** A12 (confirmed): by default an account has at most 50 servers in a region. */
+export const MAX_SERVERS_PER_REGION = 50;
 
 const T0 = Date.parse('2026-01-10T00:00:00Z');
 
 export function parseScale(text: string): ScaleSpec {
   const spec: ScaleSpec = { servers: 0, snapshots: 0, images: 0, regions: 1 };
   for (const part of text.split(',')) {
+    if (part === 'allowUnrealistic') {
+      spec.allowUnrealistic = true;
+      continue;
+    }
     const [k, v] = part.split('=');
     const n = Number(v);
-    if (!k || !(k in spec) || !Number.isInteger(n) || n < 0) throw new Error(`bad --scale part "${part}" (expected servers=N,snapshots=M,images=K,regions=R)`);
-    spec[k as keyof ScaleSpec] = n;
+    if (!k || !['servers', 'snapshots', 'images', 'regions'].includes(k) || !Number.isInteger(n) || n < 0) {
+      throw new Error(`bad --scale part "${part}" (expected servers=N,snapshots=M,images=K,regions=R[,allowUnrealistic])`);
+    }
+    spec[k as 'servers' | 'snapshots' | 'images' | 'regions'] = n;
   }
   return spec;
 }
@@ -35,6 +46,9 @@ export function scaleRegionIds(count: number): string[] {
 }
 
 export function scaleState(spec: ScaleSpec, timings: Timings): EmulatorState {
+  if (spec.servers > MAX_SERVERS_PER_REGION && !spec.allowUnrealistic) {
+    throw new Error(`--scale servers=${spec.servers}: a real account has at most ${MAX_SERVERS_PER_REGION} servers in a region (A12); add allowUnrealistic for stress data`);
+  }
   const store = new Store(emptyState(), timings);
   store.account(DEMO_ACCOUNT).userId = '1234567890123456';
   let index = 0;

@@ -14,14 +14,21 @@ export function snapshotQuota(servers: number): number {
   return Math.min(PER_SERVER * servers, MAX_PER_ACCOUNT);
 }
 
-/** 2–128 chars; letters, digits, ':', '_', '-'; starts with a letter or digit. */
+/**
+ * 2–128 chars; letters, Chinese characters (U+4E00–U+9FA5), digits, ':', '_', '-'; starts with a
+ * letter, a Chinese character or a digit. A6: Terraform's regex (likely); the en docs' "letters"
+ * say nothing about Chinese.
+ */
 export function isValidImageName(name: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9:_-]{1,127}$/.test(name);
+  return /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5:_-]{1,127}$/.test(name);
 }
 
-/** 2–50 chars; starts with a letter; letters, digits, ':', '_', '.', '-'; not http(s)://. */
+/**
+ * 2–50 chars; starts with a letter or a Chinese character; letters, Chinese, digits, ':', '_',
+ * '.', '-'; not http(s)://. A5: the zh CreateSnapshot reference and Terraform (confirmed).
+ */
 export function isValidSnapshotName(name: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9:_.-]{1,49}$/.test(name) && !/^https?:\/\//i.test(name);
+  return /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5:_.-]{1,49}$/.test(name) && !/^https?:\/\//i.test(name);
 }
 
 /** ≤ 256 chars, not starting with http:// or https:// (UNCONFIRMED limits, ECS-style). */

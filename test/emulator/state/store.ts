@@ -1,6 +1,7 @@
 // The emulator's state with its virtual clock. Handlers run synchronously against it, so
 // every check-and-commit is atomic (Node runs one handler at a time).
-import type { AccountState, CredentialRecord, EmulatorState, ImageRecord, InstanceRecord, RegionState, SnapshotRecord } from '../types';
+import type { AccountState, CredentialRecord, EmulatorState, ImageRecord, InstanceRecord, RegionState, ReleasedKind, SnapshotRecord } from '../types';
+import { forceLoopbackIps } from '../seeds/factory';
 import { advanceLifecycle } from './lifecycle';
 import { diskIdFor, firewallRuleIdFor, imageIdFor, instanceIdFor, invokeIdFor, snapshotIdFor } from './ids';
 import { isoSeconds } from './time';
@@ -20,7 +21,9 @@ export class Store {
   constructor(
     public state: EmulatorState,
     readonly timings: Timings,
-  ) {}
+  ) {
+    forceLoopbackIps(state);
+  }
 
   now(): number {
     return Date.now() + this.state.clockOffsetMs;
@@ -40,6 +43,7 @@ export class Store {
     for (const l of this.listeners) l();
   }
   replace(state: EmulatorState): void {
+    forceLoopbackIps(state);
     this.state = state;
     this.machines?.disks.clear();
     this.changed();
@@ -72,6 +76,15 @@ export class Store {
   serverCount(accountId: string): number {
     const acc = this.state.accounts[accountId];
     return acc ? Object.values(acc.regions).reduce((n, r) => n + r.instances.length, 0) : 0;
+  }
+  imageCount(accountId: string): number {
+    const acc = this.state.accounts[accountId];
+    return acc ? Object.values(acc.regions).reduce((n, r) => n + r.images.length, 0) : 0;
+  }
+  /** Remembers released IDs (for the released-id-errors variant). */
+  markReleased(ids: string[], kind: ReleasedKind): void {
+    const released = (this.state.released ??= {});
+    for (const id of ids) released[id] = kind;
   }
   snapshotCount(accountId: string): number {
     const acc = this.state.accounts[accountId];
@@ -107,7 +120,13 @@ export class Store {
     for (const acc of Object.values(this.state.accounts)) {
       for (const r of Object.values(acc.regions)) {
         for (const s of r.snapshots) if (s.status === 'Progressing' && s.readyAt <= now) s.status = 'Accomplished';
-        for (const i of r.images) if ((i.status === '4' || i.status === '0') && i.readyAt <= now) i.status = '1';
+        for (const i of r.images) {
+          if ((i.status === '4' || i.status === '0') && i.readyAt <= now) i.status = '1';
+          if (i.unshareAt !== undefined && i.unshareAt <= now) {
+            i.inShare = false;
+            delete i.unshareAt;
+          }
+        }
         advanceLifecycle(r.instances, now);
       }
     }

@@ -27,7 +27,7 @@ suite('Node commands', () => {
     assert.equal(await vscode.env.clipboard.readText(), id);
     assert.equal(id, (web.node as unknown as { instanceId: string }).instanceId);
     const ip = await vscode.commands.executeCommand<string>('swas.copyPublicIp', web.node);
-    assert.match(ip, /^\d+\.\d+\.\d+\.\d+$/);
+    assert.match(ip, /^127\.\d+\.\d+\.\d+$/, 'the emulator only hands out loopback addresses');
     assert.equal(await vscode.env.clipboard.readText(), ip);
     assert.ok(web.description.endsWith(ip));
   });
@@ -65,6 +65,29 @@ suite('Node commands', () => {
       return r?.contextValue === 'snapshot data accomplished' ? r : undefined;
     });
     assert.match(settled.description, /^Data · Accomplished · /);
+  });
+
+  test('Create Snapshot stops following its snapshot when the profile changes (no endless 0 %)', async () => {
+    const sh = await region('cn-shanghai');
+    const worker = await row(env, sh, 'shop-worker');
+    const instanceId = (worker.node as unknown as { instanceId: string }).instanceId;
+    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', {
+      regionId: 'cn-shanghai',
+      instanceId,
+      diskType: 'System',
+      snapshotName: 'itest-switch-1',
+    });
+    await waitFor('the new snapshot row', async () =>
+      (await env.api.children((await row(env, sh, 'shop-worker')).node)).find((r) => r.label === 'itest-switch-1'),
+    );
+    // The emulator's clock does not move: the snapshot stays Progressing. Another profile signs in.
+    try {
+      await signInDemo(env, 'itest-other');
+      assert.equal(await running, undefined, 'the wait went on for the previous profile');
+    } finally {
+      await env.api.services.credentials.deleteProfile('itest-other');
+      await signInDemo(env);
+    }
   });
 
   test('Share to ECS shares an available image and the tree shows it shared', async () => {

@@ -50,7 +50,7 @@ suite('Hostile responses in the tree', () => {
   }
 
   test('a BigNumber instance id and extra fields show the server with its id intact', async () => {
-    const inst = `{"InstanceId":${BIG_ID},"InstanceName":"big-id","RegionId":"cn-hangzhou","Status":"Running","PublicIpAddress":"1.2.3.4","Extra":{"x":[1]},"Disks":[]}`;
+    const inst = `{"InstanceId":${BIG_ID},"InstanceName":"big-id","RegionId":"cn-hangzhou","Status":"Running","PublicIpAddress":"127.0.0.9","Extra":{"x":[1]},"Disks":[]}`;
     await adminCall(env, 'PUT', '/faults', { responses: [{ action: 'ListInstances', body: `{"RequestId":"{RequestId}","TotalCount":1,"PageNumber":1,"PageSize":100,"Instances":[${inst}],"More":true}` }] });
     const rows = await regionRows();
     await adminCall(env, 'DELETE', '/faults');

@@ -21,14 +21,14 @@ describe('quotas and names', () => {
     assert.deepEqual([0, 2, 9].map(snapshotQuota), [0, 6, 15]);
   });
 
-  test('image names: 2-128 chars of letters, digits, : _ -, starting with a letter or digit', () => {
-    for (const ok of ['ab', '9lives', 'a:b_c-d', 'x'.repeat(128)]) assert.equal(isValidImageName(ok), true, ok);
-    for (const bad of ['a', '_a', '-a', ':a', 'a b', 'a.b', 'x'.repeat(129), '', '镜像']) assert.equal(isValidImageName(bad), false, bad);
+  test('image names: 2-128 chars of letters, Chinese (A6, likely), digits, : _ -, starting with a letter, Chinese or digit', () => {
+    for (const ok of ['ab', '9lives', 'a:b_c-d', 'x'.repeat(128), '镜像', '镜像-v1', 'ab镜像']) assert.equal(isValidImageName(ok), true, ok);
+    for (const bad of ['a', '_a', '-a', ':a', 'a b', 'a.b', 'x'.repeat(129), '', '镜', 'abé', '。句号']) assert.equal(isValidImageName(bad), false, bad);
   });
 
-  test('snapshot names: 2-50 chars starting with a letter, dots allowed', () => {
-    for (const ok of ['ab', 'a.b:c_d-e', 'x'.repeat(50)]) assert.equal(isValidSnapshotName(ok), true, ok);
-    for (const bad of ['1a', 'a', 'x'.repeat(51), 'http://x', 'a b']) assert.equal(isValidSnapshotName(bad), false, bad);
+  test('snapshot names: 2-50 chars starting with a letter or Chinese (A5, confirmed), dots allowed', () => {
+    for (const ok of ['ab', 'a.b:c_d-e', 'x'.repeat(50), '快照1', '快照.每日-01', 'a快照']) assert.equal(isValidSnapshotName(ok), true, ok);
+    for (const bad of ['1a', 'a', 'x'.repeat(51), 'http://x', 'a b', '1快照', '快', '快'.repeat(51)]) assert.equal(isValidSnapshotName(bad), false, bad);
   });
 });
 
@@ -128,6 +128,8 @@ describe('faults, scale and state files', () => {
   test('--scale parses and picks cn-hangzhou first', () => {
     assert.deepEqual(parseScale('servers=10,snapshots=20'), { servers: 10, snapshots: 20, images: 0, regions: 1 });
     assert.throws(() => parseScale('servers=-1'), /--scale/);
+    assert.equal(parseScale('servers=300,allowUnrealistic').allowUnrealistic, true);
+    assert.throws(() => parseScale('allowUnrealistic=1'), /--scale/);
     assert.deepEqual(scaleRegionIds(2), ['cn-hangzhou', 'cn-qingdao']);
   });
 
