@@ -14,9 +14,16 @@ export function renderServerInfo(el: HTMLElement, t: FormStrings, ctx: FormConte
   el.replaceChildren(
     ...row(t['field.region'], `${ctx.regionName} (${ctx.regionId})`),
     ...row(t['field.server'], `${ctx.server.instanceName} (${ctx.server.instanceId})`),
-    ...row(t['field.status'], ctx.server.status),
+    ...row(t['field.status'], statusText(t, ctx.server.status)),
     ...row(t['field.plan'], ctx.server.spec ? `${ctx.server.planId} · ${ctx.server.spec}` : ctx.server.planId),
   );
+}
+
+/** The localized server status (any casing); an unknown status as the API sent it. */
+function statusText(t: FormStrings, status: string): string {
+  const name = status.charAt(0).toUpperCase() + status.slice(1).toLowerCase();
+  const key = `instanceStatus.${name}`;
+  return key in t ? t[key as keyof FormStrings] : status;
 }
 
 function shortTime(iso: string): string {

@@ -1,6 +1,7 @@
 // Localised words for the Activity view (core keeps codes only).
 import * as vscode from 'vscode';
 import type { ActivityEntry, ActivityKind } from '../core/activity/activityLog';
+import { parseInstanceStatus } from '../core/enums';
 import { instanceStatusLabel } from '../tree/labels';
 
 export function activityKindLabel(kind: ActivityKind): string {
@@ -30,7 +31,8 @@ export function activityKindLabel(kind: ActivityKind): string {
 
 /** A step label is an API status (localised like the tree) or a plain code. */
 export function stepLabel(label: string): string {
-  return instanceStatusLabel(label);
+  const parsed = parseInstanceStatus(label);
+  return parsed.value === 'unknown' ? label : instanceStatusLabel(parsed.value);
 }
 
 export function outcomeLabel(e: ActivityEntry): string {

@@ -7,6 +7,7 @@ import type { CustomImage, Region, RegionData } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
 import type { CreateImageDeps, CreateImageTarget } from '../panels/createImageDeps';
 import { CreateImagePanels } from '../panels/createImagePanel';
+import { instanceStatusLabel } from '../tree/labels';
 
 export const CREATE_CUSTOM_IMAGE_COMMAND = 'swas.createCustomImage';
 
@@ -39,7 +40,7 @@ async function pickTarget(deps: CreateImageDeps): Promise<{ target: CreateImageT
   const server = await vscode.window.showQuickPick(
     data.instances.map((i) => ({
       label: i.instanceName || i.instanceId,
-      description: i.status,
+      description: instanceStatusLabel(i.status, i.raw?.status),
       detail: [i.instanceId, i.publicIpAddress, i.planId].filter(Boolean).join(' · '),
       instanceId: i.instanceId,
     })),

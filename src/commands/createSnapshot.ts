@@ -4,7 +4,8 @@
 // undefined when the session changed meanwhile.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Disk, Snapshot } from '../core/model';
+import { diskType } from '../core/enums';
+import type { Disk, DiskType, Snapshot } from '../core/model';
 import { lookupSnapshotById, waitForSnapshot } from '../core/snapshotWait';
 import type { CreatedSnapshot, Services } from '../services';
 import { instanceState } from '../tree/contextValue';
@@ -28,15 +29,15 @@ function nameMessage(name: string): string | undefined {
   }
 }
 
-async function pickDisk(disks: Disk[], preferred: { diskId?: string; diskType?: string }, title: string): Promise<Disk> {
+async function pickDisk(disks: Disk[], preferred: { diskId?: string; diskType?: DiskType }, title: string): Promise<Disk> {
   const byId = preferred.diskId ? disks.find((d) => d.diskId === preferred.diskId) : undefined;
   if (byId) return byId;
-  const type = preferred.diskType?.toLowerCase();
-  const match = type ? disks.filter((d) => d.diskType.toLowerCase() === type) : [];
+  const type = preferred.diskType;
+  const match = type && type !== 'unknown' ? disks.filter((d) => d.diskType === type) : [];
   if (match.length === 1 && match[0]) return match[0];
   const pick = await vscode.window.showQuickPick(
     disks.map((d) => ({
-      label: d.diskType.toLowerCase() === 'system' ? vscode.l10n.t('System disk') : vscode.l10n.t('Data disk'),
+      label: d.diskType === 'System' ? vscode.l10n.t('System disk') : d.diskType === 'Data' ? vscode.l10n.t('Data disk') : diskTypeLabel(d.diskType, d.raw?.diskType),
       description: `${d.category} · ${d.sizeGiB} GiB · ${d.diskId}`,
       detail: d.device || undefined,
       disk: d,
@@ -64,12 +65,12 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
     return undefined;
   }
   const ref = asRef(target);
-  const disk = await pickDisk(instance.disks, { diskId: str(ref.diskId), diskType: str(ref.diskType) }, title);
+  const disk = await pickDisk(instance.disks, { diskId: str(ref.diskId), diskType: ref.diskType === undefined ? undefined : diskType(ref.diskType) }, title);
   const given = str((target as { snapshotName?: unknown } | undefined)?.snapshotName);
   const snapshotName = given !== undefined && !nameMessage(given) ? given : orCancel(
     await vscode.window.showInputBox({
       title,
-      prompt: vscode.l10n.t('Snapshot name for the {0} disk of "{1}"', diskTypeLabel(disk.diskType), instance.instanceName),
+      prompt: vscode.l10n.t('Snapshot name for the {0} disk of "{1}"', diskTypeLabel(disk.diskType, disk.raw?.diskType), instance.instanceName),
       value: defaultSnapshotName(disk.diskType, new Date()),
       ignoreFocusOut: true,
       validateInput: nameMessage,
@@ -111,7 +112,7 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
         const created = (status: string): CreatedSnapshot => ({ regionId, instanceId: instance.instanceId, snapshotId, status });
         switch (outcome.kind) {
           case 'settled':
-            if (outcome.snapshot.status.trim().toLowerCase() === 'failed') {
+            if (outcome.snapshot.status === 'Failed') {
               void vscode.window.showErrorMessage(vscode.l10n.t('Snapshot "{0}" failed.', snapshotName));
             } else {
               void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is ready.', snapshotName));

@@ -1,5 +1,6 @@
 // The CreateSnapshot name rule (fact sheet §3.6): 2–50 characters, starts with a letter,
 // not with http:// or https://; letters (also CJK), digits, ":", "_", ".", "-". Pure.
+import type { DiskType } from '../core/enums';
 
 export type SnapshotNameIssue = 'length' | 'start' | 'url' | 'chars';
 
@@ -16,8 +17,8 @@ export function validateSnapshotName(name: string): SnapshotNameIssue | undefine
 }
 
 /** A valid default name such as "system-20261126-1950". */
-export function defaultSnapshotName(diskType: string, now: Date): string {
+export function defaultSnapshotName(diskType: DiskType, now: Date): string {
   const pad = (v: number): string => String(v).padStart(2, '0');
-  const kind = diskType.toLowerCase() === 'system' ? 'system' : 'data';
+  const kind = diskType === 'System' ? 'system' : 'data';
   return `${kind}-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
 }

@@ -64,7 +64,7 @@ export async function resolveInstance(services: Services, arg: unknown, title: s
   const pick = await vscode.window.showQuickPick(
     candidates.map((i) => ({
       label: i.instanceName || i.instanceId,
-      description: instanceDescription(instanceStatusLabel(i.status), i.publicIpAddress),
+      description: instanceDescription(instanceStatusLabel(i.status, i.raw?.status), i.publicIpAddress),
       detail: i.instanceId,
       instance: i,
     })),
@@ -91,7 +91,7 @@ export async function resolveImage(services: Services, arg: unknown, title: stri
   const pick = await vscode.window.showQuickPick(
     candidates.map((i) => ({
       label: i.name || i.imageId,
-      description: joinParts(imageStatusLabel(i.status), i.inShare ? vscode.l10n.t('Shared to ECS') : undefined),
+      description: joinParts(imageStatusLabel(i.status, i.raw?.status), i.inShare ? vscode.l10n.t('Shared to ECS') : undefined),
       detail: i.imageId,
       image: i,
     })),
@@ -121,7 +121,7 @@ export async function pickResource(services: Services, title: string): Promise<A
       items.push({
         label: s.snapshotName || s.snapshotId,
         description: s.snapshotId,
-        detail: snapshotDescription(diskTypeLabel(s.sourceDiskType), snapshotStatusLabel(s.status), undefined, formatTime(s.creationTime)),
+        detail: snapshotDescription(diskTypeLabel(s.sourceDiskType, s.raw?.sourceDiskType), snapshotStatusLabel(s.status, s.raw?.status), undefined, formatTime(s.creationTime)),
         res: { kind: 'snapshot', snapshot: s },
       });
     }

@@ -2,7 +2,9 @@
 // than 15 characters arrive as json-bigint BigNumber objects, and some numeric fields arrive as
 // strings (ListCustomImages paging, "NN%" progress). Every converter accepts any of these and
 // returns plain objects built from literals.
-import type { CustomImage, Disk, DiskType, Instance, Page, PublicImage, Region, Snapshot, Tag } from './model';
+import type { Parsed } from './enums';
+import { parseCustomImageStatus, parseDiskStatus, parseDiskType, parseInstanceStatus, parseOsType, parseSnapshotStatus, rawIfUnknown } from './enums';
+import type { CustomImage, Disk, DiskType, Instance, Page, PublicImage, RawEnums, Region, Snapshot, Tag } from './model';
 
 export type Raw = Record<string, unknown>;
 
@@ -53,8 +55,23 @@ export function arr(v: unknown): unknown[] {
   return [];
 }
 
+/** DiskType / SourceDiskType, any casing (A10); anything else is 'unknown'. */
 export function diskType(v: unknown): DiskType {
-  return str(v).toLowerCase() === 'data' ? 'Data' : 'System';
+  return parseDiskType(str(v)).value;
+}
+
+/** The `raw` field of a model object: the API's text of each enum that was unknown, if any. */
+function rawOf<K extends string>(fields: Record<K, Parsed<string>>): { raw?: RawEnums<K> } {
+  const raw: RawEnums<K> = {};
+  let any = false;
+  for (const k of Object.keys(fields) as K[]) {
+    const r = rawIfUnknown(fields[k]);
+    if (r !== undefined) {
+      raw[k] = r;
+      any = true;
+    }
+  }
+  return any ? { raw } : {};
 }
 
 export function toTags(v: unknown): Tag[] {
@@ -71,17 +88,20 @@ export function toRegion(v: unknown): Region {
 
 export function toDisk(v: unknown, owner?: { instanceId: string; regionId: string }): Disk {
   const o = obj(v);
+  const status = parseDiskStatus(str(o.Status));
+  const type = parseDiskType(str(o.DiskType));
   return {
     diskId: str(o.DiskId),
     diskName: str(o.DiskName),
-    diskType: diskType(o.DiskType),
+    diskType: type.value,
     category: str(o.Category),
     sizeGiB: num(o.Size),
     device: str(o.Device),
-    status: str(o.Status),
+    status: status.value,
     instanceId: str(o.InstanceId) || owner?.instanceId || '',
     regionId: str(o.RegionId) || owner?.regionId || '',
     creationTime: str(o.CreationTime),
+    ...rawOf({ status, diskType: type }),
   };
 }
 
@@ -92,11 +112,13 @@ export function toInstance(v: unknown): Instance {
   const instanceId = str(o.InstanceId);
   const regionId = str(o.RegionId);
   const network = arr(o.NetworkAttributes).map(obj)[0] ?? {};
+  const status = parseInstanceStatus(str(o.Status));
+  const os = parseOsType(str(image.OsType));
   return {
     instanceId,
     instanceName: str(o.InstanceName),
     regionId,
-    status: str(o.Status),
+    status: status.value,
     businessStatus: str(o.BusinessStatus),
     disableReason: str(o.DisableReason),
     chargeType: str(o.ChargeType),
@@ -106,7 +128,7 @@ export function toInstance(v: unknown): Instance {
     innerIpAddress: str(o.InnerIpAddress) || str(network.PrivateIpAddress),
     imageId: str(o.ImageId),
     imageName: str(image.ImageName),
-    osType: str(image.OsType),
+    osType: os.value,
     planId: str(o.PlanId),
     spec: {
       cpu: num(spec.Cpu),
@@ -119,41 +141,47 @@ export function toInstance(v: unknown): Instance {
     disks: arr(o.Disks).map((d) => toDisk(d, { instanceId, regionId })),
     resourceGroupId: str(o.ResourceGroupId),
     tags: toTags(o.Tags),
+    ...rawOf({ status, osType: os }),
   };
 }
 
 export function toSnapshot(v: unknown): Snapshot {
   const o = obj(v);
+  const status = parseSnapshotStatus(str(o.Status));
+  const type = parseDiskType(str(o.SourceDiskType));
   return {
     snapshotId: str(o.SnapshotId),
     snapshotName: str(o.SnapshotName),
-    status: str(o.Status),
+    status: status.value,
     progress: Math.max(0, Math.min(100, num(o.Progress))),
     sourceDiskId: str(o.SourceDiskId),
-    sourceDiskType: diskType(o.SourceDiskType),
+    sourceDiskType: type.value,
     instanceId: str(o.InstanceId),
     creationTime: str(o.CreationTime),
     regionId: str(o.RegionId),
     remark: str(o.Remark),
     resourceGroupId: str(o.ResourceGroupId),
     tags: toTags(o.Tags),
+    ...rawOf({ status, sourceDiskType: type }),
   };
 }
 
 export function toCustomImage(v: unknown): CustomImage {
   const o = obj(v);
+  const status = parseCustomImageStatus(str(o.Status));
+  const os = parseOsType(str(o.OsType));
   return {
     imageId: str(o.ImageId),
     name: str(o.Name ?? o.ImageName),
     description: str(o.Description),
-    status: str(o.Status),
+    status: status.value,
     instanceId: str(o.InstanceId),
     instanceName: str(o.InstanceName),
     systemSnapshotId: str(o.SystemSnapshotId),
     systemSnapshotName: str(o.SystemSnapshotName),
     dataSnapshotId: str(o.DataSnapshotId),
     dataSnapshotName: str(o.DataSnapshotName),
-    osType: str(o.OsType),
+    osType: os.value,
     inShare: bool(o.InShare),
     creationTime: str(o.CreationTime),
     regionId: str(o.RegionId),
@@ -162,6 +190,7 @@ export function toCustomImage(v: unknown): CustomImage {
     tags: toTags(o.Tags),
     requiredSystemDiskSizeGiB: num(o.RequiredSystemDiskSize),
     requiredDataDiskSizeGiB: num(o.RequiredDataDiskSize),
+    ...rawOf({ status, osType: os }),
   };
 }
 

@@ -26,7 +26,66 @@ export const CLIENT_CODES = {
   cancelled: 'Client.Cancelled',
   /** A 4xx/5xx HTTP status with a JSON body that has no Code (pop-core would have returned it). */
   httpError: 'Http.Error',
+  /**
+   * Sign-in: the key signs correctly (ListRegions, which needs no RAM authorization, passed) but
+   * a call that needs an `swas-open:` permission was refused (Forbidden.RAM / NoPermission, A8).
+   */
+  noSwasPermission: 'Credentials.NoSwasPermission',
 } as const;
+
+export type ClientCode = (typeof CLIENT_CODES)[keyof typeof CLIENT_CODES];
+
+/**
+ * API codes the client gives a meaning (and the UI a sentence) of its own: the gateway's
+ * credential and signature codes, the SWAS error table (swas-api.md §6, swas-api-2.md A7) and
+ * the resource-not-found codes of A4. Any other code is shown with the API's own message.
+ */
+export const KNOWN_API_CODES = [
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+  'Forbidden.AccessKeyDisabled',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'SignatureNonceUsed',
+  'InvalidSecurityToken.Expired',
+  'InvalidSecurityToken.Malformed',
+  'InvalidSecurityToken.MismatchWithAccessKey',
+  'InvalidTimeStamp.Expired',
+  'Forbidden.RAM',
+  'NoPermission',
+  'Throttling',
+  'Throttling.User',
+  'Throttling.Api',
+  'InternalError',
+  'ServiceUnavailable',
+  'IdempotentParameterMismatch',
+  'InvalidRegionId.NotFound',
+  'InvalidInstanceId.NotFound',
+  'InvalidDiskId.NotFound',
+  'InvalidSnapshotId.NotFound',
+  'InvalidImageId.NotFound',
+  'CustomImageInShare',
+  'CustomImageQuotaLimit',
+  'ImageNameAlreadyExist',
+  'IncorrectDiskStatus.CreatingSnapshot',
+  'IncorrectInstanceStatus',
+  'IncorrectStatus',
+  'IncorrectInstanceStatus.ResetDisk',
+  'InvalidParam.OperationIllegal',
+  'InvalidRemark.ValueNotSupported',
+  'InvalidRemark.Duplicate',
+] as const;
+
+/** A disabled AccessKey (or user): its own advice, never "grant the RAM policy". */
+export function isDisabledKeyCode(code: string): boolean {
+  return (code.startsWith('InvalidAccessKeyId') || code.startsWith('Forbidden')) && /inactive|disabled/i.test(code);
+}
+
+/** The key lacks a RAM permission for the action (Forbidden.RAM, NoPermission and their kin). */
+export function isPermissionDeniedCode(code: string): boolean {
+  if (isDisabledKeyCode(code)) return false;
+  return code === 'Forbidden' || code === 'NoPermission' || code.startsWith('Forbidden.RAM') || code.startsWith('NoPermission.') || code === 'Forbidden.NoPermission';
+}
 
 export interface SwasErrorInit {
   code: string;

@@ -1,23 +1,20 @@
 // The project's own typed view of SWAS resources. The client converts raw responses
 // (null-prototype objects, possibly BigNumbers, strings-or-numbers) into these.
-// No `vscode` import anywhere under src/core.
+// No `vscode` import anywhere under src/core. Every status and type is a closed union from
+// ./enums (normalised by ./convert); `raw` keeps the API's text of a value that was 'unknown'.
+import type { CustomImageStatus, DiskStatus, DiskType, InstanceStatus, OsType, SnapshotStatus } from './enums';
+
+export type { CustomImageStatus, DiskStatus, DiskType, InstanceStatus, OsType, SnapshotStatus } from './enums';
+export { IMAGE_STATUS } from './enums';
+
+/** The API's own text of each enum field that normalised to 'unknown' (kept for display). */
+export type RawEnums<K extends string> = Partial<Record<K, string>>;
 
 export interface Region {
   regionId: string;
   localName: string;
   endpoint: string;
 }
-
-export type InstanceStatus =
-  | 'Pending'
-  | 'Starting'
-  | 'Running'
-  | 'Stopping'
-  | 'Stopped'
-  | 'Resetting'
-  | 'Upgrading'
-  | 'Disabled'
-  | string;
 
 export interface ResourceSpec {
   cpu: number;
@@ -28,8 +25,6 @@ export interface ResourceSpec {
   flow: number;
 }
 
-export type DiskType = 'System' | 'Data';
-
 export interface Disk {
   diskId: string;
   diskName: string;
@@ -37,10 +32,11 @@ export interface Disk {
   category: string;
   sizeGiB: number;
   device: string;
-  status: string;
+  status: DiskStatus;
   instanceId: string;
   regionId: string;
   creationTime: string;
+  raw?: RawEnums<'status' | 'diskType'>;
 }
 
 export interface Tag {
@@ -62,15 +58,14 @@ export interface Instance {
   innerIpAddress: string;
   imageId: string;
   imageName: string;
-  osType: string;
+  osType: OsType;
   planId: string;
   spec: ResourceSpec;
   disks: Disk[];
   resourceGroupId: string;
   tags: Tag[];
+  raw?: RawEnums<'status' | 'osType'>;
 }
-
-export type SnapshotStatus = 'Progressing' | 'Accomplished' | 'Failed' | string;
 
 export interface Snapshot {
   snapshotId: string;
@@ -90,17 +85,8 @@ export interface Snapshot {
   remark: string;
   resourceGroupId: string;
   tags: Tag[];
+  raw?: RawEnums<'status' | 'sourceDiskType'>;
 }
-
-/** Custom image status codes as the API sends them (digit strings). */
-export type CustomImageStatus = '0' | '1' | '2' | '3' | '4' | string;
-export const IMAGE_STATUS = {
-  copying: '0',
-  available: '1',
-  unavailable: '2',
-  failed: '3',
-  creating: '4',
-} as const;
 
 export interface CustomImage {
   imageId: string;
@@ -113,7 +99,7 @@ export interface CustomImage {
   systemSnapshotName: string;
   dataSnapshotId: string;
   dataSnapshotName: string;
-  osType: string;
+  osType: OsType;
   inShare: boolean;
   creationTime: string;
   regionId: string;
@@ -124,6 +110,7 @@ export interface CustomImage {
   /** Owner account id as a string (the API sends a 16-digit number → BigNumber in pop-core). */
   userId: string;
   tags: Tag[];
+  raw?: RawEnums<'status' | 'osType'>;
 }
 
 /** An image from ListImages (system, app or custom) that a server can be reset to. */

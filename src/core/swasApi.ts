@@ -5,6 +5,7 @@ import type {
   CustomImage,
   Disk,
   Instance,
+  InstanceStatus,
   Page,
   PublicImage,
   Region,
@@ -34,7 +35,7 @@ export interface LifecycleParams {
 export interface SwasApi {
   listRegions(acceptLanguage: 'zh-CN' | 'en-US', opts?: CallOptions): Promise<Region[]>;
   listInstances(regionId: string, page?: PageRequest & { instanceIds?: string[] }, opts?: CallOptions): Promise<Page<Instance>>;
-  listInstanceStatus(regionId: string, instanceIds: string[], opts?: CallOptions): Promise<Map<string, string>>;
+  listInstanceStatus(regionId: string, instanceIds: string[], opts?: CallOptions): Promise<Map<string, InstanceStatus>>;
   listDisks(regionId: string, page?: PageRequest & { instanceId?: string }, opts?: CallOptions): Promise<Page<Disk>>;
   listSnapshots(
     regionId: string,

@@ -10,7 +10,8 @@ import { SwasError, TRANSPORT_CODES } from './errors';
 import type { Limiter, LimiterConfig, WaitEvent } from './limiter';
 import { createLimiter } from './limiter';
 import type { Logger } from './logger';
-import type { CredentialsProvider } from './model';
+import { instanceStatus } from './enums';
+import type { CredentialsProvider, InstanceStatus } from './model';
 import type { ParamValue, Transport } from './popTransport';
 import { createPopTransport } from './popTransport';
 import { createRemoteAccessApi } from './remote/remoteAccessClient';
@@ -215,8 +216,8 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
     },
     async listInstanceStatus(regionId, instanceIds, opts) {
       const body = await caller.call(list('ListInstanceStatus', regionId, { InstanceIds: instanceIds, PageSize: DEFAULT_PAGE_SIZE }), { ...opts, fresh: true });
-      const out = new Map<string, string>();
-      for (const s of arr(body.InstanceStatuses)) out.set(str(obj(s).InstanceId), str(obj(s).Status));
+      const out = new Map<string, InstanceStatus>();
+      for (const s of arr(body.InstanceStatuses)) out.set(str(obj(s).InstanceId), instanceStatus(str(obj(s).Status)));
       return out;
     },
     async listDisks(regionId, page, opts) {

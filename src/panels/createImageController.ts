@@ -3,7 +3,7 @@
 // Retry), and places errors. The VS Code adapter (createImagePanel.ts) supplies `ui`.
 import { randomUUID } from 'node:crypto';
 import { buildCliCommand } from '../core/cliCommand';
-import { isSwasError } from '../core/errors';
+import { isPermissionDeniedCode, isSwasError } from '../core/errors';
 import type { CreateCustomImageParams, RegionData } from '../core/model';
 import { validateCreateImage } from '../core/rules/validateCreateImage';
 import type { FormContext, FormDraft, HostMessage, SubmitState, WebviewMessage } from '../protocol/createImageMessages';
@@ -25,6 +25,8 @@ export interface CreateImageUi {
   notifyCreated(imageName: string, imageId: string): Promise<boolean>;
   copyCli(command: string): Promise<void>;
   showError(message: string): void;
+  /** The host's localized sentence for an error the form has no string of its own for. */
+  describeError?(e: unknown): string;
   /** Bring the panel to the front (after the snapshot command, the form comes back). */
   reveal(): void;
   close(): void;
@@ -183,7 +185,7 @@ export class CreateImageController {
     const api = this.deps.getApi();
     if (!pending) return;
     if (!api) {
-      this.setSubmit({ phase: 'failed', code: 'NotSignedIn', requestId: '', placement: 'banner', retryable: false, message: this.t('error.generic', 'not signed in') });
+      this.setSubmit({ phase: 'failed', code: 'NotSignedIn', requestId: '', placement: 'banner', retryable: false, message: this.t('error.NotSignedIn') });
       return;
     }
     this.busy = true;
@@ -219,7 +221,7 @@ export class CreateImageController {
     const retryable = isRetryableCode(code) || (isSwasError(e) && e.retryable);
     if (!retryable) this.pending = undefined;
     const detail = isSwasError(e) ? e.message : e instanceof Error ? e.message : String(e);
-    this.setSubmit({ phase: 'failed', code, requestId, placement: errorPlacement(code), retryable, message: this.errorMessage(code, detail) });
+    this.setSubmit({ phase: 'failed', code, requestId, placement: errorPlacement(code), retryable, message: this.errorMessage(code, detail, e) });
     // The form's lists were stale: re-read the region so the form (and the tree) catch up.
     if (code === 'ImageNameAlreadyExist' || code === 'CustomImageQuotaLimit' || code.includes('SnapshotId')) {
       this.deps.refreshImages(this.target.regionId);
@@ -231,11 +233,14 @@ export class CreateImageController {
     return fmt(this.ui.strings[key], ...args);
   }
 
-  errorMessage(code: string, detail: string): string {
+  errorMessage(code: string, detail: string, e?: unknown): string {
     const key = `error.${code}` as FormStringKey;
     if (key in this.ui.strings) return this.t(key);
     if (code.startsWith('Transport.') || code === 'ServiceUnavailable') return this.t('error.transport', code);
     if (code.startsWith('Throttling')) return this.t('error.throttling');
+    if (isPermissionDeniedCode(code)) return this.t('error.Forbidden.RAM');
+    // Core's messages are English: let the host say it in the UI language when it can.
+    if (e !== undefined && this.ui.describeError) return this.t('error.generic', this.ui.describeError(e));
     return this.t('error.generic', `${code}: ${detail}`);
   }
 
@@ -246,7 +251,7 @@ export class CreateImageController {
   private async createSnapshot(): Promise<void> {
     const data = await this.deps.loadRegion(this.target.regionId);
     const server = data.instances.find((i) => i.instanceId === this.target.instanceId);
-    const disk = server?.disks.find((d) => String(d.diskType).toLowerCase() === 'system');
+    const disk = server?.disks.find((d) => d.diskType === 'System');
     if (!disk) {
       this.post({ type: 'snapshotState', state: 'failed', message: this.t('systemSnapshot.none') });
       return;

@@ -9,6 +9,7 @@ import type { CreateImageUi } from './createImageController';
 import { CreateImageController } from './createImageController';
 import { buildFormHtml } from './formHtml';
 import { localizedFormStrings } from './localizedFormStrings';
+import { errorSentence } from '../platform/errorMessages';
 
 interface OpenPanel {
   panel: vscode.WebviewPanel;
@@ -98,6 +99,7 @@ export class CreateImagePanels implements vscode.Disposable {
         void vscode.window.showInformationMessage(vscode.l10n.t('Copied the aliyun CLI command to the clipboard.'));
       },
       showError: (message) => void vscode.window.showErrorMessage(message),
+      describeError: (e) => errorSentence(e),
       reveal: () => panel.reveal(),
       close: () => panel.dispose(),
     };

@@ -2,6 +2,7 @@
 // webview (webview/): no `vscode`, no DOM. Shape: the webview says `ready`; the host answers
 // `init` and only then posts anything else. Requests carry an id and get one `response`;
 // commands are fire-and-forget; the host pushes notifications (`context`, `submitState`).
+import type { DiskType, InstanceStatus, SnapshotStatus } from '../core/enums';
 import type { CreateImageInput } from '../core/rules/validateCreateImage';
 import type { RuleIssue } from '../core/rules/ruleCodes';
 import type { FormStrings } from './formStrings';
@@ -12,8 +13,8 @@ export type FormDraft = CreateImageInput;
 export interface FormSnapshot {
   snapshotId: string;
   snapshotName: string;
-  status: string;
-  sourceDiskType: 'System' | 'Data';
+  status: SnapshotStatus;
+  sourceDiskType: DiskType;
   instanceId: string;
   creationTime: string;
   progress: number;
@@ -22,7 +23,7 @@ export interface FormSnapshot {
 export interface FormServer {
   instanceId: string;
   instanceName: string;
-  status: string;
+  status: InstanceStatus;
   planId: string;
   /** e.g. "2 vCPU · 2 GiB · 50 GiB ESSD" (built by the host, not localized). */
   spec: string;

@@ -21,10 +21,18 @@ const PLACEMENT: Record<string, ErrorPlacement> = {
   'InvalidParam.SystemSnapshotIdNotSupport': 'systemSnapshot',
   'InvalidParam.DataSnapshotIdNotFound': 'dataSnapshot',
   CustomImageQuotaLimit: 'quota',
+  // Not about one field: the server's state, or the key's permission (a read-only key creating).
+  IncorrectInstanceStatus: 'banner',
+  IncorrectStatus: 'banner',
+  'Forbidden.RAM': 'banner',
+  NoPermission: 'banner',
 };
 
+/** Codes of a key without the permission to create (swas-api-2.md A7/A8): banner, no Retry. */
+export const PERMISSION_ERROR_CODES = ['Forbidden.RAM', 'NoPermission'] as const;
+
 export function errorPlacement(code: string): ErrorPlacement {
-  return PLACEMENT[code] ?? 'banner';
+  return Object.hasOwn(PLACEMENT, code) ? (PLACEMENT[code] ?? 'banner') : 'banner';
 }
 
 /** A retry (with the same ClientToken) may succeed: server faults, throttling, transport. */

@@ -1,52 +1,32 @@
 // Builds the contextValue token lists that package.json menus match with regex `when`
 // clauses (`viewItem =~ /^instance\b(?=.*\bhasIp\b)/`). Pure: no `vscode` import.
+import type { CustomImageStatus, InstancePhase, InstanceStatus, SnapshotPhase, SnapshotStatus } from '../core/enums';
+import { imagePhase, instancePhase, isImageChanging, isInstanceChanging, isSnapshotChanging, snapshotPhase } from '../core/enums';
 import type { CustomImage, Instance, Snapshot } from '../core/model';
 
-export type InstanceState = 'running' | 'stopped' | 'transitional' | 'disabled';
-export type SnapshotState = 'accomplished' | 'progressing' | 'failed';
-export type ImageState = 'available' | 'creating' | 'failed' | 'unavailable';
+export type InstanceState = InstancePhase;
+export type SnapshotState = SnapshotPhase;
+/** Copying images count as creating (as before): Delete stays hidden while either runs. */
+export type ImageState = 'available' | 'creating' | 'failed' | 'unavailable' | 'unknown';
 
-const TRANSITIONAL = new Set(['pending', 'starting', 'stopping', 'resetting', 'upgrading']);
+// The values are normalised at the client boundary (src/core/enums.ts); these only name them.
+export const instanceState = (status: InstanceStatus): InstanceState => instancePhase(status);
+export const snapshotState = (status: SnapshotStatus): SnapshotState => snapshotPhase(status);
 
-export function instanceState(status: string): InstanceState {
-  const s = status.toLowerCase();
-  if (s === 'running') return 'running';
-  if (s === 'stopped') return 'stopped';
-  if (s === 'disabled') return 'disabled';
-  if (TRANSITIONAL.has(s)) return 'transitional';
-  // Unknown statuses are treated as transitional: polled until they become something known.
-  return 'transitional';
+export function imageState(status: CustomImageStatus): ImageState {
+  const p = imagePhase(status);
+  return p === 'copying' ? 'creating' : p;
 }
 
-export function snapshotState(status: string): SnapshotState {
-  const s = status.toLowerCase();
-  if (s === 'accomplished') return 'accomplished';
-  if (s === 'failed') return 'failed';
-  return 'progressing';
-}
-
-/** API codes: "0" copying, "1" available, "2" unavailable, "3" failed, "4" creating. */
-export function imageState(status: string): ImageState {
-  switch (status) {
-    case '1':
-      return 'available';
-    case '2':
-      return 'unavailable';
-    case '3':
-      return 'failed';
-    default:
-      return 'creating';
-  }
-}
-
+/** Unknown statuses count as changing: polled until they become something known. */
 export function isTransitionalInstance(i: Pick<Instance, 'status'>): boolean {
-  return instanceState(i.status) === 'transitional';
+  return isInstanceChanging(i.status);
 }
 export function isTransitionalSnapshot(s: Pick<Snapshot, 'status'>): boolean {
-  return snapshotState(s.status) === 'progressing';
+  return isSnapshotChanging(s.status);
 }
 export function isTransitionalImage(i: Pick<CustomImage, 'status'>): boolean {
-  return imageState(i.status) === 'creating';
+  return isImageChanging(i.status);
 }
 
 export function instanceContext(i: Pick<Instance, 'status' | 'publicIpAddress'>): string {
@@ -56,7 +36,7 @@ export function instanceContext(i: Pick<Instance, 'status' | 'publicIpAddress'>)
 }
 
 export function snapshotContext(s: Pick<Snapshot, 'status' | 'sourceDiskType'>): string {
-  const disk = s.sourceDiskType.toLowerCase() === 'system' ? 'system' : 'data';
+  const disk = s.sourceDiskType === 'System' ? 'system' : s.sourceDiskType === 'Data' ? 'data' : 'unknown';
   return ['snapshot', disk, snapshotState(s.status)].join(' ');
 }
 

@@ -33,7 +33,7 @@ export class ImageNode extends ExplorerNode {
     const img = this.image;
     const label = img.name || img.imageId;
     const state = imageState(img.status);
-    const status = imageStatusLabel(img.status);
+    const status = imageStatusLabel(img.status, img.raw?.status);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = joinParts(status, img.inShare ? vscode.l10n.t('Shared to ECS') : undefined, formatTime(img.creationTime));

@@ -6,7 +6,7 @@ import { instanceContext, instanceState } from './contextValue';
 import type { TreeContext } from './explorerNode';
 import { ExplorerNode } from './explorerNode';
 import { formatTime, instanceDescription } from './format';
-import { instanceStatusLabel } from './labels';
+import { instanceStatusLabel, osTypeLabel } from './labels';
 import { FirewallNode } from './firewall/firewallNode';
 import { MessageNode } from './messageNode';
 import { escape, SnapshotNode } from './snapshotNode';
@@ -53,7 +53,7 @@ export class InstanceNode extends ExplorerNode {
     const label = i.instanceName || i.instanceId;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const status = instanceStatusLabel(i.status);
+    const status = instanceStatusLabel(i.status, i.raw?.status);
     item.description = instanceDescription(status, i.publicIpAddress);
     item.contextValue = instanceContext(i);
     const [icon, color] = ICONS[instanceState(i.status)] ?? ['vm', 'foreground'];
@@ -103,7 +103,8 @@ export class InstanceNode extends ExplorerNode {
         vscode.l10n.t('{0} vCPU, {1} GiB memory, {2} GiB {3} disk, {4} Mbit/s', s.cpu, s.memoryGiB, s.diskSizeGiB, s.diskCategory, s.bandwidthMbps),
       )}${i.planId ? ` (\`${i.planId}\`)` : ''}\n`,
     );
-    if (i.imageName) md.appendMarkdown(`- ${vscode.l10n.t('Image')}: ${escape(i.imageName)}${i.osType ? ` (${escape(i.osType)})` : ''}\n`);
+    const os = osTypeLabel(i.osType, i.raw?.osType);
+    if (i.imageName) md.appendMarkdown(`- ${vscode.l10n.t('Image')}: ${escape(i.imageName)}${os ? ` (${escape(os)})` : ''}\n`);
     md.appendMarkdown(`- ${vscode.l10n.t('Public IP')}: ${i.publicIpAddress ? `\`${i.publicIpAddress}\`` : '—'}\n`);
     md.appendMarkdown(`- ${vscode.l10n.t('Private IP')}: ${i.innerIpAddress ? `\`${i.innerIpAddress}\`` : '—'}\n`);
     md.appendMarkdown(`- ${vscode.l10n.t('Created')}: ${escape(formatTime(i.creationTime))}\n`);

@@ -1,57 +1,102 @@
-// Localized words for API enumerations shown in the tree.
+// Localized words for API enumerations shown in the tree. The values are already normalised
+// (src/core/enums.ts); an 'unknown' one is shown as "unknown (<the API's text>)". Each switch
+// is exhaustive: a new value in enums.ts is a compile error here until it has a word.
 import * as vscode from 'vscode';
-import { imageState } from './contextValue';
+import type { CustomImageStatus, DiskType, InstanceStatus, OsType, SnapshotStatus } from '../core/enums';
+import { imagePhase } from '../core/enums';
 
-export function instanceStatusLabel(status: string): string {
-  switch (status.toLowerCase()) {
-    case 'pending':
+/** A value outside its union (a cast somewhere): shown as unknown; `never` keeps switches exhaustive. */
+function outside(value: never, raw: string | undefined): string {
+  return unknownLabel(raw ?? String(value));
+}
+
+/** "unknown (Weird)", or "unknown" when the API sent nothing. */
+export function unknownLabel(raw: string | undefined): string {
+  return raw ? vscode.l10n.t('unknown ({0})', raw) : vscode.l10n.t('unknown');
+}
+
+export function instanceStatusLabel(status: InstanceStatus, raw?: string): string {
+  switch (status) {
+    case 'Pending':
       return vscode.l10n.t('Pending');
-    case 'starting':
+    case 'Starting':
       return vscode.l10n.t('Starting');
-    case 'running':
+    case 'Running':
       return vscode.l10n.t('Running');
-    case 'stopping':
+    case 'Stopping':
       return vscode.l10n.t('Stopping');
-    case 'stopped':
+    case 'Stopped':
       return vscode.l10n.t('Stopped');
-    case 'resetting':
+    case 'Resetting':
       return vscode.l10n.t('Resetting');
-    case 'upgrading':
+    case 'Upgrading':
       return vscode.l10n.t('Upgrading');
-    case 'disabled':
+    case 'Disabled':
       return vscode.l10n.t('Disabled');
+    case 'unknown':
+      return unknownLabel(raw);
     default:
-      return status;
+      return outside(status, raw);
   }
 }
 
-export function snapshotStatusLabel(status: string): string {
-  switch (status.toLowerCase()) {
-    case 'accomplished':
+export function snapshotStatusLabel(status: SnapshotStatus, raw?: string): string {
+  switch (status) {
+    case 'Accomplished':
       return vscode.l10n.t('Accomplished');
-    case 'progressing':
+    case 'Progressing':
       return vscode.l10n.t('Progressing');
-    case 'failed':
+    case 'Failed':
       return vscode.l10n.t('Failed');
+    case 'unknown':
+      return unknownLabel(raw);
     default:
-      return status;
+      return outside(status, raw);
   }
 }
 
-export function diskTypeLabel(type: string): string {
-  return type.toLowerCase() === 'system' ? vscode.l10n.t('System') : vscode.l10n.t('Data');
+export function diskTypeLabel(type: DiskType, raw?: string): string {
+  switch (type) {
+    case 'System':
+      return vscode.l10n.t('System');
+    case 'Data':
+      return vscode.l10n.t('Data');
+    case 'unknown':
+      return unknownLabel(raw);
+    default:
+      return outside(type, raw);
+  }
 }
 
-export function imageStatusLabel(status: string): string {
-  if (status === '0') return vscode.l10n.t('Copying');
-  switch (imageState(status)) {
+export function osTypeLabel(os: OsType, raw?: string): string {
+  switch (os) {
+    case 'Linux':
+      return 'Linux';
+    case 'Windows':
+      return 'Windows';
+    case 'unknown':
+      return raw ?? '';
+    default:
+      return outside(os, raw);
+  }
+}
+
+export function imageStatusLabel(status: CustomImageStatus, raw?: string): string {
+  const phase = imagePhase(status);
+  switch (phase) {
+    case 'copying':
+      return vscode.l10n.t('Copying');
     case 'available':
       return vscode.l10n.t('Available');
     case 'unavailable':
       return vscode.l10n.t('Unavailable');
     case 'failed':
       return vscode.l10n.t('Failed');
-    default:
+    case 'creating':
       return vscode.l10n.t('Creating');
+    case 'unknown':
+      return unknownLabel(raw);
+    default:
+      return outside(phase, raw);
   }
 }

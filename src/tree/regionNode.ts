@@ -83,7 +83,7 @@ export class RegionNode extends ExplorerNode {
       return [new MessageNode(this, vscode.l10n.t('No servers in this region'), 'empty')];
     }
     const filter = this.ctx.filter();
-    const matching = data.instances.filter((i) => matchesFilter(i, filter, instanceStatusLabel(i.status)));
+    const matching = data.instances.filter((i) => matchesFilter(i, filter, instanceStatusLabel(i.status, i.raw?.status)));
     const shown = matching.slice(0, this.limit);
     const keep = new Set<string>();
     const out: ExplorerNode[] = shown.map((i) => {

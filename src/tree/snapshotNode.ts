@@ -34,8 +34,8 @@ export class SnapshotNode extends ExplorerNode {
     const label = s.snapshotName || s.snapshotId;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const disk = diskTypeLabel(s.sourceDiskType);
-    const status = snapshotStatusLabel(s.status);
+    const disk = diskTypeLabel(s.sourceDiskType, s.raw?.sourceDiskType);
+    const status = snapshotStatusLabel(s.status, s.raw?.status);
     const time = formatTime(s.creationTime);
     item.description = snapshotDescription(disk, status, state === 'progressing' ? s.progress : undefined, time);
     item.contextValue = snapshotContext(s);
@@ -44,7 +44,7 @@ export class SnapshotNode extends ExplorerNode {
         ? new vscode.ThemeIcon('loading~spin')
         : state === 'failed'
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'))
-          : new vscode.ThemeIcon('device-camera', new vscode.ThemeColor(s.sourceDiskType.toLowerCase() === 'system' ? 'charts.blue' : 'charts.purple'));
+          : new vscode.ThemeIcon('device-camera', new vscode.ThemeColor(s.sourceDiskType === 'System' ? 'charts.blue' : 'charts.purple'));
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escape(label)}**\n\n`);
     md.appendMarkdown(`- ${vscode.l10n.t('Snapshot ID')}: \`${s.snapshotId}\`\n`);

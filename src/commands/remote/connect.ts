@@ -2,13 +2,14 @@
 // The terminal runs the system `ssh`; the windows are Remote-SSH's (`opensshremotes.*`, when an
 // extension provides them — otherwise the user may install it, or gets the terminal instead).
 import * as vscode from 'vscode';
+import type { Instance } from '../../core/model';
 import type { Services } from '../../services';
 import { pickServer } from './pickServers';
 import { prepareConnection, sshArgs } from './prepareConnection';
 import type { PreparedConnection } from './prepareConnection';
 
 const REMOTE_SSH_ID = 'ms-vscode-remote.remote-ssh';
-const linuxRunning = (i: { status: string; osType: string }): boolean => i.status.toLowerCase() === 'running' && i.osType.toLowerCase() !== 'windows';
+const linuxRunning = (i: Pick<Instance, 'status' | 'osType'>): boolean => i.status === 'Running' && i.osType !== 'Windows';
 
 export async function openSshTerminal(services: Services, node?: unknown): Promise<vscode.Terminal> {
   const instance = await pickServer(services, node, vscode.l10n.t('SWAS: Open SSH Terminal'), linuxRunning);
@@ -38,7 +39,7 @@ export async function connectRemote(services: Services, node: unknown, where: 'n
 }
 
 export async function openWorkbench(services: Services, node?: unknown): Promise<boolean> {
-  const instance = await pickServer(services, node, vscode.l10n.t('SWAS: Open Workbench in Browser'), (i) => i.status.toLowerCase() === 'running');
+  const instance = await pickServer(services, node, vscode.l10n.t('SWAS: Open Workbench in Browser'), (i) => i.status === 'Running');
   const api = services.api();
   if (!api) return false;
   const url = await api.remote.loginUrl({ regionId: instance.regionId, instanceId: instance.instanceId });

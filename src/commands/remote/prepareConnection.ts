@@ -178,7 +178,7 @@ export async function prepareConnection(services: Services, instance: Instance):
   const obstacle = firstObstacle(instance);
   if (obstacle === 'notRunning') {
     const start = vscode.l10n.t('Start');
-    const canStart = instance.status.toLowerCase() === 'stopped' && (await vscode.commands.getCommands(true)).includes('swas.startServer');
+    const canStart = instance.status === 'Stopped' && (await vscode.commands.getCommands(true)).includes('swas.startServer');
     const pick = await vscode.window.showWarningMessage(vscode.l10n.t('{0} is not running ({1}); start it first.', name, instance.status), ...(canStart ? [start] : []));
     if (pick === start) await vscode.commands.executeCommand('swas.startServer', { regionId: instance.regionId, instanceId: instance.instanceId });
     throw new Cancelled();

@@ -1,13 +1,14 @@
 // SWAS: Run Command… (server nodes, one or several), Run Selection on Server…, Run File on Server…
 // (editor context menu and palette). All three end in runScript's confirmation.
 import * as vscode from 'vscode';
+import type { Instance } from '../../core/model';
 import type { Services } from '../../services';
 import { orCancel } from '../runner';
 import { pickServers } from './pickServers';
 import type { RunReportDocuments } from './runReportDocuments';
 import { runScript } from './runScript';
 
-const runnable = (i: { status: string }): boolean => i.status.toLowerCase() === 'running';
+const runnable = (i: Pick<Instance, 'status'>): boolean => i.status === 'Running';
 
 export async function runCommandOnServers(services: Services, reports: RunReportDocuments, node?: unknown, nodes?: unknown): Promise<unknown> {
   const title = vscode.l10n.t('SWAS: Run Command');

@@ -6,6 +6,7 @@
 // old status: an old status is "not yet" for a grace period, then the operation has failed.
 // A reboot or reset can be over between two polls: seen back at the end status after the grace
 // period (without a transitional status in between) counts as done.
+import type { KnownInstanceStatus } from '../enums';
 import { statusIs, statusWord } from './status';
 
 export type ServerOpKind = 'start' | 'stop' | 'reboot' | 'reset';
@@ -27,12 +28,12 @@ export const GRACE_MS = 60_000;
 export const TIMEOUT_MS: Record<ServerOpKind, number> = { start: 10 * 60_000, stop: 10 * 60_000, reboot: 15 * 60_000, reset: 30 * 60_000 };
 
 /** The status the server node shows as soon as the call is answered. */
-export function optimisticStatus(kind: ServerOpKind): string {
+export function optimisticStatus(kind: ServerOpKind): KnownInstanceStatus {
   return kind === 'start' ? 'Starting' : kind === 'reset' ? 'Resetting' : 'Stopping';
 }
 
 /** The statuses the operation passes through, for the Activity view's steps. */
-export function opSteps(kind: ServerOpKind): string[] {
+export function opSteps(kind: ServerOpKind): KnownInstanceStatus[] {
   switch (kind) {
     case 'start':
       return ['Starting', 'Running'];

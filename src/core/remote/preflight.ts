@@ -1,18 +1,19 @@
 // What stands between the user and a shell on a server, in the order it has to be solved.
 // Pure: the commands turn each obstacle into one actionable message.
+import type { InstanceStatus, OsType } from '../enums';
 import type { FirewallRule } from './remoteModel';
 
 export type Obstacle = 'notRunning' | 'windows' | 'noPublicIp' | 'firewall';
 
 export interface ServerFacts {
-  status: string;
-  osType: string;
+  status: InstanceStatus;
+  osType: OsType;
   publicIpAddress: string;
 }
 
 export function firstObstacle(s: ServerFacts): Obstacle | undefined {
-  if (s.status.toLowerCase() !== 'running') return 'notRunning';
-  if (s.osType.toLowerCase() === 'windows') return 'windows';
+  if (s.status !== 'Running') return 'notRunning';
+  if (s.osType === 'Windows') return 'windows';
   if (s.publicIpAddress.trim() === '') return 'noPublicIp';
   return undefined;
 }

@@ -2,6 +2,7 @@
 // One RunCommand per server (the API takes one InstanceId), then DescribeInvocationResult per run
 // with a backoff (1 s, ×1.5, at most 10 s) until a final status or the deadline (the command's own
 // timeout + 60 s). Clock and sleep are injected, so tests run on a virtual clock.
+import type { OsType } from '../enums';
 import { toSwasError } from '../errorMapping';
 import { CLIENT_CODES } from '../errors';
 import type { SwasError } from '../errors';
@@ -14,7 +15,7 @@ export interface RunTarget {
   instanceId: string;
   instanceName: string;
   /** 'linux' | 'windows' | 'unknown' (normalised). */
-  osType: string;
+  osType: OsType;
 }
 
 export interface RunOutcome {
@@ -40,8 +41,8 @@ export interface RunOptions {
   onUpdate?(outcome: RunOutcome): void;
 }
 
-export function commandTypeFor(osType: string): CommandType {
-  return osType.toLowerCase() === 'windows' ? 'RunPowerShellScript' : 'RunShellScript';
+export function commandTypeFor(osType: OsType): CommandType {
+  return osType === 'Windows' ? 'RunPowerShellScript' : 'RunShellScript';
 }
 
 async function follow(api: RemoteAccessApi, out: RunOutcome, opts: RunOptions, deps: RunDeps): Promise<void> {

@@ -132,7 +132,8 @@ test('verifyCredentials resolves for good keys and throws the gateway code for b
   assert.equal(e.code, 'InvalidAccessKeyId.Inactive');
   const wrong = await failure(verifyCredentials({ ...h.creds, accessKeySecret: 'nope' }, h.em.endpoint, 3000));
   assert.equal(wrong.code, 'SignatureDoesNotMatch');
-  assert.deepStrictEqual((await h.requests()).map((r) => r.action), ['ListRegions', 'ListRegions', 'ListRegions']);
+  // A good key also passes the permission check (ListInstances); bad ones stop at ListRegions.
+  assert.deepStrictEqual((await h.requests()).map((r) => r.action), ['ListRegions', 'ListInstances', 'ListRegions', 'ListRegions']);
 });
 
 test('clock skew over 15 minutes gives InvalidTimeStamp.Expired (kept as the API code, not retryable)', async () => {

@@ -6,11 +6,11 @@ import { instanceNameProblem } from '../../../src/core/operations/instanceName';
 
 const server = (o: Partial<Instance> = {}): Instance => ({
   instanceId: 'i1', instanceName: 'web', regionId: 'cn-hangzhou', status: 'Running', businessStatus: '', disableReason: '', chargeType: '',
-  creationTime: '', expiredTime: '', publicIpAddress: '', innerIpAddress: '', imageId: '', imageName: '', osType: '', planId: '',
+  creationTime: '', expiredTime: '', publicIpAddress: '', innerIpAddress: '', imageId: '', imageName: '', osType: 'unknown', planId: '',
   spec: { cpu: 1, memoryGiB: 1, diskSizeGiB: 40, diskCategory: '', bandwidthMbps: 1, flow: 0 },
   disks: [
-    { diskId: 'd1', diskName: '', diskType: 'System', category: '', sizeGiB: 40, device: '', status: '', instanceId: 'i1', regionId: 'cn-hangzhou', creationTime: '' },
-    { diskId: 'd2', diskName: '', diskType: 'Data', category: '', sizeGiB: 100, device: '', status: '', instanceId: 'i1', regionId: 'cn-hangzhou', creationTime: '' },
+    { diskId: 'd1', diskName: '', diskType: 'System', category: '', sizeGiB: 40, device: '', status: 'In_use', instanceId: 'i1', regionId: 'cn-hangzhou', creationTime: '' },
+    { diskId: 'd2', diskName: '', diskType: 'Data', category: '', sizeGiB: 100, device: '', status: 'In_use', instanceId: 'i1', regionId: 'cn-hangzhou', creationTime: '' },
   ],
   resourceGroupId: '', tags: [], ...o,
 });
@@ -31,7 +31,7 @@ test('each confirmed rule blocks with its own reason', () => {
   assert.deepEqual(customImageBlocks(image({ requiredSystemDiskSizeGiB: 60 }), server()), ['systemDiskTooSmall']);
   assert.deepEqual(customImageBlocks(image({ requiredDataDiskSizeGiB: 200 }), server()), ['dataDiskTooSmall']);
   assert.deepEqual(customImageBlocks(image(), server({ status: 'Starting' })), ['serverStatus']);
-  assert.deepEqual(publicImageBlocks(server({ status: 'resetting' })), ['serverStatus']);
+  assert.deepEqual(publicImageBlocks(server({ status: 'Resetting' })), ['serverStatus']);
 });
 
 test('unknown disk needs (absent or 0) never block', () => {

@@ -7,7 +7,7 @@ import { validateDescription } from '../../../src/core/rules/description';
 import { validateResourceGroupId } from '../../../src/core/rules/resourceGroupId';
 import type { SnapshotLike } from '../../../src/core/rules/snapshots';
 
-const snap = (id: string, type: 'System' | 'Data', status: string, time: string, instanceId = 'i-1'): SnapshotLike => ({
+const snap = (id: string, type: 'System' | 'Data', status: SnapshotLike['status'], time: string, instanceId = 'i-1'): SnapshotLike => ({
   snapshotId: id,
   snapshotName: id,
   status,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { imageContext, imageState, instanceContext, instanceState, snapshotContext, snapshotState } from '../../../src/tree/contextValue';
+import { imageContext, imageState, instanceContext, instanceState, isTransitionalInstance, snapshotContext, snapshotState } from '../../../src/tree/contextValue';
+import { diskType, instanceStatus, snapshotStatus } from '../../../src/core/enums';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -17,16 +18,18 @@ test('instance tokens name the state and add hasIp only when there is a public I
   assert.equal(instanceContext({ status: 'Disabled', publicIpAddress: ' ' }), 'instance disabled');
 });
 
-test('every transitional server status maps to "transitional", and unknown ones too', () => {
-  for (const s of ['Pending', 'Starting', 'Stopping', 'Resetting', 'Upgrading', 'SomethingNew']) assert.equal(instanceState(s), 'transitional', s);
-  assert.equal(instanceState('running'), 'running');
+test('every transitional server status maps to "transitional"; unknown ones are "unknown" and still polled', () => {
+  for (const s of ['Pending', 'Starting', 'Stopping', 'Resetting', 'Upgrading'] as const) assert.equal(instanceState(s), 'transitional', s);
+  assert.equal(instanceState(instanceStatus('SomethingNew')), 'unknown');
+  assert.equal(isTransitionalInstance({ status: instanceStatus('SomethingNew') }), true);
+  assert.equal(instanceState(instanceStatus('running')), 'running');
 });
 
 test('snapshot tokens carry the disk kind and state, compared case-insensitively', () => {
   assert.equal(snapshotContext({ status: 'Accomplished', sourceDiskType: 'System' }), 'snapshot system accomplished');
-  assert.equal(snapshotContext({ status: 'progressing', sourceDiskType: 'data' as 'Data' }), 'snapshot data progressing');
+  assert.equal(snapshotContext({ status: snapshotStatus('progressing'), sourceDiskType: diskType('data') }), 'snapshot data progressing');
   assert.equal(snapshotContext({ status: 'Failed', sourceDiskType: 'Data' }), 'snapshot data failed');
-  assert.equal(snapshotState('ACCOMPLISHED'), 'accomplished');
+  assert.equal(snapshotState(snapshotStatus('ACCOMPLISHED')), 'accomplished');
 });
 
 test('image tokens map the API digit codes and the share flag', () => {
