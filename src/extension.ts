@@ -1,6 +1,7 @@
 // Activation: build the services, show the tree, register the commands. No API call here:
 // the first call happens when the view asks for its children.
 import * as vscode from 'vscode';
+import { registerActivityView } from './activity/registerActivity';
 import { updateEnvironmentOffer } from './commands/importCredentials';
 import { registerCommands } from './commands/registry';
 import type { Services } from './services';
@@ -28,7 +29,7 @@ export interface SwasExplorerExports {
 export function activate(context: vscode.ExtensionContext): SwasExplorerExports | undefined {
   const started = performance.now();
   const services = createServices(context);
-  const view = vscode.window.createTreeView('swas.explorer', { treeDataProvider: services.explorer, showCollapseAll: true });
+  const view = vscode.window.createTreeView('swas.explorer', { treeDataProvider: services.explorer, showCollapseAll: true, canSelectMany: true });
   services.explorer.attach(view);
   context.subscriptions.push(view, trackViewDescription(view, services));
   registerCommands(context, services);
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): SwasExplorerExports 
   context.subscriptions.push(services.session.onDidChange(offer));
   // reloadSafely never rejects: a failure is logged and shown once, and the welcome view shows.
   const ready = services.session.reloadSafely().then(offer);
+  registerActivityView(context, services, ready);
   // Read by the bench (activation-ms): the synchronous cost of activate().
   services.logger.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;

@@ -6,6 +6,10 @@
 //   services.explorer.poller.track(regionId, instanceId, { expect: 'Stopped' })  follow a server just
 //     told to change (ListInstanceStatus) until it settles.
 import * as vscode from 'vscode';
+import { ActivityStore } from './activity/activityStore';
+import { ServerOperations } from './activity/serverOperations';
+import type { ServerPrompts } from './commands/servers/prompts';
+import { windowPrompts } from './commands/servers/prompts';
 import type { SwasApi } from './core/swasApi';
 import type { CreateImageDeps } from './panels/createImageDeps';
 import { CreateImagePanels } from './panels/createImagePanel';
@@ -49,6 +53,11 @@ export interface Services {
   readonly explorer: ExplorerProvider;
   /** The open Create Custom Image forms (one per profile and server). */
   readonly forms: CreateImagePanels;
+  /** The Activity view's log (globalState) and the long server operations it shows. */
+  readonly activity: ActivityStore;
+  readonly serverOps: ServerOperations;
+  /** The questions server commands ask (replaceable by the integration tests). */
+  prompts: ServerPrompts;
   api(): SwasApi | undefined;
   language(): AcceptLanguage;
   createSnapshot(target?: SnapshotTarget): Promise<CreatedSnapshot | undefined>;
@@ -96,12 +105,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
     createSnapshot: (target) => createSnapshot(target),
   };
   const forms = new CreateImagePanels(context.extensionUri, formDeps, session.onDidChange);
+  const activity = new ActivityStore(context.globalState);
+  const serverOps = new ServerOperations({ api, regions, explorer, activity, now: () => Date.now(), logger });
   const notice = new RateLimitNotice(
     (m) => explorer.setMessage(m),
     (seconds, action, regionId) => vscode.l10n.t("Waiting {0} s for the API's rate limit ({1}, {2})…", seconds, action, regionId),
   );
   context.subscriptions.push(
     forms,
+    activity,
     { dispose: session.onWait((e) => notice.update(e)) },
     logger,
     settings,
@@ -123,6 +135,9 @@ export function createServices(context: vscode.ExtensionContext): Services {
     selection,
     explorer,
     forms,
+    activity,
+    serverOps,
+    prompts: windowPrompts,
     api,
     language,
     createSnapshot,

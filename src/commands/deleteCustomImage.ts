@@ -1,6 +1,7 @@
 // SWAS: Delete Custom Image — modal confirmation; an image shared to ECS is unshared first.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { recordActivity } from '../activity/recordActivity';
 import type { Services } from '../services';
 import { imageState } from '../tree/contextValue';
 import { resolveImage } from './targets';
@@ -29,7 +30,8 @@ export async function deleteCustomImage(services: Services, node?: unknown): Pro
           await api.modifyImageShareStatus({ regionId, imageId: image.imageId, operation: 'UnShare', clientToken: randomUUID() });
         }
         progress.report({ message: vscode.l10n.t('Deleting…') });
-        await api.deleteCustomImage({ regionId, imageId: image.imageId, clientToken: randomUUID() });
+        await recordActivity(services.activity, { kind: 'deleteImage', target: { regionId, kind: 'image', id: image.imageId, name } }, () =>
+          api.deleteCustomImage({ regionId, imageId: image.imageId, clientToken: randomUUID() }));
       },
     );
   } finally {

@@ -23,6 +23,15 @@ import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { switchProfile } from './switchProfile';
 import { unshareImage } from './unshareImage';
+import { applyImage } from './servers/applyImage';
+import { rebootServer } from './servers/rebootServer';
+import { renameServer } from './servers/renameServer';
+import { resetServer } from './servers/resetServer';
+import { startServer } from './servers/startServer';
+import { stopServer } from './servers/stopServer';
+import { copyActivityDetails } from './activity/copyActivityDetails';
+import { retryActivity } from './activity/retryActivity';
+import { revealActivity } from './activity/revealActivity';
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
   const register = (id: string, handler: CommandHandler): void => {
@@ -53,4 +62,16 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   // ── Create Custom Image (owned by the form engineer: src/commands/createCustomImage.ts) ──
   register('swas.createCustomImage', (node) => createCustomImage(services, node));
   // ── end Create Custom Image ──
+  // ── servers (src/commands/servers) and the Activity view (src/commands/activity) ──
+  register('swas.startServer', (...args) => startServer(services, args));
+  register('swas.stopServer', (...args) => stopServer(services, args));
+  register('swas.rebootServer', (...args) => rebootServer(services, args));
+  register('swas.renameServer', (node) => renameServer(services, node));
+  register('swas.resetSystem', (node) => resetServer(services, node));
+  register('swas.applyImage', (node) => applyImage(services, node));
+  register('swas.activity.reveal', (row) => revealActivity(services, row));
+  register('swas.activity.retry', (row) => retryActivity(services, row));
+  register('swas.activity.copyDetails', (row) => copyActivityDetails(services, row));
+  register('swas.activity.clearFinished', () => services.activity.clearFinished());
+  // ── end servers ──
 }

@@ -1,6 +1,7 @@
 // SWAS: Share to ECS — makes the custom image usable by ECS in the same region.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { recordActivity } from '../activity/recordActivity';
 import type { Services } from '../services';
 import { imageState } from '../tree/contextValue';
 import { resolveImage } from './targets';
@@ -12,7 +13,8 @@ export async function shareImage(services: Services, node?: unknown): Promise<bo
   const name = image.name || image.imageId;
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sharing "{0}" to ECS…', name) }, () =>
-      api.modifyImageShareStatus({ regionId: image.regionId, imageId: image.imageId, operation: 'Share', clientToken: randomUUID() }),
+      recordActivity(services.activity, { kind: 'share', target: { regionId: image.regionId, kind: 'image', id: image.imageId, name } }, () =>
+        api.modifyImageShareStatus({ regionId: image.regionId, imageId: image.imageId, operation: 'Share', clientToken: randomUUID() })),
     );
   } finally {
     await services.explorer.refreshImages(image.regionId).catch(() => undefined);

@@ -1,6 +1,7 @@
 // SWAS: Unshare from ECS — with a modal confirmation (ECS instances lose the image).
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { recordActivity } from '../activity/recordActivity';
 import type { Services } from '../services';
 import { resolveImage } from './targets';
 
@@ -18,7 +19,8 @@ export async function unshareImage(services: Services, node?: unknown): Promise<
   if (!api) return false;
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Unsharing "{0}"…', name) }, () =>
-      api.modifyImageShareStatus({ regionId: image.regionId, imageId: image.imageId, operation: 'UnShare', clientToken: randomUUID() }),
+      recordActivity(services.activity, { kind: 'unshare', target: { regionId: image.regionId, kind: 'image', id: image.imageId, name } }, () =>
+        api.modifyImageShareStatus({ regionId: image.regionId, imageId: image.imageId, operation: 'UnShare', clientToken: randomUUID() })),
     );
   } finally {
     await services.explorer.refreshImages(image.regionId).catch(() => undefined);

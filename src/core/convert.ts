@@ -4,7 +4,7 @@
 // returns plain objects built from literals.
 import type { Parsed } from './enums';
 import { parseCustomImageStatus, parseDiskStatus, parseDiskType, parseInstanceStatus, parseOsType, parseSnapshotStatus, rawIfUnknown } from './enums';
-import type { CustomImage, Disk, DiskType, Instance, Page, RawEnums, Region, Snapshot, Tag } from './model';
+import type { CustomImage, Disk, DiskType, Instance, Page, PublicImage, RawEnums, Region, Snapshot, Tag } from './model';
 
 export type Raw = Record<string, unknown>;
 
@@ -188,8 +188,15 @@ export function toCustomImage(v: unknown): CustomImage {
     resourceGroupId: str(o.ResourceGroupId),
     userId: str(o.UserId),
     tags: toTags(o.Tags),
+    requiredSystemDiskSizeGiB: num(o.RequiredSystemDiskSize),
+    requiredDataDiskSizeGiB: num(o.RequiredDataDiskSize),
     ...rawOf({ status, osType: os }),
   };
+}
+
+export function toPublicImage(v: unknown): PublicImage {
+  const o = obj(v);
+  return { imageId: str(o.ImageId), imageName: str(o.ImageName), imageType: str(o.ImageType), platform: str(o.Platform), description: str(o.Description) };
 }
 
 /**

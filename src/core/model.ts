@@ -104,10 +104,22 @@ export interface CustomImage {
   creationTime: string;
   regionId: string;
   resourceGroupId: string;
+  /** Disk sizes a server needs for this image (GiB; 0 when the API does not say). */
+  requiredSystemDiskSizeGiB?: number;
+  requiredDataDiskSizeGiB?: number;
   /** Owner account id as a string (the API sends a 16-digit number → BigNumber in pop-core). */
   userId: string;
   tags: Tag[];
   raw?: RawEnums<'status' | 'osType'>;
+}
+
+/** An image from ListImages (system, app or custom) that a server can be reset to. */
+export interface PublicImage {
+  imageId: string;
+  imageName: string;
+  imageType: string;
+  platform: string;
+  description: string;
 }
 
 export interface Page<T> {

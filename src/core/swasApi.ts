@@ -7,6 +7,7 @@ import type {
   Instance,
   InstanceStatus,
   Page,
+  PublicImage,
   Region,
   Snapshot,
 } from './model';
@@ -23,6 +24,12 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Skip the cache (a user-requested refresh). */
   fresh?: boolean;
+}
+
+export interface LifecycleParams {
+  regionId: string;
+  instanceIds: string[];
+  clientToken: string;
 }
 
 export interface SwasApi {
@@ -46,6 +53,19 @@ export interface SwasApi {
     params: { regionId: string; imageId: string; operation: 'Share' | 'UnShare'; clientToken: string },
     opts?: CallOptions,
   ): Promise<{ requestId: string }>;
+  // ── server lifecycle (one plural call per region; ≤ 100 ids; retried only with the same ClientToken) ──
+  startInstances(params: LifecycleParams, opts?: CallOptions): Promise<{ requestId: string }>;
+  stopInstances(params: LifecycleParams & { force?: boolean }, opts?: CallOptions): Promise<{ requestId: string }>;
+  rebootInstances(params: LifecycleParams & { force?: boolean }, opts?: CallOptions): Promise<{ requestId: string }>;
+  updateInstanceAttribute(
+    params: { regionId: string; instanceId: string; instanceName: string; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ requestId: string }>;
+  /** Reinstalls the server's image (no imageId) or applies another one; wipes its disks. */
+  resetSystem(params: { regionId: string; instanceId: string; imageId?: string; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
+  /** Public (system/app) and custom images a server can be reset to. */
+  listImages(regionId: string, filter?: { imageType?: 'system' | 'app' | 'custom'; imageIds?: string[] }, opts?: CallOptions): Promise<PublicImage[]>;
+  // ── end server lifecycle ──
   /** Drop cached list results for a region (after a write or on refresh). */
   invalidate(regionId?: string): void;
   /** Firewall, Cloud Assistant and Workbench (src/core/remote). */

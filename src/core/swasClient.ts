@@ -3,7 +3,7 @@
 // emulator is a different `endpointTemplate`, not a different code path.
 import type { RequestCache, CacheConfig } from './cache';
 import { createRequestCache } from './cache';
-import { str, toCustomImage, toDisk, toInstance, toPage, toRegion, toSnapshot, arr, obj, listShapeProblem } from './convert';
+import { str, toCustomImage, toDisk, toInstance, toPage, toPublicImage, toRegion, toSnapshot, arr, obj, listShapeProblem } from './convert';
 import { endpointFor, HOME_REGION } from './endpoint';
 import { isThrottlingCode, toSwasError } from './errorMapping';
 import { SwasError, TRANSPORT_CODES } from './errors';
@@ -277,6 +277,40 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
       );
       return { requestId: str(body.RequestId) };
     },
+    // ── server lifecycle ──
+    async startInstances(params, opts) {
+      const body = await caller.call(write('StartInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds }), opts);
+      return { requestId: str(body.RequestId) };
+    },
+    async stopInstances(params, opts) {
+      const extra = params.force ? { ForceStop: true } : {};
+      const body = await caller.call(write('StopInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds, ...extra }), opts);
+      return { requestId: str(body.RequestId) };
+    },
+    async rebootInstances(params, opts) {
+      const extra = params.force ? { ForceReboot: true } : {};
+      const body = await caller.call(write('RebootInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds, ...extra }), opts);
+      return { requestId: str(body.RequestId) };
+    },
+    async updateInstanceAttribute(params, opts) {
+      const body = await caller.call(
+        write('UpdateInstanceAttribute', params.regionId, params.clientToken, { InstanceId: params.instanceId, InstanceName: params.instanceName }),
+        opts,
+      );
+      return { requestId: str(body.RequestId) };
+    },
+    async resetSystem(params, opts) {
+      const body = await caller.call(write('ResetSystem', params.regionId, params.clientToken, { InstanceId: params.instanceId, ImageId: params.imageId || undefined }), opts);
+      return { requestId: str(body.RequestId) };
+    },
+    async listImages(regionId, filter, opts) {
+      const body = await caller.call(
+        { ...list('ListImages', regionId, { ImageType: filter?.imageType, ImageIds: filter?.imageIds }), listKey: 'Images', idKey: 'ImageId' },
+        opts,
+      );
+      return arr(body.Images).map(toPublicImage);
+    },
+    // ── end server lifecycle ──
     invalidate(regionId) {
       caller.invalidate(regionId);
     },

@@ -39,6 +39,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly filterEmitter = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeFilter = this.filterEmitter.event;
+  /** Server statuses as they become known (polls and applied instances), for server operations. */
+  private readonly statusEmitter = new vscode.EventEmitter<{ regionId: string; statuses: ReadonlyMap<string, string>; instance?: Instance }>();
+  readonly onDidObserveStatus = this.statusEmitter.event;
   private readonly regionNodes = new Map<string, RegionNode>();
   private filterText: string | undefined;
   private view: vscode.TreeView<ExplorerNode> | undefined;
@@ -237,6 +240,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   applyInstance(regionId: string, instance: Instance): void {
+    this.showInstance(regionId, instance);
+    this.statusEmitter.fire({ regionId, statuses: new Map([[instance.instanceId, instance.status]]), instance });
+  }
+
+  observeStatuses(regionId: string, statuses: ReadonlyMap<string, string>): void {
+    this.statusEmitter.fire({ regionId, statuses });
+  }
+
+  /** Puts a server (e.g. with the status an operation just started) into the cache and redraws its node. */
+  showInstance(regionId: string, instance: Instance): void {
     this.deps.store.replaceInstance(regionId, instance);
     const n = this.regionNodes.get(regionId)?.instanceNode(instance.instanceId);
     if (n) {
@@ -268,6 +281,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   /** Reveals (and selects) a region's "Custom Images" node, or one image under it. */
+  async revealInstance(regionId: string, instanceId: string): Promise<boolean> {
+    const region = await this.ensureRegionNode(regionId);
+    if (!region || !this.view) return false;
+    await region.getChildren();
+    const n = region.instanceNode(instanceId);
+    if (!n) return false;
+    await this.view.reveal(n, { select: true, focus: true, expand: true });
+    return true;
+  }
+
   async revealImage(regionId: string, imageId?: string): Promise<boolean> {
     const region = await this.ensureRegionNode(regionId);
     if (!region || !this.view) return false;
@@ -297,6 +320,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   dispose(): void {
     this.poller.dispose();
     this.emitter.dispose();
+    this.statusEmitter.dispose();
     this.filterEmitter.dispose();
   }
 }

@@ -28,6 +28,8 @@ export interface PollSink {
   applyInstance(regionId: string, instance: Instance): void;
   applySnapshot(regionId: string, snapshot: Snapshot): void;
   applyImage(regionId: string, image: CustomImage): void;
+  /** Every status a ListInstanceStatus poll saw, changed or not (server operations follow them). */
+  observeStatuses?(regionId: string, statuses: ReadonlyMap<string, string>): void;
   /** An item was found gone: re-read the region (once). */
   refreshRegion?(regionId: string): Promise<void>;
   /** The poll note of an item appeared, changed or went away (redraw its node). */
@@ -447,6 +449,7 @@ export class TransitionPoller {
         for (const id of chunk) gone.add(id);
         continue;
       }
+      this.sink.observeStatuses?.(regionId, statuses);
       for (const id of chunk) {
         const now = statuses.get(id);
         if (now === undefined) {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { exthostRows } from './exthostRows';
 import { heapRows } from './heapRows';
 import { journeyRows } from './journey';
+import { lifecycleRows } from './lifecycleRows';
 import { presetRows } from './presetRows';
 import { regionRows, throttledRows } from './regionRows';
 import { productionVsixPath, sizeRows } from './sizes';
@@ -13,7 +14,7 @@ import { formatTable, updateReadme, writeResults } from './results';
 import type { Row } from './results';
 
 // Order matters: the client-level journey runs last, only when the extension-host journey did not.
-const ALL = ['region', 'throttled', 'presets', 'heap', 'size', 'exthost', 'journey'] as const;
+const ALL = ['region', 'throttled', 'presets', 'heap', 'size', 'exthost', 'journey', 'lifecycle'] as const;
 type Part = (typeof ALL)[number];
 
 interface Args {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const args = parseArgs(root, process.argv.slice(2));
   const started = Date.now();
   const log = (s: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, presets: presetRows, journey: journeyRows, heap: heapRows, size: sizeRows, exthost: exthostRows };
+  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, presets: presetRows, journey: journeyRows, heap: heapRows, size: sizeRows, exthost: exthostRows, lifecycle: lifecycleRows };
   rmSync(productionVsixPath(root), { force: true });
   const rows: Row[] = [];
   for (const part of ALL) {

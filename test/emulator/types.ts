@@ -1,5 +1,6 @@
 // The emulator's persisted state. The same JSON shape is the seed-file format and the
 // body of `GET /state` (after the virtual clock has been applied).
+import type { LifecycleRecord } from './state/lifecycle';
 
 export interface TagRecord {
   Key: string;
@@ -23,6 +24,8 @@ export interface DiskRecord {
 }
 
 export interface InstanceRecord {
+  /** Statuses still ahead while a start/stop/reboot/reset runs (state/lifecycle.ts). */
+  lifecycle?: LifecycleRecord;
   instanceId: string;
   instanceName: string;
   regionId: string;

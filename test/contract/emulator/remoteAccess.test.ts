@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type RPCClient from '@alicloud/pop-core';
 import * as $Swas from '@alicloud/swas-open20200601';
 import type { RunningEmulator } from '../../emulator/index';
-import { admin, call, demoIds, pop, rejects, sdk, start } from './harness';
+import { admin, call, demoIds, pop, raw, rejects, sdk, start } from './harness';
 import type { Json } from './harness';
 
 let emu: RunningEmulator;
@@ -144,7 +144,7 @@ test('DescribeInvocations lists a server\'s runs newest first; an unknown Invoke
   await rejects(call(client, 'DescribeInvocationResult', { ...R, InstanceId: web, InvokeId: 't-nope' }), 'InvalidInvokeId.NotFound', 404);
 });
 
-test('a snapshot and the custom image made from it carry the server\'s files', async () => {
+test('a file travels with the disks: server → snapshot → custom image → ResetSystem of another server', async () => {
   await runAndWait(web, 'echo golden > /root/build.txt');
   const disk = ((await call(client, 'ListInstances', { ...R, InstanceIds: JSON.stringify([web]) })).Instances as Json[])[0]?.Disks as Json[];
   const sys = disk.find((d) => String(d.DiskType).toLowerCase() === 'system');
@@ -155,10 +155,20 @@ test('a snapshot and the custom image made from it carry the server\'s files', a
   assert.ok((state.machines as Json[]).some((m) => m.instanceId === web));
   const { ImageId } = await call(client, 'CreateCustomImage', { ...R, InstanceId: web, SystemSnapshotId: SnapshotId, ImageName: 'with-files-image' });
   assert.match(String(ImageId), /^m-/);
-  // The image's copy is what a ResetSystem onto it restores (tested with ResetSystem); here: the
-  // server's own disk changed after the snapshot, the snapshot did not.
   const now = await admin(emu, 'GET', `/machines/${web}/file?path=/root/build.txt`);
-  assert.equal(now.content, 'changed\n');
+  assert.equal(now.content, 'changed\n', 'the server changed after the snapshot');
+  // Apply the image to another server: its disk now holds the file as it was at the snapshot,
+  // and it has no SSH host key of the source server.
+  await admin(emu, 'POST', '/clock/advance', { seconds: 600 });
+  await runAndWait(web, 'true');
+  const webKey = await admin(emu, 'GET', `/machines/${web}/file?path=/etc/hostname`);
+  assert.ok(webKey.content);
+  await call(client, 'ResetSystem', { ...R, InstanceId: db, ImageId: ImageId, ClientToken: 'reset-with-files' });
+  await admin(emu, 'POST', '/clock/advance', { seconds: 600 });
+  const copied = await admin(emu, 'GET', `/machines/${db}/file?path=/root/build.txt`);
+  assert.equal(copied.content, 'golden\n');
+  const r = await raw(`${emu.admin}/machines/${db}/file?path=/etc/ssh/ssh_host_ed25519_key`);
+  assert.equal(r.status, 404, 'no host key carried over from the source server');
 });
 
 test('LoginInstance answers a Workbench URL on the emulator itself (never a real host)', async () => {

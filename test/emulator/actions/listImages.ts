@@ -2,7 +2,7 @@ import { invalidParameter } from '../apiError';
 import { jsonIds, optional } from '../params';
 import type { ActionDef } from './action';
 
-interface CatalogImage {
+export interface CatalogImage {
   ImageId: string;
   ImageName: string;
   ImageType: 'system' | 'app';
@@ -10,7 +10,7 @@ interface CatalogImage {
   Description: string;
 }
 
-const CATALOG: CatalogImage[] = [
+export const CATALOG: CatalogImage[] = [
   { ImageId: 'a0e4a7c5e3f24f6e8b0d5c1e2f3a4b51', ImageName: 'Alibaba Cloud Linux 3.2104 LTS', ImageType: 'system', Platform: 'Linux', Description: 'Alibaba Cloud Linux 3' },
   { ImageId: 'b1f5b8d6f4a35a7f9c1e6d2f3a4b5c62', ImageName: 'Ubuntu 22.04', ImageType: 'system', Platform: 'Linux', Description: 'Ubuntu 22.04 LTS 64-bit' },
   { ImageId: 'c2a6c9e7a5b46b8a0d2f7e3a4b5c6d73', ImageName: 'Debian 12.5', ImageType: 'system', Platform: 'Linux', Description: 'Debian 12 64-bit' },

@@ -18,6 +18,13 @@ import { listRegions } from './listRegions';
 import { listSnapshots } from './listSnapshots';
 import { modifyImageShareStatus } from './modifyImageShareStatus';
 import { updateSnapshotAttribute } from './updateSnapshotAttribute';
+// ── server lifecycle (Start/Stop/Reboot, rename, ResetSystem) ──
+import { rebootInstance, rebootInstances } from './rebootInstance';
+import { resetSystem } from './resetSystem';
+import { startInstance, startInstances } from './startInstance';
+import { stopInstance, stopInstances } from './stopInstance';
+import { updateInstanceAttribute } from './updateInstanceAttribute';
+const LIFECYCLE: ActionDef[] = [startInstance, startInstances, stopInstance, stopInstances, rebootInstance, rebootInstances, updateInstanceAttribute, resetSystem];
 
 const ALL: ActionDef[] = [
   listRegions, listInstances, listInstanceStatus, listDisks, listSnapshots, createSnapshot, deleteSnapshot, deleteSnapshots,
@@ -25,6 +32,7 @@ const ALL: ActionDef[] = [
   // Remote access (issue 12): firewall, Cloud Assistant, Workbench.
   listFirewallRules, createFirewallRule, createFirewallRules, modifyFirewallRule, enableFirewallRule, disableFirewallRule, deleteFirewallRule, deleteFirewallRules,
   runCommand, describeInvocationResult, describeInvocations, describeCloudAssistantStatus, loginInstance,
+  ...LIFECYCLE,
 ];
 
 const BY_NAME = new Map(ALL.map((a) => [a.name, a]));

@@ -2,6 +2,7 @@
 // every check-and-commit is atomic (Node runs one handler at a time).
 import type { AccountState, CredentialRecord, EmulatorState, ImageRecord, InstanceRecord, RegionState, ReleasedKind, SnapshotRecord } from '../types';
 import { forceLoopbackIps } from '../seeds/factory';
+import { advanceLifecycle } from './lifecycle';
 import { diskIdFor, firewallRuleIdFor, imageIdFor, instanceIdFor, invokeIdFor, snapshotIdFor } from './ids';
 import { isoSeconds } from './time';
 import type { Machines } from '../machines/machines';
@@ -126,6 +127,7 @@ export class Store {
             delete i.unshareAt;
           }
         }
+        advanceLifecycle(r.instances, now);
       }
     }
   }
