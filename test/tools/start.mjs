@@ -69,7 +69,7 @@ step(`${host.label} ready`);
 try {
   // 4. The emulator with demo data; its state lives in .demo/ (git-ignored).
   mkdirSync(join(root, '.demo'), { recursive: true });
-  const emu = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo', statePath: join(root, '.demo', 'emulator-state.json') });
+  const emu = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo', statePath: join(root, '.demo', 'emulator-state.json'), ssh: true });
   cleanups.push(() => emu.stop());
   step(`emulator on ${emu.endpoint} (admin ${emu.admin}), state in .demo/emulator-state.json`);
 

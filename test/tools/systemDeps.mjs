@@ -9,25 +9,28 @@ export const BUILD_PACKAGES = ['libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', '
 /** chromium drives the workbench and the webview tests; ripgrep seeds code-server 4.100.3's offline install. */
 export const HOST_PACKAGES = ['chromium', 'ripgrep', ...BUILD_PACKAGES];
 
+/** The emulator's servers: commands run in a bubblewrap sandbox; the SSH tests use the real OpenSSH client. */
+export const MACHINE_PACKAGES = ['bubblewrap', 'openssh-client'];
+
 /** Per suite of `npm test`: the Debian packages it needs before it starts. */
 export const SUITE_PACKAGES = Object.freeze({
   checks: [],
-  unit: ['zsh'], // the CLI-line quoting is read back by sh, bash and zsh (test/unit/rules/cliCommand.test.ts)
-  contract: [],
+  unit: ['zsh', 'openssh-client'], // CLI quoting read back by sh, bash and zsh; ssh -G reads the managed ssh config
+  contract: MACHINE_PACKAGES, // RunCommand and SSH against the emulator's servers
   webview: ['chromium'], // test/webview/formHarness.ts launches /usr/bin/chromium
-  integration: HOST_PACKAGES, // code-server hosts (installed on first use) + chromium drives them
-  e2e: [...HOST_PACKAGES, 'fonts-wqy-microhei'], // + a CJK font: the zh-cn scenario's screenshots are read by people
+  integration: [...HOST_PACKAGES, ...MACHINE_PACKAGES], // code-server hosts (installed on first use) + chromium drives them
+  e2e: [...HOST_PACKAGES, ...MACHINE_PACKAGES, 'fonts-wqy-microhei'], // + a CJK font: the zh-cn scenario's screenshots are read by people
 });
 
 /** The union, in a stable order, of what the given suites need. */
 export function packagesForSuites(suites) {
   const wanted = new Set(suites.flatMap((s) => SUITE_PACKAGES[s] ?? []));
-  return [...HOST_PACKAGES, 'zsh', 'fonts-wqy-microhei'].filter((p) => wanted.has(p));
+  return [...HOST_PACKAGES, ...MACHINE_PACKAGES, 'zsh', 'fonts-wqy-microhei'].filter((p) => wanted.has(p));
 }
 
 /** What `npm start` needs for one host (no browser: the user opens the URL in their own). */
 export function packagesForStart(hostId) {
-  return hostId === '1.100' ? ['ripgrep', ...BUILD_PACKAGES] : [...BUILD_PACKAGES];
+  return hostId === '1.100' ? ['ripgrep', ...BUILD_PACKAGES, ...MACHINE_PACKAGES] : [...BUILD_PACKAGES, ...MACHINE_PACKAGES];
 }
 
 function installed(pkg) {

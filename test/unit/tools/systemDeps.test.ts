@@ -49,10 +49,13 @@ test('every suite whose sources launch chromium asks for chromium first', () => 
 });
 
 test('the host suites ask for every host package; the pure suites for none', () => {
-  assert.deepEqual(deps.packagesForSuites(['integration']), [...deps.HOST_PACKAGES]);
-  assert.deepEqual(deps.packagesForSuites(['e2e']), [...deps.HOST_PACKAGES, 'fonts-wqy-microhei']);
-  for (const s of ['checks', 'contract']) assert.deepEqual(deps.packagesForSuites([s]), []);
-  assert.deepEqual(deps.packagesForSuites(['unit', 'webview']), ['chromium', 'zsh']);
+  const machine = ['bubblewrap', 'openssh-client'];
+  assert.deepEqual(deps.packagesForSuites(['integration']), [...deps.HOST_PACKAGES, ...machine]);
+  assert.deepEqual(deps.packagesForSuites(['e2e']), [...deps.HOST_PACKAGES, ...machine, 'fonts-wqy-microhei']);
+  assert.deepEqual(deps.packagesForSuites(['checks']), []);
+  // The emulator's servers run commands in bubblewrap; the SSH tests use the real OpenSSH client.
+  assert.deepEqual(deps.packagesForSuites(['contract']), machine);
+  assert.deepEqual(deps.packagesForSuites(['unit', 'webview']), ['chromium', 'openssh-client', 'zsh']);
   assert.ok(deps.packagesForStart('1.100').includes('ripgrep'));
   assert.ok(!deps.packagesForStart('1.139').includes('chromium'));
 });
