@@ -12,19 +12,13 @@ import { after, describe, it } from 'node:test';
 import { apiFor } from './lib/api';
 import { adminCall } from './lib/emulator';
 import { selectedHosts } from './lib/hosts';
+import { until } from './lib/wait';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn } from './lib/signIn';
 import { contextMenu, dialogButton, expand, pick, quickInputBox, regionRow, terminalText, treeItem } from './lib/workbench';
 
 after(closeBrowser);
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 for (const host of selectedHosts()) {
   describe(`connect on ${host.label}`, () => {

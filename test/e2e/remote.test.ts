@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { apiFor } from './lib/api';
 import { adminCall } from './lib/emulator';
 import { selectedHosts } from './lib/hosts';
+import { until } from './lib/wait';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn } from './lib/signIn';
 import { packageFixture } from './lib/vsix';
@@ -18,13 +19,6 @@ import { contextMenu, dialogButton, expand, pick, quickInputBox, regionRow, runC
 
 after(closeBrowser);
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 /** Answers the input box whose prompt shows `prompt` (Enter keeps the proposed value). */
 async function answer(page: Page, prompt: string, value?: string): Promise<void> {

@@ -25,3 +25,12 @@ export async function attributeBecomes(loc: Locator, attr: string, value: string
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Waits until `probe` (a page, file or admin-API check) holds; each probe is itself a round trip. */
+export async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
