@@ -40,7 +40,7 @@ const PREFIXES: ReadonlyArray<[string, ErrorPlacement]> = [
 ];
 
 export function errorPlacement(code: string): ErrorPlacement {
-  return PLACEMENT[code] ?? PREFIXES.find(([p]) => code.startsWith(p))?.[1] ?? 'banner';
+  return (Object.hasOwn(PLACEMENT, code) ? PLACEMENT[code] : undefined) ?? PREFIXES.find(([p]) => code.startsWith(p))?.[1] ?? 'banner';
 }
 
 /** A permission answer (A7/A8): the key may read but not create. */

@@ -10,7 +10,10 @@ export function pollNoteText(note: PollNote, now: number): string {
     case 'failing':
       return vscode.l10n.t('status checks keep failing, checking every {0} min', Math.round(note.everyMs / 60_000));
     case 'unknown':
-      return vscode.l10n.t('status "{0}" is not known: no longer checked; refresh to check again', note.status);
+      // The status words themselves are on the node ("unknown (Migrating)", src/tree/labels.ts).
+      return note.status === 'unknown'
+        ? vscode.l10n.t('this status is not known: no longer checked; refresh to check again')
+        : vscode.l10n.t('status "{0}" is not known: no longer checked; refresh to check again', note.status);
   }
 }
 

@@ -189,6 +189,6 @@ describe('the form follows the session', () => {
     assert.equal(s.code, 'Forbidden.RAM');
     assert.equal(s.placement, 'banner');
     assert.equal(s.retryable, false);
-    assert.match(s.message, /not allowed to create custom images.*AliyunSWASFullAccess/);
+    assert.match(s.message, /may not create custom images.*AliyunSWASFullAccess/);
   });
 });

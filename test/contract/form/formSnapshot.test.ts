@@ -122,7 +122,7 @@ describe("the form's snapshot path", () => {
     assert.deepEqual(f.snapshotStates(), ['creating', 'done']);
     assert.deepEqual(await listCallsSince(), []);
     const ctx = f.posts.filter((p): p is Extract<HostMessage, { type: 'context' }> => p.type === 'context').pop()?.context;
-    assert.deepEqual(ctx?.snapshots.map((x) => [x.snapshotId, x.status]), [[requested.id, 'accomplished']]);
+    assert.deepEqual(ctx?.snapshots.map((x) => [x.snapshotId, x.status]), [[requested.id, 'Accomplished']]);
     await f.controller.handle({ type: 'submit', draft: usableDraft(requested.id) });
     assert.equal(f.lastSubmit()?.phase, 'succeeded');
   });
