@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { recordActivity } from '../activity/recordActivity';
+import { deleteAfterUnshare } from '../core/imageDelete';
+import { sleep } from '../core/retry';
 import type { Services } from '../services';
 import { imageState } from '../tree/contextValue';
 import { resolveImage } from './targets';
@@ -30,8 +32,10 @@ export async function deleteCustomImage(services: Services, node?: unknown): Pro
           await api.modifyImageShareStatus({ regionId, imageId: image.imageId, operation: 'UnShare', clientToken: randomUUID() });
         }
         progress.report({ message: vscode.l10n.t('Deleting…') });
+        const params = { regionId, imageId: image.imageId, clientToken: randomUUID() };
+        // After our own unshare, "still shared" may only mean the unshare is not done yet (A14).
         await recordActivity(services.activity, { kind: 'deleteImage', target: { regionId, kind: 'image', id: image.imageId, name } }, () =>
-          api.deleteCustomImage({ regionId, imageId: image.imageId, clientToken: randomUUID() }));
+          image.inShare ? deleteAfterUnshare(api, params, { now: Date.now, sleep }) : api.deleteCustomImage(params));
       },
     );
   } finally {

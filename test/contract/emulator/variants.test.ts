@@ -126,8 +126,8 @@ describe('emulator variants (pop-core)', () => {
     });
   });
 
-  test('SWAS_EMULATOR_VARIANT=hostile means the hostile variants and the documented-2021 limits', () => {
-    assert.deepEqual(variantFromEnv({ SWAS_EMULATOR_VARIANT: 'hostile' }), { variants: 'hostile', limits: 'documented-2021' });
+  test('SWAS_EMULATOR_VARIANT=hostile means the hostile variants; limits only from SWAS_EMULATOR_LIMITS', () => {
+    assert.deepEqual(variantFromEnv({ SWAS_EMULATOR_VARIANT: 'hostile' }), { variants: 'hostile', limits: 'none' });
     assert.deepEqual(variantFromEnv({ SWAS_EMULATOR_VARIANT: 'hostile', SWAS_EMULATOR_LIMITS: 'quota-2025' }).limits, 'quota-2025');
     assert.deepEqual(variantFromEnv({}), { variants: '', limits: 'none' });
   });
