@@ -8,6 +8,7 @@ import { panelKey } from '../../../src/panels/createImageDeps';
 import type { FormDraft, HostMessage } from '../../../src/protocol/createImageMessages';
 import { DEMO_ACCESS_KEY_ID, OTHER_ACCESS_KEY_ID } from '../../emulator/seeds/credentials';
 import type { Harness } from '../client/harness';
+import { envVariantsWithout } from '../../emulator/index';
 import { startHarness } from '../client/harness';
 import { NO_LIMITS, openFormHost, PROFILE_A, PROFILE_B } from './formHost';
 
@@ -156,7 +157,10 @@ describe('the form follows the session', () => {
     assert.equal(s.placement, 'description');
   });
 
-  test('advice does not block: a region the reading calls full is submitted; CustomImageQuotaLimit becomes the quota fact', async () => {
+  test('advice does not block: a region the reading calls full is submitted; CustomImageQuotaLimit becomes the quota fact', async (t) => {
+    // The data assumes the per-region reading of the quota (A3): not under account-wide-quota.
+    await h.admin('PUT', '/variants', { variants: envVariantsWithout('account-wide-quota') });
+    t.after(() => h.admin('PUT', '/variants', { variants: envVariantsWithout() }));
     const data = await loadRegion(h.client(NO_LIMITS), 'ap-southeast-1', { fresh: true });
     assert.ok(data.images.length >= 3 * data.instances.length, 'the demo seed has a full region in Singapore');
     const inst = data.instances[0];
