@@ -200,6 +200,16 @@ const write = (action: string, regionId: string, clientToken: string, params: Re
 export function createSwasClient(options: SwasClientOptions, transport?: Transport): SwasApi {
   const caller = createSwasCaller(options, transport);
   const home = options.homeRegionId ?? HOME_REGION;
+  /** A write whose answer is its RequestId and nothing else. */
+  const acknowledged = async (
+    action: string,
+    target: { regionId: string; clientToken: string },
+    params: Record<string, ParamValue>,
+    opts: CallOptions | undefined,
+  ): Promise<{ requestId: string }> => {
+    const body = await caller.call(write(action, target.regionId, target.clientToken, params), opts);
+    return { requestId: str(body.RequestId) };
+  };
 
   return {
     async listRegions(acceptLanguage, opts) {
@@ -267,41 +277,28 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
       return { imageId: str(body.ImageId), requestId: str(body.RequestId) };
     },
     async deleteCustomImage(params, opts) {
-      const body = await caller.call(write('DeleteCustomImage', params.regionId, params.clientToken, { ImageId: params.imageId }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('DeleteCustomImage', params, { ImageId: params.imageId }, opts);
     },
     async modifyImageShareStatus(params, opts) {
-      const body = await caller.call(
-        write('ModifyImageShareStatus', params.regionId, params.clientToken, { ImageId: params.imageId, Operation: params.operation }),
-        opts,
-      );
-      return { requestId: str(body.RequestId) };
+      return acknowledged('ModifyImageShareStatus', params, { ImageId: params.imageId, Operation: params.operation }, opts);
     },
     // ── server lifecycle ──
     async startInstances(params, opts) {
-      const body = await caller.call(write('StartInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('StartInstances', params, { InstanceIds: params.instanceIds }, opts);
     },
     async stopInstances(params, opts) {
       const extra = params.force ? { ForceStop: true } : {};
-      const body = await caller.call(write('StopInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds, ...extra }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('StopInstances', params, { InstanceIds: params.instanceIds, ...extra }, opts);
     },
     async rebootInstances(params, opts) {
       const extra = params.force ? { ForceReboot: true } : {};
-      const body = await caller.call(write('RebootInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds, ...extra }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('RebootInstances', params, { InstanceIds: params.instanceIds, ...extra }, opts);
     },
     async updateInstanceAttribute(params, opts) {
-      const body = await caller.call(
-        write('UpdateInstanceAttribute', params.regionId, params.clientToken, { InstanceId: params.instanceId, InstanceName: params.instanceName }),
-        opts,
-      );
-      return { requestId: str(body.RequestId) };
+      return acknowledged('UpdateInstanceAttribute', params, { InstanceId: params.instanceId, InstanceName: params.instanceName }, opts);
     },
     async resetSystem(params, opts) {
-      const body = await caller.call(write('ResetSystem', params.regionId, params.clientToken, { InstanceId: params.instanceId, ImageId: params.imageId || undefined }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('ResetSystem', params, { InstanceId: params.instanceId, ImageId: params.imageId || undefined }, opts);
     },
     async listImages(regionId, filter, opts) {
       const body = await caller.call(
