@@ -132,6 +132,16 @@ export function snapshotNamed(ids: DemoIds, name: string): string {
   return String(s.SnapshotId);
 }
 
+/** One emulator (`start(options)`) for the enclosing describe block: started before its tests and handed to `use`, stopped after them. */
+export function useEmulator(use: (emu: RunningEmulator) => void, options: EmulatorOptions = {}): void {
+  let emu: RunningEmulator;
+  before(async () => {
+    emu = await start(options);
+    use(emu);
+  });
+  after(() => emu.stop());
+}
+
 /** What each test of a demo suite starts from besides the demo seed (in this order after the reset). */
 export interface DemoReset {
   /** No injected faults. */
@@ -147,8 +157,8 @@ export interface DemoReset {
  */
 export function useDemoEmulator(reset: DemoReset, use: (emu: RunningEmulator) => void, useIds?: (ids: DemoIds) => void): void {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start();
+  useEmulator((started) => {
+    emu = started;
     use(emu);
   });
   beforeEach(async () => {
@@ -157,5 +167,4 @@ export function useDemoEmulator(reset: DemoReset, use: (emu: RunningEmulator) =>
     if (reset.requests) await admin(emu, 'DELETE', '/requests');
     if (useIds) useIds(await demoIds(pop(emu)));
   });
-  after(() => emu.stop());
 }
