@@ -11,7 +11,7 @@ import type { Limiter, LimiterConfig, WaitEvent } from './limiter';
 import { createLimiter } from './limiter';
 import type { Logger } from './logger';
 import { instanceStatus } from './enums';
-import type { CredentialsProvider, InstanceStatus } from './model';
+import type { CredentialsProvider, InstanceStatus, Page } from './model';
 import type { ParamValue, Transport } from './popTransport';
 import { createPopTransport } from './popTransport';
 import { createRemoteAccessApi } from './remote/remoteAccessClient';
@@ -200,6 +200,30 @@ const write = (action: string, regionId: string, clientToken: string, params: Re
 export function createSwasClient(options: SwasClientOptions, transport?: Transport): SwasApi {
   const caller = createSwasCaller(options, transport);
   const home = options.homeRegionId ?? HOME_REGION;
+  /** One page of a list: the requested page number and size (bounded), then the filters; the items converted. */
+  const pageOf = async <T>(
+    action: string,
+    regionId: string,
+    page: PageRequest | undefined,
+    filters: Record<string, ParamValue>,
+    listKey: string,
+    convert: (v: unknown) => T,
+    opts: CallOptions | undefined,
+  ): Promise<Page<T>> => {
+    const p = paging(page);
+    const body = await caller.call(list(action, regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, ...filters }), opts);
+    return toPage(body, listKey, convert, p);
+  };
+  /** A write whose answer is its RequestId and nothing else. */
+  const acknowledged = async (
+    action: string,
+    target: { regionId: string; clientToken: string },
+    params: Record<string, ParamValue>,
+    opts: CallOptions | undefined,
+  ): Promise<{ requestId: string }> => {
+    const body = await caller.call(write(action, target.regionId, target.clientToken, params), opts);
+    return { requestId: str(body.RequestId) };
+  };
 
   return {
     async listRegions(acceptLanguage, opts) {
@@ -213,9 +237,7 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
       return arr(body.Regions).map(toRegion);
     },
     async listInstances(regionId, page, opts) {
-      const p = paging(page);
-      const body = await caller.call(list('ListInstances', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, InstanceIds: page?.instanceIds }), opts);
-      return toPage(body, 'Instances', toInstance, p);
+      return pageOf('ListInstances', regionId, page, { InstanceIds: page?.instanceIds }, 'Instances', toInstance, opts);
     },
     async listInstanceStatus(regionId, instanceIds, opts) {
       const body = await caller.call(list('ListInstanceStatus', regionId, { InstanceIds: instanceIds, PageSize: DEFAULT_PAGE_SIZE }), { ...opts, fresh: true });
@@ -224,25 +246,13 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
       return out;
     },
     async listDisks(regionId, page, opts) {
-      const p = paging(page);
-      const body = await caller.call(list('ListDisks', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, InstanceId: page?.instanceId }), opts);
-      return toPage(body, 'Disks', (d) => toDisk(d), p);
+      return pageOf('ListDisks', regionId, page, { InstanceId: page?.instanceId }, 'Disks', (d) => toDisk(d), opts);
     },
     async listSnapshots(regionId, page, opts) {
-      const p = paging(page);
-      const body = await caller.call(
-        list('ListSnapshots', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, InstanceId: page?.instanceId, SnapshotIds: page?.snapshotIds }),
-        opts,
-      );
-      return toPage(body, 'Snapshots', toSnapshot, p);
+      return pageOf('ListSnapshots', regionId, page, { InstanceId: page?.instanceId, SnapshotIds: page?.snapshotIds }, 'Snapshots', toSnapshot, opts);
     },
     async listCustomImages(regionId, page, opts) {
-      const p = paging(page);
-      const body = await caller.call(
-        list('ListCustomImages', regionId, { PageNumber: p.pageNumber, PageSize: p.pageSize, ImageIds: page?.imageIds, ImageNames: page?.imageNames }),
-        opts,
-      );
-      return toPage(body, 'CustomImages', toCustomImage, p);
+      return pageOf('ListCustomImages', regionId, page, { ImageIds: page?.imageIds, ImageNames: page?.imageNames }, 'CustomImages', toCustomImage, opts);
     },
     async createSnapshot(params, opts) {
       const body = await caller.call(
@@ -267,41 +277,28 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
       return { imageId: str(body.ImageId), requestId: str(body.RequestId) };
     },
     async deleteCustomImage(params, opts) {
-      const body = await caller.call(write('DeleteCustomImage', params.regionId, params.clientToken, { ImageId: params.imageId }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('DeleteCustomImage', params, { ImageId: params.imageId }, opts);
     },
     async modifyImageShareStatus(params, opts) {
-      const body = await caller.call(
-        write('ModifyImageShareStatus', params.regionId, params.clientToken, { ImageId: params.imageId, Operation: params.operation }),
-        opts,
-      );
-      return { requestId: str(body.RequestId) };
+      return acknowledged('ModifyImageShareStatus', params, { ImageId: params.imageId, Operation: params.operation }, opts);
     },
     // ── server lifecycle ──
     async startInstances(params, opts) {
-      const body = await caller.call(write('StartInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('StartInstances', params, { InstanceIds: params.instanceIds }, opts);
     },
     async stopInstances(params, opts) {
       const extra = params.force ? { ForceStop: true } : {};
-      const body = await caller.call(write('StopInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds, ...extra }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('StopInstances', params, { InstanceIds: params.instanceIds, ...extra }, opts);
     },
     async rebootInstances(params, opts) {
       const extra = params.force ? { ForceReboot: true } : {};
-      const body = await caller.call(write('RebootInstances', params.regionId, params.clientToken, { InstanceIds: params.instanceIds, ...extra }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('RebootInstances', params, { InstanceIds: params.instanceIds, ...extra }, opts);
     },
     async updateInstanceAttribute(params, opts) {
-      const body = await caller.call(
-        write('UpdateInstanceAttribute', params.regionId, params.clientToken, { InstanceId: params.instanceId, InstanceName: params.instanceName }),
-        opts,
-      );
-      return { requestId: str(body.RequestId) };
+      return acknowledged('UpdateInstanceAttribute', params, { InstanceId: params.instanceId, InstanceName: params.instanceName }, opts);
     },
     async resetSystem(params, opts) {
-      const body = await caller.call(write('ResetSystem', params.regionId, params.clientToken, { InstanceId: params.instanceId, ImageId: params.imageId || undefined }), opts);
-      return { requestId: str(body.RequestId) };
+      return acknowledged('ResetSystem', params, { InstanceId: params.instanceId, ImageId: params.imageId || undefined }, opts);
     },
     async listImages(regionId, filter, opts) {
       const body = await caller.call(

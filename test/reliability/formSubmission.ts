@@ -22,18 +22,7 @@ export async function submitThroughForm(
   const data = regionData.get(target.regionId);
   if (!data) throw new Error(`no region data for ${target.regionId}`);
   const posts: HostMessage[] = [];
-  const deps: CreateImageDeps = {
-    getApi: () => api,
-    loadRegion: () => Promise.resolve(data),
-    listRegions: () => Promise.resolve([]),
-    logger: silentLogger,
-    revealImage: () => Promise.resolve(),
-    refreshImages: () => undefined,
-    profile: () => 'default',
-    cachedRegion: () => undefined,
-    watchRegion: () => ({ dispose: () => undefined }),
-    createSnapshot: () => Promise.resolve(undefined),
-  };
+  const deps = campaignDeps(api, { loadRegion: () => Promise.resolve(data), listRegions: () => Promise.resolve([]), logger: silentLogger });
   const ui = recordingUi(posts);
   const controller = new CreateImageController({ regionId: target.regionId, instanceId: target.instanceId }, deps, ui, memoryDraftStore(), target.regionId, data, 'default');
   const last = (): SubmitState | undefined => {
@@ -64,6 +53,20 @@ export async function submitThroughForm(
 }
 
 /** The panel's UI side for a controller driven without VS Code: posts are recorded, nothing is shown. */
+/** The panel's host dependencies in a campaign: profile "default", no tree behind it (nothing cached or watched, reveal and refresh do nothing), no snapshot step. */
+export function campaignDeps(api: SwasApi, reads: Pick<CreateImageDeps, 'loadRegion' | 'listRegions' | 'logger'>): CreateImageDeps {
+  return {
+    getApi: () => api,
+    ...reads,
+    revealImage: () => Promise.resolve(),
+    refreshImages: () => undefined,
+    profile: () => 'default',
+    cachedRegion: () => undefined,
+    watchRegion: () => ({ dispose: () => undefined }),
+    createSnapshot: () => Promise.resolve(undefined),
+  };
+}
+
 export function recordingUi(posts: HostMessage[]): CreateImageUi {
   return {
     post: (m) => void posts.push(m),

@@ -8,11 +8,10 @@
 import { loadRegion } from '../../src/core/regionLoader';
 import type { SwasApi } from '../../src/core/swasApi';
 import { CreateImageController } from '../../src/panels/createImageController';
-import type { CreateImageDeps } from '../../src/panels/createImageDeps';
 import { memoryDraftStore } from '../../src/panels/createImageDeps';
 import type { HostMessage } from '../../src/protocol/createImageMessages';
 import { makeClient } from './createCampaign';
-import { recordingUi } from './formSubmission';
+import { campaignDeps, recordingUi } from './formSubmission';
 import { errorText, recordingLogger, startLab } from './lab';
 import { pick, rng } from './random';
 
@@ -127,18 +126,11 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
     const snap = server && (data.snapshotsByInstance.get(server.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
     if (!server || !snap) throw new Error('the demo seed has no server with an accomplished system snapshot in cn-hangzhou');
     const posts: HostMessage[] = [];
-    const deps: CreateImageDeps = {
-      getApi: () => api,
+    const deps = campaignDeps(api, {
       loadRegion: (regionId, o) => loadRegion(api, regionId, { fresh: o?.fresh ?? false }),
       listRegions: () => api.listRegions('en-US'),
       logger,
-      revealImage: () => Promise.resolve(),
-      refreshImages: () => undefined,
-      profile: () => 'default',
-      cachedRegion: () => undefined,
-      watchRegion: () => ({ dispose: () => undefined }),
-      createSnapshot: () => Promise.resolve(undefined),
-    };
+    });
     const ui = recordingUi(posts);
     const controller = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: server.instanceId }, deps, ui, memoryDraftStore(), 'China (Hangzhou)', data, 'default');
     await controller.handle({ type: 'ready' });

@@ -1,7 +1,7 @@
 // The form as assistive technology meets it: names and descriptions of the element that takes
 // focus (read from Chromium's accessibility tree, not from attributes), one announcement on an
 // invalid submit, and axe-core in the three kinds of VS Code theme.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,16 +11,13 @@ import { DESCRIPTION_MAX } from '../../src/core/rules/description';
 import { MAX_TAGS } from '../../src/core/rules/tags';
 import { announcements, axeViolations, axOnFocus, focusedAx, recordLiveRegions } from './a11yProbe';
 import type { FormPage } from './formHarness';
-import { activeId, initMessage, launchBrowser, openInitialized, waitForText } from './formHarness';
+import { activeId, initMessage, openInitialized, useBrowser, waitForText } from './formHarness';
 import type { ThemeKind } from './themes';
 import { FRAME_PART } from '../../webview/toolkitParts';
 
 let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 const TAGS_HELP = fmt(T['tags.help'], MAX_TAGS);

@@ -1,16 +1,13 @@
 // The form's advice lines (rules that are not confirmed warn, never block), the quota fact
 // from the API, the session notice, and success shown at the top without judging its own name.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { demoContext, errorText, initMessage, launchBrowser, openInitialized } from './formHarness';
+import { demoContext, errorText, initMessage, openInitialized, useBrowser } from './formHarness';
 
 let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 test('a description over 256 characters is advice: its own line, no aria-invalid, and the submit goes to the host', async () => {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { buildFormHtml } from '../../src/panels/formHtml';
@@ -21,6 +22,18 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** One chromium for the test file: launched before its tests and handed to `use`, closed after them. */
+export function useBrowser(use: (browser: Browser) => void): void {
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+    use(browser);
+  });
+  after(async () => {
+    await browser.close();
   });
 }
 

@@ -1,18 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
 import { axOnFocus } from './a11yProbe';
-import { activeHasClass, activeId, demoContext, errorText, initMessage, launchBrowser, openInitialized, waitForText, webviewState } from './formHarness';
+import { activeHasClass, activeId, demoContext, errorText, initMessage, openInitialized, useBrowser, waitForText, webviewState } from './formHarness';
 
 let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 test('typing an invalid name shows the error under the field, and the focused input is invalid and described by it; fixing it clears both', async () => {

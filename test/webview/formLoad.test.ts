@@ -1,14 +1,11 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { demoContext, errorText, initMessage, launchBrowser, openForm, openInitialized } from './formHarness';
+import { demoContext, errorText, initMessage, openForm, openInitialized, useBrowser } from './formHarness';
 
 let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 test('the bundle says ready first and renders nothing but a busy placeholder until init', async () => {

@@ -1,20 +1,17 @@
 // The server's status in the form's facts: normalised at the boundary (src/core/enums.ts), shown
 // in the UI language, an unknown one as "unknown" — never a raw English status word in the
 // Chinese form.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
-import { demoContext, initMessage, launchBrowser, openInitialized } from './formHarness';
+import { demoContext, initMessage, openInitialized, useBrowser } from './formHarness';
 
 let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 const facts = async (f: Awaited<ReturnType<typeof openInitialized>>): Promise<string> => (await f.page.locator('#serverInfo').textContent()) ?? '';

@@ -1,18 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { CREATE_IMAGE_ERROR_CODES, errorPlacement, isRetryableCode } from '../../src/protocol/errorPlacement';
 import type { FormStringKey } from '../../src/protocol/formStrings';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
 import { focusedAx } from './a11yProbe';
-import { demoContext, errorText, initMessage, launchBrowser, openInitialized, waitForFocus } from './formHarness';
+import { demoContext, errorText, initMessage, openInitialized, useBrowser, waitForFocus } from './formHarness';
 
 let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser.close();
+useBrowser((launched) => {
+  browser = launched;
 });
 
 const EXPECTED_ELEMENT: Record<(typeof CREATE_IMAGE_ERROR_CODES)[number], string> = {

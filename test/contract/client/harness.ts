@@ -1,6 +1,7 @@
 // Shared set-up for the client contract tests: a real emulator over HTTP, a real client
 // (pop-core inside), the admin API for faults and the request log, and a recording logger.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { startEmulator } from '../../emulator/index';
 import { SwasError } from '../../../src/core/errors';
 import type { EmulatorOptions, RunningEmulator } from '../../emulator/index';
@@ -70,6 +71,19 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     },
     stop: () => em.stop(),
   };
+}
+
+/**
+ * One harness for the enclosing describe block (or file): started before its tests and handed to
+ * `use`, stopped after them.
+ */
+export function useHarness(use: (h: Harness) => void, options: EmulatorOptions = {}): void {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(options);
+    use(h);
+  });
+  after(() => h.stop());
 }
 
 export function countByAction(entries: RequestEntry[]): Record<string, number> {

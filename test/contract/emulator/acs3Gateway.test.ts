@@ -2,12 +2,12 @@
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import { acs3Sign, sha256Hex } from '../../emulator/signing/acs3';
 import { percentEncode } from '../../emulator/signing/percentEncode';
 import type { Json } from './harness';
-import { raw, start } from './harness';
+import { raw, useEmulator } from './harness';
 
 interface Signed {
   action?: string;
@@ -49,10 +49,9 @@ async function send(emu: RunningEmulator, o: Signed = {}): Promise<{ status: num
 
 describe('emulator gateway (ACS3-HMAC-SHA256)', () => {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start();
+  useEmulator((started) => {
+    emu = started;
   });
-  after(() => emu.stop());
 
   test('accepts a correctly signed request with params in the query', async () => {
     const r = await send(emu);

@@ -1,22 +1,16 @@
 // The admin API and fault injection, observed through the real pop-core.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import { OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from '../../emulator/seeds/credentials';
 import type { Json } from './harness';
-import { admin, call, pop, raw, rejects, start } from './harness';
+import { admin, call, pop, raw, rejects, start, useDemoEmulator } from './harness';
 
 describe('admin API and faults', () => {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start();
+  useDemoEmulator({ faults: true, requests: true }, (started) => {
+    emu = started;
   });
-  beforeEach(async () => {
-    await admin(emu, 'POST', '/reset', { seed: 'demo' });
-    await admin(emu, 'DELETE', '/faults');
-    await admin(emu, 'DELETE', '/requests');
-  });
-  after(() => emu.stop());
 
   test('GET /health answers ok', async () => {
     assert.deepEqual(await admin(emu, 'GET', '/health'), { ok: true });

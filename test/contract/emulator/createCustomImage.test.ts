@@ -2,23 +2,19 @@
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 // ClientToken idempotence and the asynchronous "4" → "1" status on the virtual clock.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import type { DemoIds, Json } from './harness';
-import { admin, call, demoIds, pop, rejects, snapshotNamed, start } from './harness';
+import { admin, call, pop, rejects, snapshotNamed, useDemoEmulator } from './harness';
 
 describe('CreateCustomImage (pop-core)', () => {
   let emu: RunningEmulator;
   let ids: DemoIds;
-  before(async () => {
-    emu = await start();
+  useDemoEmulator({ faults: true }, (started) => {
+    emu = started;
+  }, (demo) => {
+    ids = demo;
   });
-  beforeEach(async () => {
-    await admin(emu, 'POST', '/reset', { seed: 'demo' });
-    await admin(emu, 'DELETE', '/faults');
-    ids = await demoIds(pop(emu));
-  });
-  after(() => emu.stop());
 
   const base = (): Json => ({
     RegionId: 'cn-hangzhou', InstanceId: ids.web.InstanceId, ImageName: 'web-image-1', SystemSnapshotId: snapshotNamed(ids, 'web-prod-1-sys-0601'),

@@ -1,20 +1,18 @@
 // Gateway behaviour through the real pop-core RPCClient (signature V1) and raw HTTP.
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import {
   DISABLED_ACCESS_KEY_ID, DISABLED_ACCESS_KEY_SECRET, STS_ACCESS_KEY_ID, STS_ACCESS_KEY_SECRET, STS_TOKEN_EXPIRED, STS_TOKEN_VALID,
 } from '../../emulator/seeds/credentials';
-import { call, plain, pop, raw, rejects } from './harness';
-import { start } from './harness';
+import { call, plain, pop, raw, rejects, useEmulator } from './harness';
 
 describe('emulator gateway (pop-core, signature V1)', () => {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start();
+  useEmulator((started) => {
+    emu = started;
   });
-  after(() => emu.stop());
 
   test('accepts a signed GET, a form POST and a lowercase post (query, signed as POST)', async () => {
     const c = pop(emu);

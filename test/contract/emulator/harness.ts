@@ -2,6 +2,7 @@
 // RPCClient and the official SDK client pointed at it, and small admin API helpers.
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
+import { after, before, beforeEach } from 'node:test';
 import RPCClient from '@alicloud/pop-core';
 import SwasClient from '@alicloud/swas-open20200601';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
@@ -129,4 +130,41 @@ export function snapshotNamed(ids: DemoIds, name: string): string {
   const s = ids.snapshots.find((x) => x.SnapshotName === name);
   assert.ok(s, `demo snapshot ${name}`);
   return String(s.SnapshotId);
+}
+
+/** One emulator (`start(options)`) for the enclosing describe block: started before its tests and handed to `use`, stopped after them. */
+export function useEmulator(use: (emu: RunningEmulator) => void, options: EmulatorOptions = {}): void {
+  let emu: RunningEmulator;
+  before(async () => {
+    emu = await start(options);
+    use(emu);
+  });
+  after(() => emu.stop());
+}
+
+/** What each test of a demo suite starts from besides the demo seed (in this order after the reset). */
+export interface DemoReset {
+  /** No injected faults. */
+  faults?: boolean;
+  /** An empty request log. */
+  requests?: boolean;
+}
+
+/**
+ * One emulator (`start()`) for the enclosing describe block, stopped after it, and reset to the
+ * demo seed before each test. `use` receives it once started; `useIds`, when given, receives the
+ * demo's ids (`demoIds`) read after each reset.
+ */
+export function useDemoEmulator(reset: DemoReset, use: (emu: RunningEmulator) => void, useIds?: (ids: DemoIds) => void): void {
+  let emu: RunningEmulator;
+  useEmulator((started) => {
+    emu = started;
+    use(emu);
+  });
+  beforeEach(async () => {
+    await admin(emu, 'POST', '/reset', { seed: 'demo' });
+    if (reset.faults) await admin(emu, 'DELETE', '/faults');
+    if (reset.requests) await admin(emu, 'DELETE', '/requests');
+    if (useIds) useIds(await demoIds(pop(emu)));
+  });
 }

@@ -1,23 +1,21 @@
 // DeleteCustomImage(s), ModifyImageShareStatus and server release through the real pop-core.
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import type { Json } from './harness';
-import { admin, call, pop, rejects, start } from './harness';
+import { admin, call, pop, rejects, useDemoEmulator } from './harness';
 
 describe('custom image lifecycle (pop-core)', () => {
   let emu: RunningEmulator;
   let images: Json[];
   const named = (n: string): string => String(images.find((i) => i.Name === n)?.ImageId);
-  before(async () => {
-    emu = await start();
+  useDemoEmulator({}, (started) => {
+    emu = started;
   });
   beforeEach(async () => {
-    await admin(emu, 'POST', '/reset', { seed: 'demo' });
     images = (await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou' })).CustomImages as Json[];
   });
-  after(() => emu.stop());
 
   test('a shared image cannot be deleted (CustomImageInShare, 400) until it is unshared', async () => {
     const id = named('web-prod-golden');

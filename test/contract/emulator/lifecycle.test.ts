@@ -3,10 +3,10 @@
 // ClientToken idempotence and faults.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import type { DemoIds, Json } from './harness';
-import { admin, call, demoIds, pop, rejects, start } from './harness';
+import { admin, call, pop, rejects, useDemoEmulator } from './harness';
 
 const HZ = 'cn-hangzhou';
 
@@ -22,15 +22,11 @@ describe('server lifecycle (pop-core)', () => {
     ((await call(pop(emu), 'ListInstances', { RegionId: HZ, InstanceIds: JSON.stringify([instanceId]) })).Instances as Json[])[0] as Json;
   const advance = (seconds: number): Promise<Json> => admin(emu, 'POST', '/clock/advance', { seconds });
 
-  before(async () => {
-    emu = await start();
+  useDemoEmulator({ faults: true }, (started) => {
+    emu = started;
+  }, (demo) => {
+    ids = demo;
   });
-  beforeEach(async () => {
-    await admin(emu, 'POST', '/reset', { seed: 'demo' });
-    await admin(emu, 'DELETE', '/faults');
-    ids = await demoIds(pop(emu));
-  });
-  after(() => emu.stop());
 
   test('StopInstance: Running → Stopping → Stopped after 10 virtual seconds', async () => {
     const r = await call(pop(emu), 'StopInstance', { RegionId: HZ, InstanceId: id(ids.web), ClientToken: randomUUID() }, { method: 'POST' });

@@ -2,11 +2,11 @@
 // code reaches it as a typed ClientError with the status and a RequestId.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as $Swas from '@alicloud/swas-open20200601';
 import type { RunningEmulator } from '../../emulator/index';
 import type { DemoIds, Json } from './harness';
-import { admin, call, demoIds, pop, sdk, start } from './harness';
+import { admin, call, pop, sdk, useDemoEmulator } from './harness';
 
 const HZ = 'cn-hangzhou';
 
@@ -30,14 +30,11 @@ describe('official SDK: server lifecycle', () => {
     (await sdk(emu).listInstanceStatus(new $Swas.ListInstanceStatusRequest({ regionId: HZ, instanceIds: JSON.stringify([instanceId]) }))).body?.instanceStatuses?.[0]?.status;
   const advance = (seconds: number): Promise<Json> => admin(emu, 'POST', '/clock/advance', { seconds });
 
-  before(async () => {
-    emu = await start();
+  useDemoEmulator({}, (started) => {
+    emu = started;
+  }, (demo) => {
+    ids = demo;
   });
-  beforeEach(async () => {
-    await admin(emu, 'POST', '/reset', { seed: 'demo' });
-    ids = await demoIds(pop(emu));
-  });
-  after(() => emu.stop());
 
   test('StopInstance, StartInstance, RebootInstance (singular)', async () => {
     const c = sdk(emu);

@@ -3,18 +3,17 @@
 // for a call the key may not make: the code exists (A7, confirmed); that SWAS answers exactly this
 // code (rather than `NoPermission`) for these operations is a GUESS.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import { NOPERM_ACCESS_KEY_ID, NOPERM_ACCESS_KEY_SECRET, READONLY_ACCESS_KEY_ID, READONLY_ACCESS_KEY_SECRET } from '../../emulator/seeds/credentials';
 import type { Json } from './harness';
-import { call, demoIds, pop, rejects, start } from './harness';
+import { call, demoIds, pop, rejects, useEmulator } from './harness';
 
 describe('emulator RAM permissions (pop-core)', () => {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start({ snapshotSeconds: 0 });
-  });
-  after(() => emu.stop());
+  useEmulator((started) => {
+    emu = started;
+  }, { snapshotSeconds: 0 });
 
   test('the read-only key lists and describes the demo account but every write is 403 Forbidden.RAM (GUESS code)', async () => {
     const ro = pop(emu, { accessKeyId: READONLY_ACCESS_KEY_ID, accessKeySecret: READONLY_ACCESS_KEY_SECRET });

@@ -1,19 +1,18 @@
 // The List* operations through the real pop-core: shapes, filters, paging, parameter errors.
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import type { Json } from './harness';
-import { call, demoIds, pop, rejects, start } from './harness';
+import { call, demoIds, pop, rejects, useEmulator } from './harness';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 describe('emulator read operations (pop-core)', () => {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start();
+  useEmulator((started) => {
+    emu = started;
   });
-  after(() => emu.stop());
 
   test('ListRegions returns 26 regions with Chinese names by default and English ones for en-US', async () => {
     const zh = (await call(pop(emu), 'ListRegions')).Regions as Json[];

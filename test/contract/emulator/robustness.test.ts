@@ -2,10 +2,10 @@
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import type { Json } from './harness';
-import { admin, call, pop, raw, rejects, start } from './harness';
+import { admin, call, pop, raw, rejects, start, useEmulator } from './harness';
 
 function code(text: string): unknown {
   return (JSON.parse(text) as Json).Code;
@@ -24,10 +24,9 @@ function rawSocket(endpoint: string, payload: string): Promise<string> {
 
 describe('emulator robustness', () => {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start();
+  useEmulator((started) => {
+    emu = started;
   });
-  after(() => emu.stop());
 
   test('bad percent-encoding in the query or body gives InvalidParameter (400, GUESS code)', async () => {
     const q = await raw(`${emu.endpoint}/?Action=ListRegions&X=%E0%A4%A`);

@@ -2,11 +2,11 @@
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 // the emulator: typed responses carry the fields; each kind of error arrives as its typed error.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as $Swas from '@alicloud/swas-open20200601';
 import type { RunningEmulator } from '../../emulator/index';
 import { STS_ACCESS_KEY_ID, STS_ACCESS_KEY_SECRET, STS_TOKEN_EXPIRED, STS_TOKEN_VALID } from '../../emulator/seeds/credentials';
-import { admin, call, pop, sdk, start } from './harness';
+import { admin, call, pop, sdk, useDemoEmulator } from './harness';
 
 interface SdkError {
   name?: string;
@@ -33,14 +33,9 @@ async function sdkRejects(p: Promise<unknown>, name: string, code: string, statu
 
 describe('official SDK (ACS3) against the emulator', () => {
   let emu: RunningEmulator;
-  before(async () => {
-    emu = await start();
+  useDemoEmulator({ faults: true }, (started) => {
+    emu = started;
   });
-  beforeEach(async () => {
-    await admin(emu, 'POST', '/reset', { seed: 'demo' });
-    await admin(emu, 'DELETE', '/faults');
-  });
-  after(() => emu.stop());
 
   test('ListRegions maps into typed regions', async () => {
     const r = await sdk(emu).listRegions(new $Swas.ListRegionsRequest({ acceptLanguage: 'en-US' }));

@@ -1,10 +1,10 @@
 // CreateSnapshot, DeleteSnapshot(s) and UpdateSnapshotAttribute through the real pop-core.
 // Codes marked GUESS in a test name are the emulator's choice, not confirmed Alibaba behaviour (see the evidence column in test/emulator/README.md).
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import type { DemoIds, Json } from './harness';
-import { admin, call, demoIds, pop, rejects, snapshotNamed, start } from './harness';
+import { admin, call, pop, rejects, snapshotNamed, start, useDemoEmulator } from './harness';
 
 function disk(server: Json, index: number): string {
   return String(((server.Disks as Json[])[index] as Json).DiskId);
@@ -13,14 +13,11 @@ function disk(server: Json, index: number): string {
 describe('snapshots (pop-core)', () => {
   let emu: RunningEmulator;
   let ids: DemoIds;
-  before(async () => {
-    emu = await start();
+  useDemoEmulator({}, (started) => {
+    emu = started;
+  }, (demo) => {
+    ids = demo;
   });
-  beforeEach(async () => {
-    await admin(emu, 'POST', '/reset', { seed: 'demo' });
-    ids = await demoIds(pop(emu));
-  });
-  after(() => emu.stop());
 
   test('CreateSnapshot starts Progressing with a rising Progress and is Accomplished after 20 s of virtual time', async () => {
     const r = await call(pop(emu), 'CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: disk(ids.web, 0), SnapshotName: 'web-sys-now', Tag: [{ Key: 'k', Value: 'v' }] });

@@ -1,7 +1,7 @@
 // The form across session changes (issue 13 §3), after a success (§7), with advice (issue 10
 // §1) and with a read-only key: the host controller against the emulator, counted in its
 // request log.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRegion } from '../../../src/core/regionLoader';
 import { panelKey } from '../../../src/panels/createImageDeps';
@@ -9,8 +9,9 @@ import type { FormDraft, HostMessage } from '../../../src/protocol/createImageMe
 import { DEMO_ACCESS_KEY_ID, OTHER_ACCESS_KEY_ID } from '../../emulator/seeds/credentials';
 import type { Harness } from '../client/harness';
 import { envVariantsWithout } from '../../emulator/index';
-import { startHarness } from '../client/harness';
+import { useHarness } from '../client/harness';
 import { NO_LIMITS, openFormHost, PROFILE_A, PROFILE_B } from './formHost';
+import { resetToDemoServer } from './formSuite';
 
 const REGION = 'cn-hangzhou';
 let h: Harness;
@@ -24,21 +25,11 @@ const contexts = (posts: HostMessage[]): Array<Extract<HostMessage, { type: 'con
   posts.filter((p): p is Extract<HostMessage, { type: 'context' }> => p.type === 'context').map((p) => p.context);
 
 describe('the form follows the session', () => {
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h.stop();
+  useHarness((started) => {
+    h = started;
   });
   beforeEach(async () => {
-    await h.admin('POST', '/reset', { seed: 'demo' });
-    await h.admin('DELETE', '/faults');
-    const data = await loadRegion(h.client(NO_LIMITS), REGION, { fresh: true });
-    const inst = data.instances.find((i) => i.instanceName === 'web-prod-1');
-    const snap = inst && (data.snapshotsByInstance.get(inst.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
-    assert.ok(inst && snap);
-    web = { instanceId: inst.instanceId, systemSnapshotId: snap.snapshotId };
-    await h.clearRequests();
+    web = await resetToDemoServer(h, REGION);
   });
 
   test('a profile switch closes the form and says what changed; the draft stays under profile A; nothing is sent', async () => {

@@ -2,14 +2,14 @@
 // of the region (the store's change events) instead of re-reading the region, stops at the
 // first settled or failed state, and always leaves the form usable. The emulator's request log
 // counts what the form itself sent after the snapshot was requested: no list call at all.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Snapshot } from '../../../src/core/model';
 import type { FormDraft, HostMessage } from '../../../src/protocol/createImageMessages';
 import type { RegionStore } from '../../../src/tree/regionStore';
 import type { Harness } from '../client/harness';
-import { startHarness } from '../client/harness';
-import type { SnapshotStep } from './formHost';
+import { useHarness } from '../client/harness';
+import type { FormHost, SnapshotStep } from './formHost';
 import { openFormHost, PROFILE_B } from './formHost';
 
 const REGION = 'cn-hangzhou';
@@ -50,11 +50,8 @@ async function listCallsSince(): Promise<string[]> {
 }
 
 describe("the form's snapshot path", () => {
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h.stop();
+  useHarness((started) => {
+    h = started;
   });
   beforeEach(async () => {
     await h.admin('POST', '/reset', { seed: 'demo' });
@@ -64,6 +61,16 @@ describe("the form's snapshot path", () => {
   });
 
   const usableDraft = (systemSnapshotId: string): FormDraft => ({ imageName: 'from-new-snap', systemSnapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] });
+
+  /** Opens the form, presses "Create snapshot", and returns once the snapshot is requested and the command stopped following it (the handler still running). */
+  async function snapshotRequestedThenUnfollowed(): Promise<{ f: FormHost; requested: { id: string }; running: Promise<void> }> {
+    const requested = { ...deferred(), id: '' };
+    const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, requestAndStopFollowing(requested));
+    await f.controller.handle({ type: 'ready' });
+    const running = f.controller.handle({ type: 'createSnapshot' });
+    await requested.promise;
+    return { f, requested, running };
+  }
 
   test('cancelled before anything was created: the form is usable at once and nothing was read', async () => {
     const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, () => Promise.resolve(undefined));
@@ -86,11 +93,7 @@ describe("the form's snapshot path", () => {
   });
 
   test('stopped following, then the tree sees it fail (lowercase, A1): the form says so, with no region re-read of its own', async () => {
-    const requested = { ...deferred(), id: '' };
-    const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, requestAndStopFollowing(requested));
-    await f.controller.handle({ type: 'ready' });
-    const running = f.controller.handle({ type: 'createSnapshot' });
-    await requested.promise;
+    const { f, requested, running } = await snapshotRequestedThenUnfollowed();
     await h.clearRequests();
     const s = findIn(f.store, requested.id);
     assert.ok(s, 'the tree lists the new snapshot');
@@ -106,11 +109,7 @@ describe("the form's snapshot path", () => {
   });
 
   test('stopped following, then the tree sees it accomplished: the form offers it, and a submit with it succeeds', async () => {
-    const requested = { ...deferred(), id: '' };
-    const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, requestAndStopFollowing(requested));
-    await f.controller.handle({ type: 'ready' });
-    const running = f.controller.handle({ type: 'createSnapshot' });
-    await requested.promise;
+    const { f, requested, running } = await snapshotRequestedThenUnfollowed();
     await h.admin('POST', '/clock/advance', { seconds: 600 });
     await h.clearRequests();
     const s = findIn(f.store, requested.id);
@@ -128,11 +127,7 @@ describe("the form's snapshot path", () => {
   });
 
   test('a profile switch aborts the wait: the handler returns, nothing more is posted, nothing is read', async () => {
-    const requested = { ...deferred(), id: '' };
-    const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, requestAndStopFollowing(requested));
-    await f.controller.handle({ type: 'ready' });
-    const running = f.controller.handle({ type: 'createSnapshot' });
-    await requested.promise;
+    const { f, running } = await snapshotRequestedThenUnfollowed();
     await h.clearRequests();
     f.setProfile(PROFILE_B);
     assert.equal(f.controller.sessionChanged(PROFILE_B), 'closed');

@@ -1,23 +1,14 @@
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadRegion } from '../../../src/core/regionLoader';
 import type { FormDraft, HostMessage } from '../../../src/protocol/createImageMessages';
 import type { Harness } from '../client/harness';
-import { countByAction, startHarness } from '../client/harness';
+import { countByAction, useHarness } from '../client/harness';
 import { NO_LIMITS, openFormHost } from './formHost';
+import { resetToDemoServer } from './formSuite';
 
 const REGION = 'cn-hangzhou';
 let h: Harness;
 let web: { instanceId: string; systemSnapshotId: string };
-
-async function demoServer(): Promise<{ instanceId: string; systemSnapshotId: string }> {
-  const data = await loadRegion(h.client(NO_LIMITS), REGION, { fresh: true });
-  const inst = data.instances.find((i) => i.instanceName === 'web-prod-1');
-  assert.ok(inst, 'demo seed has web-prod-1');
-  const snap = (data.snapshotsByInstance.get(inst.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
-  assert.ok(snap, 'web-prod-1 has an accomplished system snapshot');
-  return { instanceId: inst.instanceId, systemSnapshotId: snap.snapshotId };
-}
 
 function draft(over: Partial<FormDraft> = {}): FormDraft {
   return { imageName: 'golden-1', systemSnapshotId: web.systemSnapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [], ...over };
@@ -29,17 +20,11 @@ async function imagesNamed(name: string): Promise<number> {
 }
 
 describe('Create Custom Image host against the emulator', () => {
-  before(async () => {
-    h = await startHarness();
-  });
-  after(async () => {
-    await h.stop();
+  useHarness((started) => {
+    h = started;
   });
   beforeEach(async () => {
-    await h.admin('POST', '/reset', { seed: 'demo' });
-    await h.admin('DELETE', '/faults');
-    web = await demoServer();
-    await h.clearRequests();
+    web = await resetToDemoServer(h, REGION);
   });
 
   test('posts nothing before ready, then init with localized strings, the server context and no draft', async () => {

@@ -2,10 +2,10 @@
 // (npm run soak runs 200 and more). Fast retry delays; the shape of the policy is what is tested.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FAST_RETRY as FAST } from '../client/harness';
 import { runCreateCampaign } from '../../reliability/createCampaign';
 import { runTreeCampaign } from '../../reliability/treeCampaign';
 
-const FAST = { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200, maxTotalMs: 10_000 };
 
 describe('fault campaign (short)', () => {
   it('creates exactly one image per submission under 20 % faults of every kind, each submission told the truth', async () => {

@@ -2,9 +2,9 @@
 // submission told the truth, one ClientToken per submission across all its retries.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FAST_RETRY as FAST } from '../client/harness';
 import { runLifecycleCampaign } from '../../reliability/lifecycleCampaign';
 
-const FAST = { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200, maxTotalMs: 10_000 };
 
 describe('lifecycle fault campaign (short)', () => {
   it('stops and starts 30 servers under 20 % faults: 0 duplicate side effects, 0 unclear outcomes', async () => {

@@ -1,20 +1,18 @@
 // The tree's region cache against the emulator over HTTP: shared loads, fresh reloads,
 // cheap server counts, images re-read after a write.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countByAction, startHarness } from '../client/harness';
+import { countByAction } from '../client/harness';
 import type { Harness } from '../client/harness';
+import { useTreeHarness } from './treeHarness';
 import { RegionStore, NotSignedInError } from '../../../src/tree/regionStore';
 import type { SwasApi } from '../../../src/core/swasApi';
 
 let h: Harness;
 let api: SwasApi;
-before(async () => {
-  h = await startHarness({ seed: 'demo' });
-  api = h.client({ limiter: { rules: {} } });
+useTreeHarness({ clearRequests: true }, (t) => {
+  ({ h, api } = t);
 });
-after(() => h.stop());
-beforeEach(() => h.clearRequests());
 
 const lists = (c: Record<string, number>): Record<string, number> => ({
   ListInstances: c.ListInstances ?? 0,

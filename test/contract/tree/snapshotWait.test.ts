@@ -1,23 +1,17 @@
 // Create Snapshot's wait (src/core/snapshotWait.ts) with the real client against the emulator:
 // it looks the snapshot up by ID, and it ends — when the snapshot settles, at the deadline, on a
 // session change, or as "still being created" when reads keep failing after the create.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHarness } from '../client/harness';
 import type { Harness } from '../client/harness';
+import { useTreeHarness } from './treeHarness';
 import { defaultSnapshotInterval, lookupSnapshotById, waitForSnapshot } from '../../../src/core/snapshotWait';
 import type { SwasApi } from '../../../src/core/swasApi';
 
 let h: Harness;
 let api: SwasApi;
-before(async () => {
-  h = await startHarness({ seed: 'demo' });
-  api = h.client({ limiter: { rules: {} } });
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.faults({});
-  await h.admin('POST', '/reset', { seed: 'demo' });
+useTreeHarness({ reset: true }, (t) => {
+  ({ h, api } = t);
 });
 
 /** Creates a snapshot of web-prod-1's system disk; returns its ID. */

@@ -1,10 +1,11 @@
 // Polling of transitional items against the emulator, on a virtual scheduler (no sleeps): only
 // those items are asked for, ID filters are chunked by 100, each change goes to the sink, gone
 // items are dropped (one region refresh), unknown statuses are capped, long transitions slow down.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FAST_RETRY, startHarness } from '../client/harness';
+import { FAST_RETRY } from '../client/harness';
 import type { Harness } from '../client/harness';
+import { useTreeHarness } from './treeHarness';
 import { RegionStore } from '../../../src/tree/regionStore';
 import { FAILED_ROUNDS_BEFORE_SLOW, LONG_TRANSITION_MS, REFRESH_AFTER_FAILED_ROUNDS, SLOW_POLL_MS, SNAPSHOT_POLL_MIN_MS, TransitionPoller, UNKNOWN_STATUS_ROUNDS } from '../../../src/tree/transitionPoller';
 import type { PollPolicy, PollSink } from '../../../src/tree/transitionPoller';
@@ -16,16 +17,8 @@ import { VirtualScheduler } from '../../fixtures/virtualScheduler';
 
 let h: Harness;
 let api: SwasApi;
-before(async () => {
-  h = await startHarness({ seed: 'demo' });
-  api = h.client({ limiter: { rules: {} } });
-});
-after(() => h.stop());
-beforeEach(async () => {
-  await h.faults({});
-  await h.admin('POST', '/reset', { seed: 'demo' });
-  api.invalidate(); // the client's 20 s cache must not carry one test's region into the next
-  await h.clearRequests();
+useTreeHarness({ reset: true, invalidate: true, clearRequests: true }, (t) => {
+  ({ h, api } = t);
 });
 
 type Sink = PollSink & { seen: string[]; refreshes: string[]; notes: string[] };

@@ -20,6 +20,18 @@ suite('Node commands', () => {
     return r;
   }
 
+  /** Runs Create Snapshot on a disk of shop-worker (cn-shanghai); returns once the tree shows the new snapshot's row, the command still running. */
+  async function snapshotOfShopWorker(diskType: 'System' | 'Data', snapshotName: string) {
+    const sh = await region('cn-shanghai');
+    const worker = await row(env, sh, 'shop-worker');
+    const instanceId = (worker.node as unknown as { instanceId: string }).instanceId;
+    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', { regionId: 'cn-shanghai', instanceId, diskType, snapshotName });
+    const progressing = await waitFor('the new snapshot row', async () =>
+      (await env.api.children((await row(env, sh, 'shop-worker')).node)).find((r) => r.label === snapshotName),
+    );
+    return { sh, running, progressing };
+  }
+
   test('Copy ID puts the server ID on the clipboard, Copy Public IP its address', async () => {
     const web = await row(env, await region('cn-hangzhou'), 'web-prod-1');
     const id = await vscode.commands.executeCommand<string>('swas.copyId', web.node);
@@ -41,18 +53,7 @@ suite('Node commands', () => {
   });
 
   test('Create Snapshot creates a snapshot of the chosen disk, shows it, and resolves when it is accomplished', async () => {
-    const sh = await region('cn-shanghai');
-    const worker = await row(env, sh, 'shop-worker');
-    const instanceId = (worker.node as unknown as { instanceId: string }).instanceId;
-    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', {
-      regionId: 'cn-shanghai',
-      instanceId,
-      diskType: 'Data',
-      snapshotName: 'itest-data-1',
-    });
-    const progressing = await waitFor('the new snapshot row', async () =>
-      (await env.api.children((await row(env, sh, 'shop-worker')).node)).find((r) => r.label === 'itest-data-1'),
-    );
+    const { sh, running, progressing } = await snapshotOfShopWorker('Data', 'itest-data-1');
     assert.equal(progressing.contextValue, 'snapshot data progressing');
     await adminCall(env, 'POST', '/clock/advance', { seconds: 120 });
     const created = await running;
@@ -67,18 +68,7 @@ suite('Node commands', () => {
   });
 
   test('Create Snapshot stops following its snapshot when the profile changes (no endless 0 %)', async () => {
-    const sh = await region('cn-shanghai');
-    const worker = await row(env, sh, 'shop-worker');
-    const instanceId = (worker.node as unknown as { instanceId: string }).instanceId;
-    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', {
-      regionId: 'cn-shanghai',
-      instanceId,
-      diskType: 'System',
-      snapshotName: 'itest-switch-1',
-    });
-    await waitFor('the new snapshot row', async () =>
-      (await env.api.children((await row(env, sh, 'shop-worker')).node)).find((r) => r.label === 'itest-switch-1'),
-    );
+    const { running } = await snapshotOfShopWorker('System', 'itest-switch-1');
     // The emulator's clock does not move: the snapshot stays Progressing. Another profile signs in.
     try {
       await signInDemo(env, 'itest-other');
