@@ -2,7 +2,7 @@
 // for the one node that changed, and never throws from getChildren.
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
-import type { CustomImage, Instance, Snapshot } from '../core/model';
+import type { CustomImage, Instance, Region, Snapshot } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
 import { ErrorNode } from './errorNode';
 import type { ExplorerNode, TreeContext } from './explorerNode';
@@ -15,6 +15,8 @@ import { withPollNote } from './pollNote';
 import { SnapshotNode } from './snapshotNode';
 import type { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
+import { OtherRegionsNode } from './otherRegionsNode';
+import { planRoot, RegionCounts } from './regionCounts';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
 import type { RegionSelection } from './regionSelection';
 import type { RegionStore } from './regionStore';
@@ -28,6 +30,8 @@ export interface ExplorerDeps {
   store: RegionStore;
   selection: RegionSelection;
   hideEmptyRegions(): boolean;
+  /** Whose cached server counts apply (profile + endpoint); the profile when absent. */
+  countsScope?(): string | undefined;
   pollFirstSeconds(): number;
   /** False when a call of this action would have to wait for the rate limiter. */
   canCallNow(action: string): boolean;
@@ -48,6 +52,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private viewMessage: string | undefined;
   readonly poller: TransitionPoller;
   private readonly ctx: TreeContext;
+  /** Server counts per region, cached per profile (the root's grouping). */
+  private readonly counts: RegionCounts;
+  private readonly otherRegions = new OtherRegionsNode();
+  /** Bumped by every reset: a background count for an older root does not redraw it. */
+  private rootGeneration = 0;
 
   constructor(private readonly deps: ExplorerDeps) {
     this.ctx = {
@@ -56,6 +65,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       filter: () => this.filterText,
       loaded: (regionId) => this.poller.track(regionId),
     };
+    this.counts = new RegionCounts(() => deps.store);
     this.poller = new TransitionPoller(() => deps.api(), deps.store, this, { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) }, deps.logger);
   }
 
@@ -98,24 +108,49 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private async rootChildren(): Promise<ExplorerNode[]> {
     if (!this.deps.api()) return [];
     const all = await this.deps.store.listRegions();
-    let regions = this.deps.selection.apply(all, this.deps.profile());
+    const regions = this.deps.selection.apply(all, this.deps.profile());
     if (regions.length === 0) {
       // The chosen regions are none of this account's: say so, and how to choose others.
       return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions is available to this profile. Run "Select Regions…" to choose others.'), 'noSelectedRegion', 'globe')];
     }
-    if (this.deps.hideEmptyRegions()) {
-      const counts = await Promise.all(regions.map((r) => this.deps.store.serverCount(r.regionId).catch(() => 1)));
-      regions = regions.filter((_, i) => (counts[i] ?? 1) > 0);
-      if (regions.length === 0) {
-        return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'), 'allEmptyHidden', 'eye-closed')];
+    const scope = this.scope();
+    const ids = regions.map((r) => r.regionId);
+    const opts = { chosen: this.deps.selection.chosen(this.deps.profile()) !== undefined, hideEmpty: this.deps.hideEmptyRegions() };
+    // Chosen regions need no counts; hidden or grouped ones do.
+    if ((opts.hideEmpty || !opts.chosen) && !this.counts.allKnown(scope, ids)) {
+      if (opts.hideEmpty || this.deps.canCallNow('ListInstances')) {
+        // A short loading state (the view's progress bar) rather than a list that regroups.
+        await this.counts.probe(scope, ids);
+      } else {
+        // The counts would wait for the rate limit: show the regions now, group them when counted.
+        const gen = this.rootGeneration;
+        void this.counts.probe(scope, ids).then(() => {
+          if (gen === this.rootGeneration && this.counts.allKnown(scope, ids)) this.emitter.fire(undefined);
+        });
+        return regions.map((r) => this.regionNode(r, undefined));
       }
     }
-    return regions.map((r) => {
-      let n = this.regionNodes.get(r.regionId);
-      if (n) n.region = r;
-      else this.regionNodes.set(r.regionId, (n = new RegionNode(r, this.ctx)));
-      return n;
-    });
+    const plan = planRoot(this.counts, scope, regions, opts);
+    if (plan.kind === 'allHidden') {
+      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'), 'allEmptyHidden', 'eye-closed')];
+    }
+    if (plan.kind === 'flat') return plan.regions.map((r) => this.regionNode(r, undefined));
+    this.otherRegions.regions = plan.empty.map((r) => this.regionNode(r, this.otherRegions));
+    return [...plan.withServers.map((r) => this.regionNode(r, undefined)), this.otherRegions];
+  }
+
+  /** The kept node of a region, under `parent` (the root or "Other regions"). */
+  private regionNode(r: Region, parent: OtherRegionsNode | undefined): RegionNode {
+    let n = this.regionNodes.get(r.regionId);
+    if (n) n.region = r;
+    else this.regionNodes.set(r.regionId, (n = new RegionNode(r, this.ctx)));
+    n.parent = parent;
+    return n;
+  }
+
+  /** Whose server counts the root uses: the profile and the endpoint. */
+  private scope(): string {
+    return this.deps.countsScope?.() ?? this.deps.profile() ?? '';
   }
 
   /** Redraws one node (and re-reads what it shows when it reads on expand, like Firewall). */
@@ -128,6 +163,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!node) return this.reset();
     if (node instanceof FirewallNode) return this.changed(node);
     if (node instanceof FirewallRuleNode) return this.changed(node.firewall);
+    if (node instanceof OtherRegionsNode) return this.reset();
     if (node instanceof ImagesNode || node instanceof ImageNode) return this.refreshImages(node.regionId);
     const region = this.regionOf(node);
     if (!region) return this.reset();
@@ -155,6 +191,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Drops the caches and redraws the whole tree (full refresh; `everything` on profile change). */
   reset(everything = false): void {
+    this.rootGeneration++;
+    // A full Refresh counts the servers again; a profile switch keeps each profile's counts.
+    if (!everything) this.counts.forget(this.scope());
     this.poller.clear();
     this.deps.store.clear(everything);
     this.regionNodes.clear();
