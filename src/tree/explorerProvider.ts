@@ -63,7 +63,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       api: () => deps.api(),
       store: deps.store,
       filter: () => this.filterText,
-      loaded: (regionId) => this.poller.track(regionId),
+      loaded: (regionId, data) => {
+        this.poller.track(regionId);
+        this.serversSeen(regionId, data.totals?.instances ?? data.instances.length);
+      },
     };
     this.counts = new RegionCounts(() => deps.store);
     this.poller = new TransitionPoller(() => deps.api(), deps.store, this, { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) }, deps.logger);
@@ -137,6 +140,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (plan.kind === 'flat') return plan.regions.map((r) => this.regionNode(r, undefined));
     this.otherRegions.regions = plan.empty.map((r) => this.regionNode(r, this.otherRegions));
     return [...plan.withServers.map((r) => this.regionNode(r, undefined)), this.otherRegions];
+  }
+
+  /**
+   * A region was loaded: its count follows. A folded region that now has servers moves up to the
+   * root at once; a region that lost its servers stays where it is until the next Refresh (rows
+   * are not pulled away from under the user).
+   */
+  private serversSeen(regionId: string, servers: number): void {
+    const scope = this.scope();
+    const before = this.counts.known(scope, regionId);
+    if (before === undefined) return;
+    this.counts.set(scope, regionId, servers);
+    if (before === 0 && servers > 0 && this.otherRegions.regions.some((r) => r.regionId === regionId)) this.emitter.fire(undefined);
   }
 
   /** The kept node of a region, under `parent` (the root or "Other regions"). */

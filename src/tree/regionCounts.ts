@@ -48,6 +48,13 @@ export class RegionCounts {
     });
   }
 
+  /** A count learnt otherwise (a region's load). */
+  set(scope: string, regionId: string, servers: number): void {
+    let m = this.byScope.get(scope);
+    if (!m) this.byScope.set(scope, (m = new Map()));
+    m.set(regionId, servers);
+  }
+
   /** A full Refresh: the scope's regions are counted again. */
   forget(scope: string): void {
     this.byScope.delete(scope);
