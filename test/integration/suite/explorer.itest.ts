@@ -207,6 +207,28 @@ suite('Explorer tree: regions shown, polling', function () {
     }
   });
 
+  test('while the counts would wait for the rate limit, the regions show unfolded at once and fold when counted', async () => {
+    const session = env.api.services.session;
+    const canCallNow = session.canCallNow.bind(session);
+    session.canCallNow = (action: string) => (action === 'ListInstances' ? false : canCallNow(action));
+    try {
+      let rootRedraws = 0;
+      const sub = env.api.services.explorer.onDidChangeTreeData((n) => void (n === undefined && rootRedraws++));
+      try {
+        await vscode.commands.executeCommand('swas.refresh');
+        const now = await env.api.children();
+        assert.equal(now.length, 26, 'not shown at once, unfolded');
+        assert.ok(now.every((r) => r.kind === 'region'));
+        await waitFor('the root redrawn once counted', () => (rootRedraws >= 2 ? true : undefined));
+        assert.equal((await env.api.children()).at(-1)?.label, 'Other regions (23)');
+      } finally {
+        sub.dispose();
+      }
+    } finally {
+      session.canCallNow = canCallNow;
+    }
+  });
+
   test('a folded region that gains a server moves up to the root when it is loaded', async () => {
     await adminCall(env, 'POST', '/servers', { regionId: 'cn-zhangjiakou', instanceName: 'zjk-new', status: 'Running' });
     try {
