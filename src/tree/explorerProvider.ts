@@ -2,8 +2,7 @@
 // for the one node that changed, and never throws from getChildren.
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
-import type { CustomImage, Instance, Region, Snapshot } from '../core/model';
-import type { SwasApi } from '../core/swasApi';
+import type { CustomImage, Instance, Snapshot } from '../core/model';
 import { ErrorNode } from './errorNode';
 import type { ExplorerNode, TreeContext } from './explorerNode';
 import { ImageNode } from './imageNode';
@@ -14,27 +13,16 @@ import { InstanceNode } from './instanceNode';
 import { withPollNote } from './pollNote';
 import { SnapshotNode } from './snapshotNode';
 import type { LoadMoreNode } from './loadMoreNode';
-import { MessageNode } from './messageNode';
 import { OtherRegionsNode } from './otherRegionsNode';
-import { planRoot, RegionCounts } from './regionCounts';
+import type { RootDeps } from './rootRows';
+import { RootRows } from './rootRows';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
-import type { RegionSelection } from './regionSelection';
-import type { RegionStore } from './regionStore';
 import { isCancelled } from './regionStore';
 import { TransitionPoller } from './transitionPoller';
 import { normalizeFilter } from './filter';
 
-export interface ExplorerDeps {
-  api(): SwasApi | undefined;
-  profile(): string | undefined;
-  store: RegionStore;
-  selection: RegionSelection;
-  hideEmptyRegions(): boolean;
-  /** Whose cached server counts apply (profile + endpoint); the profile when absent. */
-  countsScope?(): string | undefined;
+export interface ExplorerDeps extends RootDeps {
   pollFirstSeconds(): number;
-  /** False when a call of this action would have to wait for the rate limiter. */
-  canCallNow(action: string): boolean;
   logger: Logger;
 }
 
@@ -46,17 +34,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Server statuses as they become known (polls and applied instances), for server operations. */
   private readonly statusEmitter = new vscode.EventEmitter<{ regionId: string; statuses: ReadonlyMap<string, string>; instance?: Instance }>();
   readonly onDidObserveStatus = this.statusEmitter.event;
-  private readonly regionNodes = new Map<string, RegionNode>();
   private filterText: string | undefined;
   private view: vscode.TreeView<ExplorerNode> | undefined;
   private viewMessage: string | undefined;
   readonly poller: TransitionPoller;
   private readonly ctx: TreeContext;
-  /** Server counts per region, cached per profile (the root's grouping). */
-  private readonly counts: RegionCounts;
-  private readonly otherRegions = new OtherRegionsNode();
-  /** Bumped by every reset: a background count for an older root does not redraw it. */
-  private rootGeneration = 0;
+  /** The root's rows: the region nodes, kept by id, and "Other regions". */
+  private readonly root: RootRows;
 
   constructor(private readonly deps: ExplorerDeps) {
     this.ctx = {
@@ -65,10 +49,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       filter: () => this.filterText,
       loaded: (regionId, data) => {
         this.poller.track(regionId);
-        this.serversSeen(regionId, data.totals?.instances ?? data.instances.length);
+        this.root.serversSeen(regionId, data.totals?.instances ?? data.instances.length);
       },
     };
-    this.counts = new RegionCounts(() => deps.store);
+    this.root = new RootRows(deps, this.ctx, () => this.emitter.fire(undefined));
     this.poller = new TransitionPoller(() => deps.api(), deps.store, this, { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) }, deps.logger);
   }
 
@@ -101,72 +85,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     try {
-      return node ? await node.getChildren() : await this.rootChildren();
+      return node ? await node.getChildren() : await this.root.children();
     } catch (e) {
       this.deps.logger.warn(`Loading the tree failed: ${e instanceof Error ? e.message : String(e)}`);
       return [new ErrorNode(node, e)];
     }
-  }
-
-  private async rootChildren(): Promise<ExplorerNode[]> {
-    if (!this.deps.api()) return [];
-    const all = await this.deps.store.listRegions();
-    const regions = this.deps.selection.apply(all, this.deps.profile());
-    if (regions.length === 0) {
-      // The chosen regions are none of this account's: say so, and how to choose others.
-      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions is available to this profile. Run "Select Regions…" to choose others.'), 'noSelectedRegion', 'globe')];
-    }
-    const scope = this.scope();
-    const ids = regions.map((r) => r.regionId);
-    const opts = { chosen: this.deps.selection.chosen(this.deps.profile()) !== undefined, hideEmpty: this.deps.hideEmptyRegions() };
-    // Chosen regions need no counts; hidden or grouped ones do.
-    if ((opts.hideEmpty || !opts.chosen) && !this.counts.allKnown(scope, ids)) {
-      if (opts.hideEmpty || this.deps.canCallNow('ListInstances')) {
-        // A short loading state (the view's progress bar) rather than a list that regroups.
-        await this.counts.probe(scope, ids);
-      } else {
-        // The counts would wait for the rate limit: show the regions now, group them when counted.
-        const gen = this.rootGeneration;
-        void this.counts.probe(scope, ids).then(() => {
-          if (gen === this.rootGeneration && this.counts.allKnown(scope, ids)) this.emitter.fire(undefined);
-        });
-        return regions.map((r) => this.regionNode(r, undefined));
-      }
-    }
-    const plan = planRoot(this.counts, scope, regions, opts);
-    if (plan.kind === 'allHidden') {
-      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'), 'allEmptyHidden', 'eye-closed')];
-    }
-    if (plan.kind === 'flat') return plan.regions.map((r) => this.regionNode(r, undefined));
-    this.otherRegions.regions = plan.empty.map((r) => this.regionNode(r, this.otherRegions));
-    return [...plan.withServers.map((r) => this.regionNode(r, undefined)), this.otherRegions];
-  }
-
-  /**
-   * A region was loaded: its count follows. A folded region that now has servers moves up to the
-   * root at once; a region that lost its servers stays where it is until the next Refresh (rows
-   * are not pulled away from under the user).
-   */
-  private serversSeen(regionId: string, servers: number): void {
-    const scope = this.scope();
-    const before = this.counts.known(scope, regionId);
-    if (before === undefined) return;
-    this.counts.set(scope, regionId, servers);
-    if (before === 0 && servers > 0 && this.otherRegions.regions.some((r) => r.regionId === regionId)) this.emitter.fire(undefined);
-  }
-
-  /** The kept node of a region, under `parent` (the root or "Other regions"). */
-  private regionNode(r: Region, parent: OtherRegionsNode | undefined): RegionNode {
-    let n = this.regionNodes.get(r.regionId);
-    if (n) n.region = r;
-    else this.regionNodes.set(r.regionId, (n = new RegionNode(r, this.ctx)));
-    n.parent = parent;
-    return n;
-  }
-
-  /** Whose server counts the root uses: the profile and the endpoint. */
-  private scope(): string {
-    return this.deps.countsScope?.() ?? this.deps.profile() ?? '';
   }
 
   /** Redraws one node (and re-reads what it shows when it reads on expand, like Firewall). */
@@ -207,26 +130,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Drops the caches and redraws the whole tree (full refresh; `everything` on profile change). */
   reset(everything = false): void {
-    this.rootGeneration++;
-    // A full Refresh counts the servers again; a profile switch keeps each profile's counts.
-    if (!everything) this.counts.forget(this.scope());
+    this.root.reset(everything);
     this.poller.clear();
     this.deps.store.clear(everything);
-    this.regionNodes.clear();
     this.emitter.fire(undefined);
   }
 
   /** Loads a region again from the API (after a write) and redraws it. */
   async reloadRegion(regionId: string): Promise<void> {
     await this.deps.store.load(regionId, { fresh: true });
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     if (region) this.emitter.fire(region);
     this.poller.track(regionId);
   }
 
   /** Re-reads a region's custom images; refreshes only its "Custom Images" node. */
   async refreshImages(regionId: string): Promise<void> {
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     const data = await this.deps.store.refreshImages(regionId);
     if (!region) return;
     if (!data) return this.refresh(region);
@@ -240,7 +160,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   imageCreated(regionId: string, image: CustomImage): void {
     const added = this.deps.store.addImage(regionId, image);
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     if (added && region) this.emitter.fire(region.images);
     this.poller.track(regionId);
   }
@@ -278,7 +198,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   setFilter(text: string | undefined): void {
     this.filterText = normalizeFilter(text);
     this.filterEmitter.fire(this.filterText);
-    for (const r of this.regionNodes.values()) this.emitter.fire(r);
+    for (const r of this.root.regionNodes.values()) this.emitter.fire(r);
   }
 
   // PollSink: apply one settled/progressed item and refresh only its node.
@@ -287,7 +207,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   noteChanged(regionId: string, id: string): void {
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     if (!region) return;
     const owner = findSnapshotOwner(this.deps.store.get(regionId)?.snapshotsByInstance, id);
     const n = region.instanceNode(id) ?? region.images.imageNode(id) ?? (owner ? region.instanceNode(owner)?.snapshotNode(id) : undefined);
@@ -306,7 +226,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Puts a server (e.g. with the status an operation just started) into the cache and redraws its node. */
   showInstance(regionId: string, instance: Instance): void {
     this.deps.store.replaceInstance(regionId, instance);
-    const n = this.regionNodes.get(regionId)?.instanceNode(instance.instanceId);
+    const n = this.root.regionNodes.get(regionId)?.instanceNode(instance.instanceId);
     if (n) {
       n.instance = instance;
       this.emitter.fire(n);
@@ -319,7 +239,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!owner) return;
     const s = { ...snapshot, instanceId: owner };
     this.deps.store.replaceSnapshot(regionId, s);
-    const n = this.regionNodes.get(regionId)?.instanceNode(owner)?.snapshotNode(s.snapshotId);
+    const n = this.root.regionNodes.get(regionId)?.instanceNode(owner)?.snapshotNode(s.snapshotId);
     if (n) {
       n.snapshot = s;
       this.emitter.fire(n);
@@ -328,7 +248,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   applyImage(regionId: string, image: CustomImage): void {
     this.deps.store.replaceImage(regionId, image);
-    const n = this.regionNodes.get(regionId)?.images.imageNode(image.imageId);
+    const n = this.root.regionNodes.get(regionId)?.images.imageNode(image.imageId);
     if (n) {
       n.image = image;
       this.emitter.fire(n);
@@ -362,8 +282,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   private async ensureRegionNode(regionId: string): Promise<RegionNode | undefined> {
-    if (!this.regionNodes.has(regionId)) await this.getChildren();
-    return this.regionNodes.get(regionId);
+    if (!this.root.regionNodes.has(regionId)) await this.getChildren();
+    return this.root.regionNodes.get(regionId);
   }
 
   private regionOf(node: ExplorerNode): RegionNode | undefined {
