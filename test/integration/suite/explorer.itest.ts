@@ -201,6 +201,10 @@ suite('Explorer tree: regions shown, polling', function () {
       await adminCall(env, 'DELETE', '/requests');
       assert.deepEqual((await env.api.children()).map((r) => r.label), first.map((r) => r.label));
       assert.equal(await listInstances(), 0, "back to the first profile: its counts are reused");
+      // The inline Refresh on "Other regions" counts again.
+      await vscode.commands.executeCommand('swas.refresh', (await otherRegions(env))?.node);
+      assert.equal((await env.api.children()).at(-1)?.label, 'Other regions (23)');
+      assert.equal(await listInstances(), 26, 'Refresh on Other regions counts every region again');
     } finally {
       await env.api.services.credentials.deleteProfile('itest-counts');
       await signInDemo(env);
