@@ -85,6 +85,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     store: regions,
     selection,
     hideEmptyRegions: () => settings.read().hideEmptyRegions,
+    countsScope: () => (session.state ? `${session.state.profile}\n${settings.read().endpointTemplate}` : undefined),
     pollFirstSeconds: () => settings.read().pollIntervalSeconds,
     canCallNow: (action) => session.canCallNow(action),
     logger,

@@ -20,10 +20,9 @@ export async function selectRegions(services: Services): Promise<void> {
   const regionItems: Item[] = all.map((r) => ({ label: r.localName || r.regionId, description: r.regionId, regionId: r.regionId, picked: chosen.has(r.regionId) }));
   const items: Item[] = [hideEmpty, { label: vscode.l10n.t('Regions'), kind: vscode.QuickPickItemKind.Separator }, ...regionItems];
   const picked = orCancel(
-    await vscode.window.showQuickPick(items, {
+    await services.prompts.pickMany(items, {
       title: vscode.l10n.t('SWAS: Select Regions'),
       placeHolder: vscode.l10n.t('Regions to show for profile "{0}" (none selected: all)', profile),
-      canPickMany: true,
       matchOnDescription: true,
       ignoreFocusOut: true,
     }),

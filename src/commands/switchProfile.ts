@@ -16,7 +16,7 @@ export async function switchProfile(services: Services): Promise<void> {
   }));
   items.push({ label: vscode.l10n.t('Sign in with another AccessKey…'), iconPath: new vscode.ThemeIcon('add') });
   const pick = orCancel(
-    await vscode.window.showQuickPick(items, { title: vscode.l10n.t('SWAS: Switch Profile'), placeHolder: vscode.l10n.t('Select a profile') }),
+    await services.prompts.pick(items, { title: vscode.l10n.t('SWAS: Switch Profile'), placeHolder: vscode.l10n.t('Select a profile') }),
   );
   if (!pick.name) {
     await signIn(services);

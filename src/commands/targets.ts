@@ -47,8 +47,17 @@ export interface InstanceFilter {
   (i: Instance): boolean;
 }
 
-/** The server a command acts on. */
-export async function resolveInstance(services: Services, arg: unknown, title: string, accept: InstanceFilter = () => true): Promise<Instance> {
+/**
+ * The server a command acts on. `refusal` names the servers the command cannot act on for
+ * certain: they are still listed (last, with the reason), and picking one says why.
+ */
+export async function resolveInstance(
+  services: Services,
+  arg: unknown,
+  title: string,
+  accept: InstanceFilter = () => true,
+  refusal: (i: Instance) => string | undefined = () => undefined,
+): Promise<Instance> {
   const ref = asRef(arg);
   const regionId = textArg(ref.regionId) ?? (await pickRegionId(services, title));
   const data = await regionData(services, regionId);
@@ -58,20 +67,32 @@ export async function resolveInstance(services: Services, arg: unknown, title: s
     if (found) return found;
   }
   const candidates = data.instances.filter(accept);
+  const refused = candidates.map((i) => ({ i, why: refusal(i) })).filter((x): x is { i: Instance; why: string } => x.why !== undefined);
+  const offered = candidates.filter((i) => !refused.some((r) => r.i === i));
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no suitable server in {0}.', regionId));
     return orCancel<Instance>(undefined);
   }
-  const pick = await vscode.window.showQuickPick(
-    candidates.map((i) => ({
-      label: i.instanceName || i.instanceId,
-      description: instanceDescription(instanceStatusLabel(i.status, i.raw?.status), i.publicIpAddress),
-      detail: i.instanceId,
-      instance: i,
-    })),
-    { title, placeHolder: vscode.l10n.t('Select a server'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true },
+  type Item = vscode.QuickPickItem & { instance?: Instance; why?: string };
+  const item = (i: Instance): Item => ({
+    label: i.instanceName || i.instanceId,
+    description: instanceDescription(instanceStatusLabel(i.status, i.raw?.status), i.publicIpAddress),
+    detail: i.instanceId,
+    instance: i,
+  });
+  const items: Item[] = offered.map(item);
+  if (refused.length > 0) {
+    items.push({ label: vscode.l10n.t('Not possible'), kind: vscode.QuickPickItemKind.Separator });
+    for (const r of refused) items.push({ ...item(r.i), iconPath: new vscode.ThemeIcon('circle-slash'), description: r.why, why: r.why });
+  }
+  const pick = orCancel(
+    await services.prompts.pick(items, { title, placeHolder: vscode.l10n.t('Select a server'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true }),
   );
-  return orCancel(pick).instance;
+  if (pick.why !== undefined) {
+    void services.prompts.info(vscode.l10n.t('"{0}" cannot be chosen: {1}', pick.label, pick.why));
+    return orCancel<Instance>(undefined);
+  }
+  return orCancel(pick.instance);
 }
 
 /** The custom image a command acts on. */

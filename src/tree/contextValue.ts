@@ -46,6 +46,7 @@ export function imageContext(i: Pick<CustomImage, 'status' | 'inShare'>): string
 
 export const REGION_CONTEXT = 'region';
 export const IMAGES_CONTEXT = 'images';
+export const OTHER_REGIONS_CONTEXT = 'otherRegions';
 export const ERROR_CONTEXT = 'error';
 export const LOAD_MORE_CONTEXT = 'loadMore';
 export const MESSAGE_CONTEXT = 'message';

@@ -18,7 +18,8 @@ export abstract class ExplorerNode {
   /** Stable id, also used as TreeItem.id. */
   abstract readonly id: string;
 
-  constructor(readonly parent: ExplorerNode | undefined) {}
+  /** Mutable only for regions, which move between the root and "Other regions". */
+  constructor(public parent: ExplorerNode | undefined) {}
 
   abstract getTreeItem(): vscode.TreeItem;
 

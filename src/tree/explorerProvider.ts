@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import type { CustomImage, Instance, Snapshot } from '../core/model';
-import type { SwasApi } from '../core/swasApi';
 import { ErrorNode } from './errorNode';
 import type { ExplorerNode, TreeContext } from './explorerNode';
 import { ImageNode } from './imageNode';
@@ -14,23 +13,16 @@ import { InstanceNode } from './instanceNode';
 import { withPollNote } from './pollNote';
 import { SnapshotNode } from './snapshotNode';
 import type { LoadMoreNode } from './loadMoreNode';
-import { MessageNode } from './messageNode';
+import { OtherRegionsNode } from './otherRegionsNode';
+import type { RootDeps } from './rootRows';
+import { RootRows } from './rootRows';
 import { RegionNode, PAGE_OF_NODES } from './regionNode';
-import type { RegionSelection } from './regionSelection';
-import type { RegionStore } from './regionStore';
 import { isCancelled } from './regionStore';
 import { TransitionPoller } from './transitionPoller';
 import { normalizeFilter } from './filter';
 
-export interface ExplorerDeps {
-  api(): SwasApi | undefined;
-  profile(): string | undefined;
-  store: RegionStore;
-  selection: RegionSelection;
-  hideEmptyRegions(): boolean;
+export interface ExplorerDeps extends RootDeps {
   pollFirstSeconds(): number;
-  /** False when a call of this action would have to wait for the rate limiter. */
-  canCallNow(action: string): boolean;
   logger: Logger;
 }
 
@@ -42,20 +34,25 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Server statuses as they become known (polls and applied instances), for server operations. */
   private readonly statusEmitter = new vscode.EventEmitter<{ regionId: string; statuses: ReadonlyMap<string, string>; instance?: Instance }>();
   readonly onDidObserveStatus = this.statusEmitter.event;
-  private readonly regionNodes = new Map<string, RegionNode>();
   private filterText: string | undefined;
   private view: vscode.TreeView<ExplorerNode> | undefined;
   private viewMessage: string | undefined;
   readonly poller: TransitionPoller;
   private readonly ctx: TreeContext;
+  /** The root's rows: the region nodes, kept by id, and "Other regions". */
+  private readonly root: RootRows;
 
   constructor(private readonly deps: ExplorerDeps) {
     this.ctx = {
       api: () => deps.api(),
       store: deps.store,
       filter: () => this.filterText,
-      loaded: (regionId) => this.poller.track(regionId),
+      loaded: (regionId, data) => {
+        this.poller.track(regionId);
+        this.root.serversSeen(regionId, data.totals?.instances ?? data.instances.length);
+      },
     };
+    this.root = new RootRows(deps, this.ctx, () => this.emitter.fire(undefined));
     this.poller = new TransitionPoller(() => deps.api(), deps.store, this, { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) }, deps.logger);
   }
 
@@ -88,34 +85,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     try {
-      return node ? await node.getChildren() : await this.rootChildren();
+      return node ? await node.getChildren() : await this.root.children();
     } catch (e) {
       this.deps.logger.warn(`Loading the tree failed: ${e instanceof Error ? e.message : String(e)}`);
       return [new ErrorNode(node, e)];
     }
-  }
-
-  private async rootChildren(): Promise<ExplorerNode[]> {
-    if (!this.deps.api()) return [];
-    const all = await this.deps.store.listRegions();
-    let regions = this.deps.selection.apply(all, this.deps.profile());
-    if (regions.length === 0) {
-      // The chosen regions are none of this account's: say so, and how to choose others.
-      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions is available to this profile. Run "Select Regions…" to choose others.'), 'noSelectedRegion', 'globe')];
-    }
-    if (this.deps.hideEmptyRegions()) {
-      const counts = await Promise.all(regions.map((r) => this.deps.store.serverCount(r.regionId).catch(() => 1)));
-      regions = regions.filter((_, i) => (counts[i] ?? 1) > 0);
-      if (regions.length === 0) {
-        return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'), 'allEmptyHidden', 'eye-closed')];
-      }
-    }
-    return regions.map((r) => {
-      let n = this.regionNodes.get(r.regionId);
-      if (n) n.region = r;
-      else this.regionNodes.set(r.regionId, (n = new RegionNode(r, this.ctx)));
-      return n;
-    });
   }
 
   /** Redraws one node (and re-reads what it shows when it reads on expand, like Firewall). */
@@ -128,6 +102,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!node) return this.reset();
     if (node instanceof FirewallNode) return this.changed(node);
     if (node instanceof FirewallRuleNode) return this.changed(node.firewall);
+    if (node instanceof OtherRegionsNode) return this.reset();
     if (node instanceof ImagesNode || node instanceof ImageNode) return this.refreshImages(node.regionId);
     const region = this.regionOf(node);
     if (!region) return this.reset();
@@ -155,23 +130,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** Drops the caches and redraws the whole tree (full refresh; `everything` on profile change). */
   reset(everything = false): void {
+    this.root.reset(everything);
     this.poller.clear();
     this.deps.store.clear(everything);
-    this.regionNodes.clear();
     this.emitter.fire(undefined);
   }
 
   /** Loads a region again from the API (after a write) and redraws it. */
   async reloadRegion(regionId: string): Promise<void> {
     await this.deps.store.load(regionId, { fresh: true });
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     if (region) this.emitter.fire(region);
     this.poller.track(regionId);
   }
 
   /** Re-reads a region's custom images; refreshes only its "Custom Images" node. */
   async refreshImages(regionId: string): Promise<void> {
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     const data = await this.deps.store.refreshImages(regionId);
     if (!region) return;
     if (!data) return this.refresh(region);
@@ -185,7 +160,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   imageCreated(regionId: string, image: CustomImage): void {
     const added = this.deps.store.addImage(regionId, image);
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     if (added && region) this.emitter.fire(region.images);
     this.poller.track(regionId);
   }
@@ -223,7 +198,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   setFilter(text: string | undefined): void {
     this.filterText = normalizeFilter(text);
     this.filterEmitter.fire(this.filterText);
-    for (const r of this.regionNodes.values()) this.emitter.fire(r);
+    for (const r of this.root.regionNodes.values()) this.emitter.fire(r);
   }
 
   // PollSink: apply one settled/progressed item and refresh only its node.
@@ -232,7 +207,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   noteChanged(regionId: string, id: string): void {
-    const region = this.regionNodes.get(regionId);
+    const region = this.root.regionNodes.get(regionId);
     if (!region) return;
     const owner = findSnapshotOwner(this.deps.store.get(regionId)?.snapshotsByInstance, id);
     const n = region.instanceNode(id) ?? region.images.imageNode(id) ?? (owner ? region.instanceNode(owner)?.snapshotNode(id) : undefined);
@@ -251,7 +226,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Puts a server (e.g. with the status an operation just started) into the cache and redraws its node. */
   showInstance(regionId: string, instance: Instance): void {
     this.deps.store.replaceInstance(regionId, instance);
-    const n = this.regionNodes.get(regionId)?.instanceNode(instance.instanceId);
+    const n = this.root.regionNodes.get(regionId)?.instanceNode(instance.instanceId);
     if (n) {
       n.instance = instance;
       this.emitter.fire(n);
@@ -264,7 +239,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (!owner) return;
     const s = { ...snapshot, instanceId: owner };
     this.deps.store.replaceSnapshot(regionId, s);
-    const n = this.regionNodes.get(regionId)?.instanceNode(owner)?.snapshotNode(s.snapshotId);
+    const n = this.root.regionNodes.get(regionId)?.instanceNode(owner)?.snapshotNode(s.snapshotId);
     if (n) {
       n.snapshot = s;
       this.emitter.fire(n);
@@ -273,7 +248,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   applyImage(regionId: string, image: CustomImage): void {
     this.deps.store.replaceImage(regionId, image);
-    const n = this.regionNodes.get(regionId)?.images.imageNode(image.imageId);
+    const n = this.root.regionNodes.get(regionId)?.images.imageNode(image.imageId);
     if (n) {
       n.image = image;
       this.emitter.fire(n);
@@ -307,8 +282,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   private async ensureRegionNode(regionId: string): Promise<RegionNode | undefined> {
-    if (!this.regionNodes.has(regionId)) await this.getChildren();
-    return this.regionNodes.get(regionId);
+    if (!this.root.regionNodes.has(regionId)) await this.getChildren();
+    return this.root.regionNodes.get(regionId);
   }
 
   private regionOf(node: ExplorerNode): RegionNode | undefined {

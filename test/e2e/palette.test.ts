@@ -1,11 +1,12 @@
-// Scenario 6: Command Palette → "SWAS: Create Custom Image…" → pick region and server → the form.
+// Scenario 6: Command Palette → "SWAS: Create Custom Image…" → pick region and server → the form;
+// a disabled server is listed with the reason and refused with a message.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { dropdownText, openedForm } from './lib/form';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn } from './lib/signIn';
-import { pick, runCommand } from './lib/workbench';
+import { pick, runCommand, toast } from './lib/workbench';
 
 after(closeBrowser);
 
@@ -15,6 +16,15 @@ for (const host of selectedHosts()) {
       withScenario(host, 'palette', async (s) => {
         const { page } = s;
         await signIn(page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: s.emu.accessKeySecret });
+        // A disabled server is listed with the reason, and picking it says why instead of opening the form.
+        await runCommand(page, 'SWAS: Create Custom Image');
+        await pick(page, 'cn-hangzhou');
+        const refused = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'legacy-blog' }).first();
+        await refused.waitFor({ timeout: 30_000 });
+        assert.match((await refused.textContent()) ?? '', /Disabled \(EXPIRED\): a disabled server cannot make images/);
+        await s.shot('disabled server with its reason');
+        await pick(page, 'legacy-blog');
+        await toast(page, /"legacy-blog" cannot be chosen: Disabled/).waitFor({ timeout: 30_000 });
         await runCommand(page, 'SWAS: Create Custom Image');
         await pick(page, 'cn-hangzhou');
         await s.shot('region picked');

@@ -1,11 +1,12 @@
-// Scenario 2: the tree shows the demo regions; a region shows its servers with status and IP;
-// a server shows its system and data snapshots.
+// Scenario 2: the tree shows the demo regions with servers first and the empty ones folded under
+// "Other regions (23)" (which expands to regions that still expand); a region shows its servers
+// with status and IP; a server shows its system and data snapshots.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn } from './lib/signIn';
-import { expand, regionRow, rowDescription, treeItem } from './lib/workbench';
+import { collapse, expand, regionRow, rootRowLabels, rowDescription, treeItem } from './lib/workbench';
 
 after(closeBrowser);
 
@@ -21,6 +22,20 @@ for (const host of selectedHosts()) {
           await regionRow(page, id).waitFor({ timeout: 30_000 });
         }
         await s.shot('regions');
+
+        // The regions without servers are folded under one row, last; each still expands.
+        const other = treeItem(page, 'Other regions');
+        await other.waitFor({ timeout: 30_000 });
+        assert.match((await other.textContent()) ?? '', /Other regions \(23\)/);
+        assert.equal(await regionRow(page, 'cn-qingdao').count(), 0, 'an empty region is at the root');
+        const roots = await rootRowLabels(page);
+        assert.deepEqual(roots.slice(-1), ['Other regions (23)'], roots.join(' | '));
+        await expand(other);
+        const qd = regionRow(page, 'cn-qingdao');
+        await expand(qd);
+        await treeItem(page, 'No servers in this region').waitFor({ timeout: 30_000 });
+        await s.shot('other regions');
+        await collapse(other);
 
         await expand(regionRow(page, 'cn-hangzhou'));
         const web = treeItem(page, 'web-prod-1');

@@ -61,6 +61,22 @@ export async function expand(row: Locator): Promise<void> {
   throw new Error(`could not expand ${await row.getAttribute('aria-label')}`);
 }
 
+export async function collapse(row: Locator): Promise<void> {
+  await row.waitFor({ timeout: T });
+  for (let i = 0; i < 3; i++) {
+    if ((await row.getAttribute('aria-expanded')) === 'false') return;
+    await row.click();
+    if (await attributeBecomes(row, 'aria-expanded', 'false', 5000)) return;
+  }
+  throw new Error(`could not collapse ${await row.getAttribute('aria-label')}`);
+}
+
+/** The labels (as rendered) of the rows at the root of the tree, top to bottom. */
+export async function rootRowLabels(page: Page): Promise<string[]> {
+  const rows = page.locator('.pane:has(> .pane-header[aria-label^="Servers"]) > .pane-body [role="treeitem"][aria-level="1"] .label-name');
+  return (await rows.allTextContents()).map((t) => t.trim());
+}
+
 /** The text VS Code renders for the row's description. */
 export async function rowDescription(row: Locator): Promise<string> {
   return (await row.locator('.label-description').first().textContent())?.trim() ?? '';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestEnv } from './testEnv';
-import { adminCall, requests, row, signInDemo, testEnv, waitFor } from './testEnv';
+import { adminCall, otherRegions, requests, row, signInDemo, testEnv, waitFor } from './testEnv';
 
 suite('Explorer tree', function () {
   // A region load may wait up to a minute for the client-side rate limiter (10 ListSnapshots
@@ -19,13 +19,25 @@ suite('Explorer tree', function () {
     // where they refresh one region on purpose.
   });
 
-  test('the root lists the demo regions with LocalName as label and the region ID as description', async () => {
+  test('the root lists the regions with servers first, then "Other regions (23)" holding the empty ones', async () => {
     const rows = await env.api.children();
-    assert.ok(rows.length >= 20, `only ${rows.length} regions`);
+    assert.deepEqual(
+      rows.map((r) => r.description),
+      ['cn-hangzhou', 'cn-shanghai', 'ap-southeast-1', 'no servers'],
+      JSON.stringify(rows.map((r) => [r.kind, r.label])),
+    );
     const hz = rows.find((r) => r.description === 'cn-hangzhou');
     assert.ok(hz, 'cn-hangzhou missing');
     assert.equal(hz.contextValue, 'region');
     assert.ok(hz.accessibilityLabel.startsWith(hz.label));
+    const other = rows[3];
+    assert.equal(other?.kind, 'otherRegions');
+    assert.equal(other?.label, 'Other regions (23)');
+    assert.equal(other?.collapsible, true);
+    const folded = await env.api.children(other?.node);
+    assert.equal(folded.length, 23);
+    assert.ok(folded.every((r) => r.kind === 'region' && r.collapsible), 'every folded region is a region that still expands');
+    assert.equal(folded[0]?.description, 'cn-qingdao', 'the folded regions keep the API order');
   });
 
   test('a region shows its servers with "status · IP", then Custom Images with used / limit', async () => {
@@ -70,8 +82,11 @@ suite('Explorer tree', function () {
     assert.match(byName.get('db-staging-sys-0520')?.description ?? '', /^System · Accomplished · \d{4}-\d\d-\d\d \d\d:\d\d$/);
   });
 
-  test('an empty region says so', async () => {
-    const qd = (await env.api.children()).find((r) => r.description === 'cn-qingdao');
+  test('an empty region, folded under Other regions, still expands and says so', async () => {
+    const other = await otherRegions(env);
+    assert.ok(other, 'no Other regions row');
+    const qd = (await env.api.children(other.node)).find((r) => r.description === 'cn-qingdao');
+    assert.ok(qd, 'cn-qingdao is not under Other regions');
     const rows = await env.api.children(qd?.node);
     assert.deepEqual(rows.map((r) => r.label), ['No servers in this region']);
   });
@@ -159,11 +174,80 @@ suite('Explorer tree: regions shown, polling', function () {
     await vscode.workspace.getConfiguration('swas').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  test('the selected regions of the profile are the only ones shown', async () => {
-    await env.api.services.selection.set('default', ['cn-shanghai', 'ap-southeast-1']);
+  test('the selected regions of the profile are the only ones shown, an empty one too, and nothing is folded', async () => {
+    await env.api.services.selection.set('default', ['cn-shanghai', 'ap-southeast-1', 'cn-qingdao']);
     env.api.services.explorer.reset();
     const rows = await env.api.children();
-    assert.deepEqual(rows.map((r) => r.description).sort(), ['ap-southeast-1', 'cn-shanghai']);
+    assert.deepEqual(rows.map((r) => r.description).sort(), ['ap-southeast-1', 'cn-qingdao', 'cn-shanghai']);
+    assert.ok(rows.every((r) => r.kind === 'region'), 'a chosen region was folded');
+  });
+
+  test('the server counts: one ListInstances per region on a full Refresh, none when switching back to a profile already counted', async () => {
+    const listInstances = async (): Promise<number> => (await requests(env)).filter((r) => r.action === 'ListInstances').length;
+    await vscode.commands.executeCommand('swas.refresh');
+    await adminCall(env, 'DELETE', '/requests');
+    const first = await env.api.children();
+    assert.equal(first.at(-1)?.label, 'Other regions (23)');
+    assert.equal(await listInstances(), 26, 'one count per region');
+    await env.api.children();
+    assert.equal(await listInstances(), 26, 'a second look is cached');
+    try {
+      await signInDemo(env, 'itest-counts');
+      await adminCall(env, 'DELETE', '/requests');
+      assert.equal((await env.api.children()).at(-1)?.label, 'Other regions (23)');
+      assert.equal(await listInstances(), 26, 'another profile counts its own regions');
+      await env.api.services.credentials.setActive('default');
+      await env.api.services.session.reload();
+      await adminCall(env, 'DELETE', '/requests');
+      assert.deepEqual((await env.api.children()).map((r) => r.label), first.map((r) => r.label));
+      assert.equal(await listInstances(), 0, "back to the first profile: its counts are reused");
+      // The inline Refresh on "Other regions" counts again.
+      await vscode.commands.executeCommand('swas.refresh', (await otherRegions(env))?.node);
+      assert.equal((await env.api.children()).at(-1)?.label, 'Other regions (23)');
+      assert.equal(await listInstances(), 26, 'Refresh on Other regions counts every region again');
+    } finally {
+      await env.api.services.credentials.deleteProfile('itest-counts');
+      await signInDemo(env);
+    }
+  });
+
+  test('while the counts would wait for the rate limit, the regions show unfolded at once and fold when counted', async () => {
+    const session = env.api.services.session;
+    const canCallNow = session.canCallNow.bind(session);
+    session.canCallNow = (action: string) => (action === 'ListInstances' ? false : canCallNow(action));
+    try {
+      let rootRedraws = 0;
+      const sub = env.api.services.explorer.onDidChangeTreeData((n) => void (n === undefined && rootRedraws++));
+      try {
+        await vscode.commands.executeCommand('swas.refresh');
+        const now = await env.api.children();
+        assert.equal(now.length, 26, 'not shown at once, unfolded');
+        assert.ok(now.every((r) => r.kind === 'region'));
+        await waitFor('the root redrawn once counted', () => (rootRedraws >= 2 ? true : undefined));
+        assert.equal((await env.api.children()).at(-1)?.label, 'Other regions (23)');
+      } finally {
+        sub.dispose();
+      }
+    } finally {
+      session.canCallNow = canCallNow;
+    }
+  });
+
+  test('a folded region that gains a server moves up to the root when it is loaded', async () => {
+    await adminCall(env, 'POST', '/servers', { regionId: 'cn-zhangjiakou', instanceName: 'zjk-new', status: 'Running' });
+    try {
+      const other = await otherRegions(env);
+      const zjk = (await env.api.children(other?.node)).find((r) => r.description === 'cn-zhangjiakou');
+      assert.ok(zjk, 'cn-zhangjiakou is not folded before its load');
+      await vscode.commands.executeCommand('swas.refresh', zjk.node);
+      assert.ok((await env.api.children(zjk.node)).some((r) => r.label === 'zjk-new'));
+      const roots = await env.api.children();
+      assert.ok(roots.some((r) => r.description === 'cn-zhangjiakou'), 'cn-zhangjiakou did not move up');
+      assert.equal(roots.at(-1)?.label, 'Other regions (22)');
+    } finally {
+      await adminCall(env, 'POST', '/reset', { seed: 'demo' });
+      await vscode.commands.executeCommand('swas.refresh');
+    }
   });
 
   test('hiding empty regions leaves only the regions that have servers', async () => {

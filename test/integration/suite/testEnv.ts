@@ -98,3 +98,21 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** The "Other regions (N)" row at the root (the regions without servers), or undefined. */
+export async function otherRegions(env: TestEnv): Promise<RowSnapshot | undefined> {
+  return (await env.api.children()).find((r) => r.kind === 'otherRegions');
+}
+
+/**
+ * A region's row wherever the root put it: at the root (it has servers, or the user chose the
+ * regions) or under "Other regions" (it had none when the root was counted).
+ */
+export async function regionAnywhere(env: TestEnv, regionId: string): Promise<RowSnapshot> {
+  const roots = await env.api.children();
+  const other = roots.find((r) => r.kind === 'otherRegions');
+  const rows = [...roots, ...(other ? await env.api.children(other.node) : [])];
+  const found = rows.find((r) => r.kind === 'region' && r.description === regionId);
+  assert.ok(found, `region ${regionId} is neither at the root nor under Other regions`);
+  return found;
+}
