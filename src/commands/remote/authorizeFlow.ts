@@ -77,7 +77,7 @@ export async function authorizeKey(services: Services, instance: Instance, conn:
   const viaPair = vscode.l10n.t('Attach as a SWAS Key Pair…');
   const root = conn.user === 'root';
   const agentDetail = vscode.l10n.t('The public key is added to ~/.ssh/authorized_keys of {0} on the server through Cloud Assistant, marked so it can be removed later. Nothing else changes: no reboot, password login stays as it is.', conn.user);
-  const pairDetail = vscode.l10n.t('Or attach it as a SWAS key pair (root only): it is imported to your account and bound to the server, replaces a key pair bound there already, and may need a restart.');
+  const pairDetail = vscode.l10n.t('Or attach it as a SWAS key pair (root only): it replaces a pair bound there and may need a restart.');
   const pick = await services.prompts.confirm(vscode.l10n.t('No key of yours is authorised for {0}@{1} yet.', conn.user, name), root ? `${agentDetail}\n\n${pairDetail}` : agentDetail, root ? [viaAgent, viaPair] : [viaAgent]);
   if (pick === viaPair) return asKeyPair(services, instance, conn, keyDir);
   if (pick !== viaAgent) throw new Cancelled();

@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { isPermissionDeniedCode, isSwasError } from '../../core/errors';
 import type { Instance } from '../../core/model';
-import { boundPair, findImported, keyPairNameFor } from '../../core/remote/keyPairs';
+import { boundPair, findImported, KeyPairServerError, keyPairNameFor } from '../../core/remote/keyPairs';
 import type { KeyFile } from '../../core/ssh/sshKeys';
 import type { Services } from '../../services';
 import { Cancelled } from '../runner';
@@ -30,7 +30,7 @@ export class KeyRejectedError extends Error {
 function isKeyRejection(e: unknown): e is { code: string; message: string } {
   if (!isSwasError(e) || e.isTransport || e.retryable) return false;
   const status = e.httpStatus ?? 0;
-  return status >= 400 && status < 500 && !isPermissionDeniedCode(e.code) && !/KeyPairName|AlreadyExist|Quota|Limit|Throttl|Idempotent|Region/i.test(e.code);
+  return status >= 400 && status < 500 && !isPermissionDeniedCode(e.code) && !/Name|Exist|Quota|Limit|Throttl|Idempot|Region/i.test(e.code);
 }
 
 /** Imports (unless already there) and attaches the key; throws KeyRejectedError when SWAS refuses the key. */
@@ -43,31 +43,39 @@ export async function attachAsKeyPair(services: Services, instance: Instance, ke
   const imported = findImported(pairs, key.publicKey, wanted);
   const bound = boundPair(pairs, instance.instanceId);
   const pairName = imported?.name ?? wanted;
-  if (bound && bound.name === pairName) return pairName;
   const attach = vscode.l10n.t('Attach Key Pair');
   const detail = [
-    bound
-      ? vscode.l10n.t('It replaces the key pair "{0}" bound to {1} now: that key will no longer log in.', bound.name, name)
-      : vscode.l10n.t('No key pair is bound to {0} now.', name),
+    !bound
+      ? vscode.l10n.t('No key pair is bound to {0} now.', name)
+      : bound.name === pairName
+        ? vscode.l10n.t('It is bound to {0} already; attaching it again puts the key back.', name)
+        : vscode.l10n.t('It replaces the key pair "{0}" bound to {1} now: that key will no longer log in.', bound.name, name),
     imported
-      ? vscode.l10n.t('The key pair "{0}" of your account (same public key) is reused.', pairName)
-      : vscode.l10n.t('The public key is first imported to your key pairs in {0} as "{1}" (at most 10 key pairs a region).', instance.regionId, pairName),
-    vscode.l10n.t('The key logs in as root. It may take effect only after the server restarts; this extension does not restart it.'),
-    vscode.l10n.t('On some images attaching a key pair may turn password login off (unconfirmed for SWAS).'),
+      ? vscode.l10n.t('Your key pair "{0}" (same key) is reused.', pairName)
+      : vscode.l10n.t('It is imported to your key pairs in {0} as "{1}" (at most 10 a region).', instance.regionId, pairName),
+    vscode.l10n.t('It logs in as root and may take effect only after a restart (this extension does not restart).'),
+    vscode.l10n.t('Some images may turn password login off (unconfirmed for SWAS).'),
   ].join('\n\n');
   const pick = await services.prompts.confirm(vscode.l10n.t('Attach the key pair "{0}" to {1}?', pairName, name), detail, [attach]);
   if (pick !== attach) throw new Cancelled();
-  if (!imported) {
-    try {
-      await api.remote.importKeyPair({ regionId: instance.regionId, name: pairName, publicKey: `${key.publicKey.type} ${key.publicKey.base64}`, clientToken: randomUUID() });
-    } catch (e) {
-      if (isKeyRejection(e)) throw new KeyRejectedError(key.publicKey.type, e.code, e.message);
-      throw e;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Attaching the key pair "{0}" to {1}…', pairName, name) }, async () => {
+    if (!imported) {
+      try {
+        await api.remote.importKeyPair({ regionId: instance.regionId, name: pairName, publicKey: `${key.publicKey.type} ${key.publicKey.base64}`, clientToken: randomUUID() });
+      } catch (e) {
+        if (isKeyRejection(e)) throw new KeyRejectedError(key.publicKey.type, e.code, e.message);
+        throw e;
+      }
+      services.logger.info(`key pair ${pairName} imported in ${instance.regionId}`);
     }
-    services.logger.info(`key pair ${pairName} imported in ${instance.regionId}`);
-  }
-  await api.remote.attachKeyPair({ regionId: instance.regionId, name: pairName, instanceIds: [instance.instanceId], clientToken: randomUUID() });
-  services.logger.info(`key pair ${pairName} attached to ${instance.instanceId}${bound ? ` (replacing ${bound.name})` : ''}`);
+    try {
+      await api.remote.attachKeyPair({ regionId: instance.regionId, name: pairName, instanceIds: [instance.instanceId], clientToken: randomUUID() });
+    } catch (e) {
+      if (!(e instanceof KeyPairServerError)) throw e;
+      throw new Error(vscode.l10n.t('The key pair "{0}" could not be attached to {1} ({2}).', pairName, name, e.failed.map((f) => `${f.code}: ${f.message}`).join('; ')));
+    }
+  });
+  services.logger.info(`key pair ${pairName} attached to ${instance.instanceId}`);
   return pairName;
 }
 
@@ -75,11 +83,11 @@ export type AfterRejection = 'rsa' | 'cloudAssistant';
 
 /** Says that SWAS refused the key and asks what to do instead. */
 export async function askAfterRejection(services: Services, e: KeyRejectedError): Promise<AfterRejection> {
-  const rsa = vscode.l10n.t('Create an RSA Key and Attach It');
-  const ca = vscode.l10n.t('Install Through Cloud Assistant Instead');
+  const rsa = vscode.l10n.t('Use a New RSA Key');
+  const ca = vscode.l10n.t('Use Cloud Assistant');
   const pick = await services.prompts.confirm(
     vscode.l10n.t('SWAS did not accept the {0} key as a key pair ({1}: {2}).', e.keyType, e.code, e.message),
-    vscode.l10n.t('SWAS key pairs may have to be RSA keys. Create a new RSA key for this server and attach that, or install your key in authorized_keys through Cloud Assistant.'),
+    vscode.l10n.t('SWAS key pairs may have to be RSA. Use a new RSA key, or install your key through Cloud Assistant.'),
     e.keyType === 'ssh-rsa' ? [ca] : [rsa, ca],
   );
   if (pick === rsa) return 'rsa';

@@ -1,5 +1,6 @@
 // Key-pair operations of the SWAS API on the client's call pipeline: ListKeyPairs (all pages),
-// ImportKeyPair, AttachKeyPair, DetachKeyPair, DeleteKeyPairs. List parameters go as the official
+// ImportKeyPair, AttachKeyPair, DetachKeyPair (DeleteKeyPairs is left to the console: nothing here
+// needs it yet). List parameters go as the official
 // SDK sends them (`InstanceIds.1`, `InstanceIds.2`, …); per-server failures of Attach/Detach
 // (HTTP 200 with FailCount > 0) become a KeyPairServerError.
 import { arr, bool, num, obj, str } from '../convert';
@@ -16,7 +17,6 @@ export interface KeyPairApi {
   /** Throws KeyPairServerError when the pair could not be bound to some of the servers. */
   attachKeyPair(p: { regionId: string; name: string; instanceIds: string[]; clientToken: string }, opts?: CallOptions): Promise<KeyPairAttachResult>;
   detachKeyPair(p: { regionId: string; name: string; instanceIds: string[]; clientToken: string }, opts?: CallOptions): Promise<KeyPairAttachResult>;
-  deleteKeyPairs(p: { regionId: string; names: string[]; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
 }
 
 function indexed(name: string, values: string[]): Record<string, string> {
@@ -28,7 +28,7 @@ function ids(v: unknown): string[] {
     try {
       return ids(JSON.parse(v));
     } catch {
-      return v.split(',').map((s) => s.trim()).filter(Boolean);
+      return [];
     }
   }
   return arr(v).map((x) => str(x)).filter(Boolean);
@@ -44,9 +44,9 @@ export function toServerResults(action: 'AttachKeyPair' | 'DetachKeyPair', body:
     const o = obj(r);
     return { instanceId: str(o.InstanceId), success: o.Success === undefined ? true : bool(o.Success), code: str(o.Code), message: str(o.Message) };
   });
-  const failCount = Math.max(num(body.FailCount), results.filter((r) => !r.success).length);
   const failed = results.filter((r) => !r.success);
-  if (failCount > 0) throw new KeyPairServerError(action, failed.length ? failed : [{ instanceId: '', success: false, code: '', message: `${failCount} failed` }]);
+  const failCount = Math.max(num(body.FailCount), failed.length);
+  if (failCount > 0) throw new KeyPairServerError(action, failed);
   return { results, failCount, requestId: str(body.RequestId) };
 }
 
@@ -75,10 +75,6 @@ export function createKeyPairApi(caller: SwasCaller): KeyPairApi {
     },
     async detachKeyPair(p, opts) {
       return toServerResults('DetachKeyPair', await caller.call(write('DetachKeyPair', p.regionId, p.clientToken, { KeyPairName: p.name, ...indexed('InstanceIds', p.instanceIds) }), opts));
-    },
-    async deleteKeyPairs(p, opts) {
-      const body = await caller.call(write('DeleteKeyPairs', p.regionId, p.clientToken, indexed('KeyPairNames', p.names)), opts);
-      return { requestId: str(body.RequestId) };
     },
   };
 }

@@ -34,7 +34,7 @@ export class KeyPairServerError extends Error {
     readonly action: 'AttachKeyPair' | 'DetachKeyPair',
     readonly failed: KeyPairServerResult[],
   ) {
-    super(`${action} failed for ${failed.map((f) => `${f.instanceId} (${f.code || 'error'}: ${f.message})`).join(', ')}`);
+    super(`${action} failed for ${failed.map((f) => `${f.instanceId} (${f.code}: ${f.message})`).join(', ') || 'a server'}`);
   }
 }
 

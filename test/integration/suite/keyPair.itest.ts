@@ -143,7 +143,7 @@ suite('Authorize a key as a SWAS key pair', function () {
     await openTerminal();
     const refused = asked.find((a) => a.message.startsWith('SWAS did not accept'));
     assert.match(refused?.message ?? '', /ssh-ed25519/);
-    assert.deepEqual(refused?.buttons, ['Create an RSA Key and Attach It', 'Install Through Cloud Assistant Instead']);
+    assert.deepEqual(refused?.buttons, ['Use a New RSA Key', 'Use Cloud Assistant']);
     const pairs = await remote().listKeyPairs(HZ);
     assert.equal(pairs.length, 1);
     assert.match(pairs[0]?.publicKey ?? '', /^ssh-rsa /);
