@@ -18,6 +18,8 @@ export const VARIANTS = [
   'async-unshare',
   /** A10: ListInstances → Disks[].DiskType in lowercase (`system`, `data`). */
   'lowercase-disktype',
+  /** Issue 12: ImportKeyPair accepts RSA public keys only (ssh-ed25519 and others are refused). */
+  'rsa-only-key-pairs',
 ] as const;
 
 export type Variant = (typeof VARIANTS)[number];

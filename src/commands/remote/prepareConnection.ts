@@ -1,7 +1,7 @@
 // The preflight of every Connect command: each obstacle becomes one actionable message, in the
 // order they must be solved — not Running → Start; Windows → Workbench; the SWAS firewall does
 // not accept the SSH port → add a rule for a source the user confirms; no key authorised →
-// authorise one (an existing ~/.ssh/*.pub or a new ed25519 key) through Cloud Assistant; then the
+// authorise one (authorizeFlow.ts: through Cloud Assistant, or as a SWAS key pair); then the
 // one-time offer to write a plain `Host swas-<name>` block into the ssh config. A server set up
 // before costs no API call at all.
 import { randomUUID } from 'node:crypto';
@@ -9,18 +9,14 @@ import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
-import { authorizeKeyScript } from '../../core/remote/authorizeKey';
 import { firewallAllows, firstObstacle, isOpenToWorld, SENSITIVE_PORTS } from '../../core/remote/preflight';
-import { runOnServers } from '../../core/remote/runOnServers';
-import { sleep } from '../../core/retry';
 import { hostAlias, upsertHost } from '../../core/ssh/sshConfig';
 import { editSshConfigFile } from '../../core/ssh/sshConfigFile';
-import type { KeyFile } from '../../core/ssh/sshKeys';
-import { freeKeyPath, generateKey, listKeys } from '../../core/ssh/sshKeys';
 import { SshConnections } from '../../platform/sshConnections';
 import type { SshConnection } from '../../platform/sshConnections';
 import type { Services } from '../../services';
 import { Cancelled, orCancel } from '../runner';
+import { authorizeKey } from './authorizeFlow';
 import { cidrProblem } from './firewallInput';
 
 export interface PreparedConnection {
@@ -107,48 +103,6 @@ async function ensureFirewall(services: Services, instance: Instance, port: numb
   await api.remote.createFirewallRules({ regionId: instance.regionId, instanceId: instance.instanceId, rules: [{ port: String(port), protocol: 'TCP', sourceCidrIp: source, remark: 'SSH (SWAS Explorer)' }], clientToken: randomUUID() });
 }
 
-async function chooseKey(instance: Instance, keyDir: string): Promise<KeyFile> {
-  const existing = await listKeys(keyDir);
-  type Item = vscode.QuickPickItem & { key?: KeyFile };
-  const items: Item[] = [
-    { label: `$(add) ${vscode.l10n.t('Create a new key (ed25519)')}`, detail: vscode.l10n.t('Made with ssh-keygen in {0}, readable only by you', keyDir) },
-    ...existing.map((k) => ({ label: `$(key) ${k.privatePath.slice(keyDir.length + 1)}.pub`, description: k.publicKey.type, detail: k.comment, key: k })),
-  ];
-  const pick = orCancel(await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Key to authorise on {0}', instance.instanceName || instance.instanceId), ignoreFocusOut: true }));
-  if (pick.key) return pick.key;
-  const base = hostAlias(instance.instanceName, instance.instanceId).replace(/^swas-/, 'swas_');
-  return generateKey(await freeKeyPath(keyDir, base), `swas-explorer@${instance.instanceId}`);
-}
-
-async function authorize(services: Services, instance: Instance, conn: SshConnection, keyDir: string): Promise<SshConnection> {
-  const api = services.api();
-  if (!api) throw new Cancelled();
-  const name = instance.instanceName || instance.instanceId;
-  const go = vscode.l10n.t('Authorize a Key…');
-  const pick = await vscode.window.showInformationMessage(
-    vscode.l10n.t('No key of yours is authorised for {0}@{1} yet.', conn.user, name),
-    { modal: true, detail: vscode.l10n.t('The public key is added to ~/.ssh/authorized_keys of {0} on the server through Cloud Assistant, marked so it can be removed later. Nothing else changes: no reboot, password login stays as it is.', conn.user) },
-    go,
-  );
-  if (pick !== go) throw new Cancelled();
-  const online = await api.remote.cloudAssistantStatus(instance.regionId, [instance.instanceId]);
-  if (online.get(instance.instanceId) !== true) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Cloud Assistant is not online on {0}, so the key cannot be installed from here. It is installed on SWAS servers by default; if it was stopped or removed, start or reinstall it from the console, or add the key yourself (ssh-copy-id).', name),
-    );
-    throw new Cancelled();
-  }
-  const key = await chooseKey(instance, keyDir);
-  const [outcome] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Authorising the key on {0}…', name) }, () =>
-    runOnServers(api.remote, [{ regionId: instance.regionId, instanceId: instance.instanceId, instanceName: instance.instanceName, osType: instance.osType }], authorizeKeyScript(key.publicKey, instance.instanceId), { timeoutSeconds: 60, workingUser: conn.user }, { now: Date.now, sleep }),
-  );
-  if (!outcome || outcome.error || outcome.result?.status !== 'Success') {
-    const why = outcome?.result ? `${outcome.result.status}: ${outcome.result.errorInfo || outcome.result.output.trim()}` : outcome?.error?.message ?? '';
-    throw new Error(vscode.l10n.t('The key could not be installed on {0} ({1}).', name, why));
-  }
-  return { ...conn, identityFile: key.privatePath, authorizedKey: key.publicKey.base64 };
-}
-
 async function writeConfig(services: Services, connections: SshConnections, instance: Instance, conn: SshConnection): Promise<string | undefined> {
   const file = sshConfigPath();
   let consent = connections.configConsent();
@@ -197,7 +151,7 @@ export async function prepareConnection(services: Services, instance: Instance):
   const ready = conn.identityFile !== undefined && conn.authorizedKey !== undefined;
   if (!ready) {
     await ensureFirewall(services, instance, conn.port);
-    conn = await authorize(services, instance, conn, dirname(sshConfigPath()));
+    conn = await authorizeKey(services, instance, conn, dirname(sshConfigPath()));
     await connections.set(profile, instance.instanceId, conn);
   }
   const alias = conn.alias && ready ? conn.alias : await writeConfig(services, connections, instance, conn);

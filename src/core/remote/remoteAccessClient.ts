@@ -1,9 +1,11 @@
 // Remote-access operations on top of the client's call pipeline (same limiter, retries, cache and
 // log as every other call): firewall rules, Cloud Assistant RunCommand and its results, the
-// agent's status, and the Workbench login URL. Writes carry a ClientToken where the API takes one.
+// agent's status, the Workbench login URL, and SSH key pairs (keyPairClient.ts). Writes carry a ClientToken where the API takes one.
 import { arr, num, obj, str } from '../convert';
 import type { CallOptions } from '../swasApi';
 import type { SwasCaller } from '../swasClient';
+import type { KeyPairApi } from './keyPairClient';
+import { createKeyPairApi } from './keyPairClient';
 import type { FirewallProtocol, FirewallRule, InvocationResult, InvocationStatus, NewFirewallRule, RunCommandParams } from './remoteModel';
 
 type Spec = Parameters<SwasCaller['call']>[0];
@@ -50,7 +52,7 @@ export function toInvocationResult(raw: unknown): InvocationResult {
   };
 }
 
-export interface RemoteAccessApi {
+export interface RemoteAccessApi extends KeyPairApi {
   listFirewallRules(regionId: string, instanceId: string, opts?: CallOptions): Promise<FirewallRule[]>;
   createFirewallRules(params: { regionId: string; instanceId: string; rules: NewFirewallRule[]; clientToken: string }, opts?: CallOptions): Promise<{ ruleIds: string[]; requestId: string }>;
   modifyFirewallRule(params: { regionId: string; instanceId: string; ruleId: string; rule: NewFirewallRule; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
@@ -76,6 +78,7 @@ function ruleParams(r: NewFirewallRule): Record<string, string> {
 
 export function createRemoteAccessApi(caller: SwasCaller): RemoteAccessApi {
   return {
+    ...createKeyPairApi(caller),
     async listFirewallRules(regionId, instanceId, opts) {
       const out: FirewallRule[] = [];
       for (let page = 1; page <= 20; page++) {

@@ -1,5 +1,5 @@
-// The user's SSH keys: the public keys in ~/.ssh, and a new ed25519 key made by the system's
-// ssh-keygen (private file mode 0600, no passphrase prompt; the key material is never read into
+// The user's SSH keys: the public keys in ~/.ssh, and a new ed25519 (or, for a SWAS key pair
+// that must be RSA, RSA 2048 — the size SWAS itself makes) key made by the system's ssh-keygen (private file mode 0600, no passphrase prompt; the key material is never read into
 // logs, settings or state — only its path and its public half are used).
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -36,11 +36,13 @@ export async function listKeys(dir: string): Promise<KeyFile[]> {
   return out;
 }
 
+export type KeyKind = 'ed25519' | 'rsa';
+
 /** A free file name in `dir` for a new key, e.g. swas_web-1_ed25519, swas_web-1_ed25519_2… */
-export async function freeKeyPath(dir: string, base: string): Promise<string> {
+export async function freeKeyPath(dir: string, base: string, kind: KeyKind = 'ed25519'): Promise<string> {
   const safe = base.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 60) || 'swas';
   for (let i = 1; i < 100; i++) {
-    const p = join(dir, `${safe}_ed25519${i === 1 ? '' : `_${i}`}`);
+    const p = join(dir, `${safe}_${kind}${i === 1 ? '' : `_${i}`}`);
     try {
       await fs.access(p);
     } catch {
@@ -54,11 +56,11 @@ export async function freeKeyPath(dir: string, base: string): Promise<string> {
   throw new Error('no free key file name');
 }
 
-/** Makes a new ed25519 key pair with ssh-keygen (the folder is created with mode 0700). */
-export async function generateKey(privatePath: string, comment: string): Promise<KeyFile> {
+/** Makes a new key pair with ssh-keygen (the folder is created with mode 0700). */
+export async function generateKey(privatePath: string, comment: string, kind: KeyKind = 'ed25519'): Promise<KeyFile> {
   await fs.mkdir(join(privatePath, '..'), { recursive: true, mode: 0o700 });
   await new Promise<void>((resolve, reject) => {
-    execFile('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', privatePath], { timeout: 30_000 }, (err) => (err ? reject(new Error(`ssh-keygen failed (${err.message.split('\n')[0] ?? ''})`)) : resolve()));
+    execFile('ssh-keygen', ['-q', '-t', kind, ...(kind === 'rsa' ? ['-b', '2048'] : []), '-N', '', '-C', comment, '-f', privatePath], { timeout: 30_000 }, (err) => (err ? reject(new Error(`ssh-keygen failed (${err.message.split('\n')[0] ?? ''})`)) : resolve()));
   });
   await fs.chmod(privatePath, 0o600);
   const publicKey = parsePublicKey(await fs.readFile(`${privatePath}.pub`, 'utf8'));

@@ -8,6 +8,7 @@ import { deleteSnapshot, deleteSnapshots } from './deleteSnapshot';
 import {
   createFirewallRule, createFirewallRules, deleteFirewallRule, deleteFirewallRules, disableFirewallRule, enableFirewallRule, listFirewallRules, modifyFirewallRule,
 } from './firewallRules';
+import { attachKeyPair, createKeyPair, deleteKeyPairs, detachKeyPair, importKeyPair, listKeyPairs } from './keyPairs';
 import { loginInstance } from './loginInstance';
 import { listCustomImages } from './listCustomImages';
 import { listDisks } from './listDisks';
@@ -32,6 +33,7 @@ const ALL: ActionDef[] = [
   // Remote access (issue 12): firewall, Cloud Assistant, Workbench.
   listFirewallRules, createFirewallRule, createFirewallRules, modifyFirewallRule, enableFirewallRule, disableFirewallRule, deleteFirewallRule, deleteFirewallRules,
   runCommand, describeInvocationResult, describeInvocations, describeCloudAssistantStatus, loginInstance,
+  importKeyPair, createKeyPair, listKeyPairs, attachKeyPair, detachKeyPair, deleteKeyPairs,
   ...LIFECYCLE,
 ];
 
