@@ -29,13 +29,18 @@ export function activityKindLabel(kind: ActivityKind): string {
   }
 }
 
-/** A step label is an API status (localised like the tree) or a plain code. */
+const KINDS: readonly string[] = ['start', 'stop', 'reboot', 'reset', 'rename', 'createSnapshot', 'createImage', 'share', 'unshare', 'deleteImage'];
+
+/** A step label is an API status (localised like the tree), an operation, or a plain code. */
 export function stepLabel(label: string): string {
+  if (KINDS.includes(label)) return activityKindLabel(label as ActivityKind);
   const parsed = parseInstanceStatus(label);
   return parsed.value === 'unknown' ? label : instanceStatusLabel(parsed.value);
 }
 
 export function outcomeLabel(e: ActivityEntry): string {
+  if (e.errorCode === 'swas.stillCreating') return vscode.l10n.t('Still being created — see the tree');
+  if (e.outcome === 'running' && e.machine?.phase === 'awaitingImage') return vscode.l10n.t('Snapshot ready: waiting for the form to be submitted');
   switch (e.outcome) {
     case 'running':
       return vscode.l10n.t('In progress');
@@ -59,7 +64,15 @@ export function failureReason(e: ActivityEntry): string | undefined {
     case 'swas.interrupted':
       return vscode.l10n.t('The window closed before the answer came: check the resource.');
     case 'swas.gone':
+      if (e.target.kind === 'snapshot') return vscode.l10n.t('The snapshot no longer exists.');
+      if (e.target.kind === 'image') return vscode.l10n.t('The custom image no longer exists.');
       return vscode.l10n.t('The server no longer exists.');
+    case 'swas.failed':
+      return e.target.kind === 'image' ? vscode.l10n.t('The custom image could not be created (creation failed).') : vscode.l10n.t('The snapshot failed.');
+    case 'swas.unavailable':
+      return vscode.l10n.t('The custom image is unavailable.');
+    case 'swas.stillCreating':
+      return vscode.l10n.t('Still being created when the Activity view stopped following it: the tree shows its progress.');
     default:
       return e.errorMessage ?? e.errorCode;
   }

@@ -85,6 +85,7 @@ export class CreateImagePanels implements vscode.Disposable {
       webview.onDidReceiveMessage((m: unknown) => void controller.handle(m)),
       panel.onDidDispose(() => {
         controller.dispose();
+        this.deps.activity?.formClosed(target.regionId, target.instanceId);
         this.open.delete(key);
         for (const s of subs) s.dispose();
       }),
