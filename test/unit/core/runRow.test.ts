@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ActivityLog } from '../../../src/core/activity/activityLog';
 import { runRowPatch } from '../../../src/core/activity/runRow';
 import { SwasError } from '../../../src/core/errors';
 import type { RunOutcome } from '../../../src/core/remote/runOnServers';
@@ -29,4 +30,13 @@ test('any other final status fails the row with that status and the exit code; a
 test('still running when the wait ended: the row ends "still running", not as a failure of the script', () => {
   const r = runRowPatch({ target, invokeId: 't-1', stillRunning: true, result: result({ status: 'Running' }) });
   assert.equal(r.outcome === 'failed' && r.error.code, 'swas.stillRunning');
+});
+
+test('a Run Command row (a kind added later) is kept through globalState next to the older kinds', () => {
+  const rows = [
+    { id: 'a', kind: 'runCommand', target: { regionId: 'r', kind: 'instance', id: 'i-1', name: 'web' }, startedAt: 1, outcome: 'succeeded', steps: [{ label: 'runCommand', state: 'done' }], params: { exitCode: '0', invokeId: 't-1' } },
+    { id: 'b', kind: 'stop', target: { regionId: 'r', kind: 'instance', id: 'i-2', name: 'db' }, startedAt: 2, outcome: 'running', steps: [{ label: 'Stopping', state: 'active' }] },
+    { id: 'c', kind: 'hibernate', target: { regionId: 'r', kind: 'instance', id: 'i-3', name: 'x' }, startedAt: 3, outcome: 'running', steps: [] },
+  ];
+  assert.deepEqual(ActivityLog.from(JSON.parse(JSON.stringify(rows))).all().map((e) => e.id), ['a', 'b'], 'an unknown kind is dropped, the rest load');
 });
