@@ -1,7 +1,8 @@
 // The Activity rows of Create Snapshot and Create Custom Image in the real extension host against
 // the emulator: a snapshot row runs while Progressing and succeeds once Accomplished on the
 // emulator's virtual clock; a form submission makes an image row with its RequestId; the form's
-// snapshot then image is ONE row with two steps; an unfinished row resumes after a reload; a
+// snapshot then image is ONE row with two steps (a snapshot the closed form never used is a
+// snapshot row); an unfinished row resumes after a reload; a
 // failed create offers Retry, which sends the same ClientToken (checked in the emulator's log).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -136,6 +137,22 @@ suite('Activity: snapshots and images', function () {
       throw new Error(`${String(e)}: ${JSON.stringify(entry(two.id))} ${JSON.stringify(env.api.services.regions.get(HZ)?.images.map((i) => [i.imageId, i.status]))}`);
     });
     assert.deepEqual(done.steps.map((s) => s.state), ['done', 'done']);
+  });
+
+  test('a snapshot made for the form that then closes unused ends as a plain Create Snapshot row', async () => {
+    const key = await openForm('web-prod-1');
+    const web = await server(HZ, 'web-prod-1');
+    const running = env.api.services.forms.deliver(key, { type: 'createSnapshot' });
+    const two = await waitFor('the two-step row', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return activity().all().find((e) => e.steps.length === 2 && e.params?.instanceId === web.instanceId && e.target.id !== '');
+    });
+    await adminCall(env, 'POST', '/clock/advance', { seconds: 120 });
+    await running;
+    await waitFor('the row to wait for the form', () => (entry(two.id)?.machine?.phase === 'awaitingImage' ? true : undefined));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const done = await waitFor('the snapshot-only row', outcome(two.id, 'succeeded'));
+    assert.deepEqual([done.kind, done.steps.length, done.target.kind], ['createSnapshot', 1, 'snapshot']);
   });
 
   test('after a reload an unfinished snapshot row follows its snapshot again by ID; one whose answer never came is interrupted', async () => {
