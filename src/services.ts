@@ -7,11 +7,13 @@
 //     told to change (ListInstanceStatus) until it settles.
 import * as vscode from 'vscode';
 import { ActivityStore } from './activity/activityStore';
+import { ResourceOperations } from './activity/resourceOperations';
 import { ServerOperations } from './activity/serverOperations';
 import type { ServerPrompts } from './commands/servers/prompts';
 import { windowPrompts } from './commands/servers/prompts';
 import type { SwasApi } from './core/swasApi';
 import type { CreateImageDeps } from './panels/createImageDeps';
+import { panelKey } from './panels/createImageDeps';
 import { CreateImagePanels } from './panels/createImagePanel';
 import { CredentialStore } from './platform/credentialStore';
 import { EndpointTrust } from './platform/endpointTrust';
@@ -32,6 +34,8 @@ export interface SnapshotTarget {
   diskType?: 'System' | 'Data';
   /** A valid name skips the name input box (programmatic use, tests). */
   snapshotName?: string;
+  /** Asked for by the Create Custom Image form: its Activity row has two steps, snapshot → image. */
+  forImage?: boolean;
 }
 
 export interface CreatedSnapshot {
@@ -39,6 +43,8 @@ export interface CreatedSnapshot {
   instanceId: string;
   snapshotId: string;
   status: string;
+  /** The Activity row that follows it. */
+  activityId?: string;
 }
 
 export interface Services {
@@ -56,6 +62,8 @@ export interface Services {
   /** The Activity view's log (globalState) and the long server operations it shows. */
   readonly activity: ActivityStore;
   readonly serverOps: ServerOperations;
+  /** Create Snapshot and Create Custom Image rows of the Activity view. */
+  readonly resourceOps: ResourceOperations;
   /** The questions server commands ask (replaceable by the integration tests). */
   prompts: ServerPrompts;
   api(): SwasApi | undefined;
@@ -103,11 +111,20 @@ export function createServices(context: vscode.ExtensionContext): Services {
     cachedRegion: (regionId) => regions.get(regionId),
     watchRegion: (regionId, listener) => regions.onDidChange((changed) => changed === regionId && listener()),
     imageCreated: (regionId, image) => explorer.imageCreated(regionId, image),
-    createSnapshot: (target) => createSnapshot(target),
+    createSnapshot: (target) => createSnapshot({ ...target, forImage: true }),
+    activity: {
+      imageSubmitting: (p, serverName) => resourceOps.imageSubmitting(p, serverName),
+      imageCreated: (id, imageId, requestId) => resourceOps.imageCreated(id, imageId, requestId),
+      imageFailed: (id, e) => resourceOps.imageFailed(id, e),
+      formClosed: (regionId, instanceId) => resourceOps.formClosed(regionId, instanceId),
+    },
   };
   const forms = new CreateImagePanels(context.extensionUri, formDeps, session.onDidChange);
   const activity = new ActivityStore(context.globalState);
   const serverOps = new ServerOperations({ api, regions, explorer, activity, now: () => Date.now(), logger });
+  const profile = (): string | undefined => session.state?.profile;
+  const formOpen = (regionId: string, instanceId: string): boolean => forms.openForms().includes(panelKey(profile() ?? '', { regionId, instanceId }));
+  const resourceOps = new ResourceOperations({ api, profile, regions, explorer, activity, now: () => Date.now(), logger, formOpen });
   const notice = new RateLimitNotice(
     (m) => explorer.setMessage(m),
     (seconds, action, regionId) => vscode.l10n.t("Waiting {0} s for the API's rate limit ({1}, {2})…", seconds, action, regionId),
@@ -138,6 +155,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     forms,
     activity,
     serverOps,
+    resourceOps,
     prompts: windowPrompts,
     api,
     language,

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ActivityEntry, ActivityStep } from '../core/activity/activityLog';
 import { formatElapsed } from '../core/activity/activityLog';
+import { canRetry } from '../core/activity/resourceOp';
 import { escape } from '../tree/snapshotNode';
 import { activityKindLabel, failureReason, outcomeLabel, stepLabel } from './activityLabels';
 import type { ActivityStore } from './activityStore';
@@ -68,11 +69,12 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityRow>, v
     item.id = `activity/${e.id}`;
     const elapsed = formatElapsed((e.finishedAt ?? this.now()) - e.startedAt);
     const active = e.steps.find((s) => s.state === 'active');
-    const state = e.outcome === 'running' && active ? `${stepLabel(active.label)}…` : outcomeLabel(e);
+    const progress = e.outcome === 'running' && typeof e.machine?.progress === 'number' ? ` ${e.machine.progress} %` : '';
+    const state = e.outcome === 'running' && active ? `${stepLabel(active.label)}…${progress}` : outcomeLabel(e);
     item.description = `${state} · ${elapsed} · ${new Date(e.startedAt).toLocaleTimeString()}`;
-    const [icon, color] = ICONS[e.outcome];
+    const [icon, color] = e.errorCode === 'swas.stillCreating' ? ['watch', undefined] : ICONS[e.outcome];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    item.contextValue = ['activity', e.outcome, e.target.kind].join(' ');
+    item.contextValue = ['activity', e.outcome, e.target.kind, ...(canRetry(e) ? ['retryable'] : [])].join(' ');
     item.command = { command: 'swas.activity.reveal', title: vscode.l10n.t('Reveal'), arguments: [{ entryId: e.id }] };
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escape(label)}** — ${escape(outcomeLabel(e))}\n\n`);

@@ -4,12 +4,21 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { ActivityProvider } from './activityProvider';
 
+const SERVER_KINDS: readonly string[] = ['start', 'stop', 'reboot', 'reset'];
+
 export function registerActivityView(context: vscode.ExtensionContext, services: Services, ready: Promise<void>): ActivityProvider {
   const provider = new ActivityProvider(services.activity);
   const view = vscode.window.createTreeView('swas.activity', { treeDataProvider: provider });
-  const timeouts = setInterval(() => services.serverOps.tickAll(), 15_000);
+  const timeouts = setInterval(() => {
+    services.serverOps.tickAll();
+    services.resourceOps.tickAll();
+  }, 15_000);
+  const warn = (e: unknown): void => services.logger.warn(`Activity: resume failed: ${String(e)}`);
   const resume = (): void => {
-    if (services.api()) void services.serverOps.resume().catch((e: unknown) => services.logger.warn(`Activity: resume failed: ${String(e)}`));
+    if (!services.api()) return;
+    const restored = services.activity.takeRestored();
+    void services.serverOps.resume(restored.filter((e) => SERVER_KINDS.includes(e.kind))).catch(warn);
+    void services.resourceOps.resume(restored.filter((e) => !SERVER_KINDS.includes(e.kind))).catch(warn);
   };
   context.subscriptions.push(provider, view, { dispose: () => clearInterval(timeouts) }, services.session.onDidChange(resume));
   void ready.then(resume);

@@ -1,7 +1,8 @@
 // SWAS: Create Snapshot… — pick the disk, name it (validated), create it, and follow its
 // progress until it settles, the deadline passes, the user cancels or the session changes
 // (src/core/snapshotWait.ts). Resolves to the snapshot (used by the Create Custom Image form);
-// undefined when the session changed meanwhile.
+// undefined when the session changed meanwhile. Its Activity row (src/activity/resourceOperations.ts)
+// runs from the call to the outcome.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { diskType } from '../core/enums';
@@ -79,11 +80,18 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
   const api = services.api();
   if (!api) return undefined;
   const regionId = instance.regionId;
+  const clientToken = randomUUID();
+  const forImage = (target as { forImage?: unknown } | undefined)?.forImage === true;
+  const row = services.resourceOps.startSnapshot({ regionId, instanceId: instance.instanceId, instanceName: instance.instanceName, diskId: disk.diskId, snapshotName, clientToken, forImage });
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating snapshot "{0}"', snapshotName), cancellable: true },
     async (progress, token) => {
-      const { snapshotId, requestId } = await api.createSnapshot({ regionId, diskId: disk.diskId, snapshotName, clientToken: randomUUID() });
+      const { snapshotId, requestId } = await api.createSnapshot({ regionId, diskId: disk.diskId, snapshotName, clientToken }).catch((e: unknown) => {
+        services.resourceOps.callFailed(row.id, e);
+        throw e;
+      });
       services.logger.info(`Snapshot ${snapshotId} requested (RequestId ${requestId})`);
+      services.resourceOps.requested(row.id, 'snapshot', snapshotId, requestId);
       // From here on the snapshot exists: a failed read means "still being created", not a failure.
       const stop = new AbortController();
       let sessionChanged = false;
@@ -104,12 +112,13 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
           // The tree's copy while it has one (the poller keeps it current); otherwise by ID.
           lookup: async (signal) => findSnapshot(services, regionId, snapshotId) ?? lookupSnapshotById(api, regionId, snapshotId, signal),
           onProgress: (s) => {
+            services.resourceOps.observe(row.id, s);
             const pct = s?.progress ?? 0;
             progress.report({ increment: Math.max(0, pct - last), message: `${pct}%` });
             last = Math.max(last, pct);
           },
         });
-        const created = (status: string): CreatedSnapshot => ({ regionId, instanceId: instance.instanceId, snapshotId, status });
+        const created = (status: string): CreatedSnapshot => ({ regionId, instanceId: instance.instanceId, snapshotId, status, activityId: row.id });
         switch (outcome.kind) {
           case 'settled':
             if (outcome.snapshot.status === 'Failed') {
@@ -130,6 +139,7 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
             if (outcome.kind === 'unreadable') {
               services.logger.warn(`Reading snapshot ${snapshotId} failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`);
             }
+            services.resourceOps.stopFollowing(row.id);
             void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName));
             return created(outcome.snapshot?.status ?? 'Progressing');
         }

@@ -260,8 +260,10 @@ export class CreateImageController {
     }
     this.busy = true;
     this.setSubmit({ phase: 'submitting' });
+    const row = this.deps.activity?.imageSubmitting(pending.params, this.serverName);
     try {
       const res = await this.ui.withProgress(pending.params.imageName, () => api.createCustomImage(pending.params));
+      if (row !== undefined) this.deps.activity?.imageCreated(row, res.imageId, res.requestId);
       this.pending = undefined;
       this.drafts.set(this.key, undefined);
       // Closed by a session change meanwhile: say it was created, but the other account's tree
@@ -282,6 +284,7 @@ export class CreateImageController {
         return undefined;
       });
     } catch (e) {
+      if (row !== undefined) this.deps.activity?.imageFailed(row, e);
       this.fail(e);
     } finally {
       this.busy = false;

@@ -3,7 +3,7 @@
 // vscode-free on purpose.
 import type { Logger } from '../core/logger';
 import type { FormDraft } from '../protocol/createImageMessages';
-import type { CustomImage, Region, RegionData } from '../core/model';
+import type { CreateCustomImageParams, CustomImage, Region, RegionData } from '../core/model';
 import type { SwasApi } from '../core/swasApi';
 
 export interface CreateImageTarget {
@@ -58,6 +58,18 @@ export interface CreateImageDeps {
    * when cancelled or failed (the command reported why).
    */
   createSnapshot(target: { regionId: string; instanceId: string; diskId: string }): Promise<RequestedSnapshot | undefined>;
+  /** The Activity view (absent in tests that do not look at it). */
+  activity?: FormActivity;
+}
+
+/** The Activity view's record of the form's submissions (one row per ClientToken). */
+export interface FormActivity {
+  /** A CreateCustomImage call is about to be sent; returns its row's ID. */
+  imageSubmitting(params: CreateCustomImageParams, serverName: string): string;
+  imageCreated(rowId: string, imageId: string, requestId: string): void;
+  imageFailed(rowId: string, error: unknown): void;
+  /** The form of this server closed (a snapshot it asked for and never used ends its row). */
+  formClosed(regionId: string, instanceId: string): void;
 }
 
 /** Drafts by profile and server, kept while the extension runs so closing the panel loses nothing. */

@@ -46,6 +46,11 @@ export class CreateImagePanels implements vscode.Disposable {
     return [...this.open.keys()];
   }
 
+  /** Hands a message to an open form exactly as its webview would (the integration tests' way in). */
+  async deliver(key: string, message: unknown): Promise<void> {
+    await this.open.get(key)?.controller.handle(message);
+  }
+
   /** True (and revealed) when a panel for this server is already open. */
   revealExisting(target: CreateImageTarget): boolean {
     const key = this.keyFor(target);
@@ -85,6 +90,7 @@ export class CreateImagePanels implements vscode.Disposable {
       webview.onDidReceiveMessage((m: unknown) => void controller.handle(m)),
       panel.onDidDispose(() => {
         controller.dispose();
+        this.deps.activity?.formClosed(target.regionId, target.instanceId);
         this.open.delete(key);
         for (const s of subs) s.dispose();
       }),

@@ -266,6 +266,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return true;
   }
 
+  /** Reveals a snapshot under its server (the server itself while the snapshot is not listed). */
+  async revealSnapshot(regionId: string, instanceId: string, snapshotId?: string): Promise<boolean> {
+    const region = await this.ensureRegionNode(regionId);
+    if (!region || !this.view) return false;
+    await region.getChildren();
+    const server = region.instanceNode(instanceId);
+    if (!server) return false;
+    server.getChildren();
+    const n = snapshotId ? server.snapshotNode(snapshotId) : undefined;
+    await this.view.reveal(n ?? server, { select: true, focus: true, expand: !n });
+    return true;
+  }
+
   async revealImage(regionId: string, imageId?: string): Promise<boolean> {
     const region = await this.ensureRegionNode(regionId);
     if (!region || !this.view) return false;

@@ -37,7 +37,8 @@ export class RegionStore {
 
   /**
    * Calls `listener(regionId)` after a region's data was (re)loaded or changed in place (the
-   * transition poller's updates). Used by the Create Custom Image form to follow the tree.
+   * transition poller's updates, images included). Used by the Create Custom Image form and the
+   * Activity view to follow the tree.
    */
   onDidChange(listener: (regionId: string) => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -211,6 +212,7 @@ export class RegionStore {
     d.images = images;
     // The quota counts every image the API reports, even if a page came back short.
     d.quota = { ...d.quota, used: Math.max(images.length, total) };
+    this.changed(regionId);
     return d;
   }
 
@@ -225,6 +227,7 @@ export class RegionStore {
     d.images = [...d.images, image];
     d.quota = { ...d.quota, used: d.quota.used + 1 };
     if (d.totals) d.totals = { ...d.totals, images: d.totals.images + 1 };
+    this.changed(regionId);
     return true;
   }
 
@@ -251,6 +254,7 @@ export class RegionStore {
     if (!d) return;
     const i = d.images.findIndex((x) => x.imageId === image.imageId);
     if (i >= 0) d.images[i] = image;
+    this.changed(regionId);
   }
 
   private requireApi(): SwasApi {

@@ -1,7 +1,7 @@
 // Runs a script on servers through Cloud Assistant: one modal that names the servers and shows
 // the script's start (a command argument can choose targets and script, never skip this), the
 // timeout and the working user (asked with defaults, remembered), then a live report document
-// with each server's status, exit code and output.
+// with each server's status, exit code and output. Each server's run is a row of the Activity view.
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
 import type { RunOutcome } from '../../core/remote/runOnServers';
@@ -10,6 +10,7 @@ import { sleep } from '../../core/retry';
 import { describeError } from '../../platform/errorMessages';
 import type { Services } from '../../services';
 import { orCancel } from '../runner';
+import { RunActivity } from '../../activity/runActivity';
 import type { RunReportDocuments } from './runReportDocuments';
 
 const LAST = 'swas.runCommand.last';
@@ -79,7 +80,8 @@ export async function runScript(services: Services, reports: RunReportDocuments,
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.languages.setTextDocumentLanguage(doc, 'log');
   await vscode.window.showTextDocument(doc, { preview: false });
-  const done = await vscode.window.withProgress(
+  const rows = new RunActivity(services.activity, outcomes.map((o) => o.target));
+  const done = await Promise.resolve(vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running on {0} server(s)…', servers.length), cancellable: true },
     async (_p, token) => {
       const abort = new AbortController();
@@ -93,6 +95,7 @@ export async function runScript(services: Services, reports: RunReportDocuments,
           onUpdate: (o) => {
             const i = outcomes.findIndex((x) => x.target.instanceId === o.target.instanceId);
             if (i >= 0) outcomes[i] = o;
+            rows.update(o);
             reports.update(uri, renderReport(script, outcomes, started));
           },
         },
@@ -100,7 +103,7 @@ export async function runScript(services: Services, reports: RunReportDocuments,
       );
       return result;
     },
-  );
+  )).finally(() => rows.end(outcomes));
   reports.update(uri, renderReport(script, done, started));
   const failed = done.filter((o) => o.error || (o.result && o.result.status !== 'Success')).length;
   if (failed === 0) vscode.window.setStatusBarMessage(vscode.l10n.t('Run Command finished on {0} server(s)', done.length), 5000);

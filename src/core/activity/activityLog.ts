@@ -3,7 +3,9 @@
 // validated on the way back in (globalState is data from an earlier version or a bad write).
 export type ActivityKind =
   | 'start' | 'stop' | 'reboot' | 'reset' | 'rename'
-  | 'createSnapshot' | 'createImage' | 'share' | 'unshare' | 'deleteImage';
+  | 'createSnapshot' | 'createImage' | 'share' | 'unshare' | 'deleteImage'
+  /** A Run Command run on one server (added later: stored entries of every earlier kind still load). */
+  | 'runCommand';
 
 export type ActivityOutcome = 'running' | 'succeeded' | 'failed';
 
@@ -44,7 +46,8 @@ export interface ActivityEntry {
 export const DEFAULT_CAP = 50;
 export const STORE_KEY = 'swas.activity.v1';
 
-const KINDS: readonly ActivityKind[] = ['start', 'stop', 'reboot', 'reset', 'rename', 'createSnapshot', 'createImage', 'share', 'unshare', 'deleteImage'];
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ['start', 'stop', 'reboot', 'reset', 'rename', 'createSnapshot', 'createImage', 'share', 'unshare', 'deleteImage', 'runCommand'];
+const KINDS = ACTIVITY_KINDS;
 const OUTCOMES: readonly ActivityOutcome[] = ['running', 'succeeded', 'failed'];
 const STEP_STATES: readonly ActivityStep['state'][] = ['pending', 'active', 'done', 'failed'];
 
