@@ -3,22 +3,18 @@
 // not accept the SSH port → add a rule for a source the user confirms; no key authorised →
 // authorise one (an existing ~/.ssh/*.pub or a new ed25519 key) through Cloud Assistant; then the
 // one-time offer to write a plain `Host swas-<name>` block into the ssh config. A server set up
-// before costs no API call at all.
-import { randomUUID } from 'node:crypto';
+// before costs no API call at all. The order and the calls are src/core/remote/connectPreflight.ts;
+// this file only asks the questions.
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
-import { authorizeKeyScript } from '../../core/remote/authorizeKey';
-import { firewallAllows, firstObstacle, isOpenToWorld, SENSITIVE_PORTS } from '../../core/remote/preflight';
-import { runOnServers } from '../../core/remote/runOnServers';
+import { connectPreflight } from '../../core/remote/connectPreflight';
+import type { PreflightUi } from '../../core/remote/connectPreflight';
+import { firstObstacle, isOpenToWorld, SENSITIVE_PORTS } from '../../core/remote/preflight';
 import { sleep } from '../../core/retry';
-import { hostAlias, upsertHost } from '../../core/ssh/sshConfig';
-import { editSshConfigFile } from '../../core/ssh/sshConfigFile';
 import type { KeyFile } from '../../core/ssh/sshKeys';
-import { freeKeyPath, generateKey, listKeys } from '../../core/ssh/sshKeys';
 import { SshConnections } from '../../platform/sshConnections';
-import type { SshConnection } from '../../platform/sshConnections';
 import type { Services } from '../../services';
 import { Cancelled, orCancel } from '../runner';
 import { cidrProblem } from './firewallInput';
@@ -62,8 +58,7 @@ export function sshArgs(c: PreparedConnection): string[] {
   return [...args, `${c.user}@${c.host}`];
 }
 
-async function askSettings(instance: Instance, known: SshConnection | undefined): Promise<SshConnection> {
-  if (known) return known;
+async function askSettings(instance: Instance): Promise<{ user: string; port: number }> {
   const name = instance.instanceName || instance.instanceId;
   const user = orCancel(
     await vscode.window.showInputBox({
@@ -80,12 +75,7 @@ async function askSettings(instance: Instance, known: SshConnection | undefined)
   return { user, port: Number(port) };
 }
 
-async function ensureFirewall(services: Services, instance: Instance, port: number): Promise<void> {
-  const api = services.api();
-  if (!api) throw new Cancelled();
-  const rules = await api.remote.listFirewallRules(instance.regionId, instance.instanceId);
-  if (firewallAllows(rules, port)) return;
-  const name = instance.instanceName || instance.instanceId;
+async function firewallSource(name: string, port: number): Promise<string> {
   const add = vscode.l10n.t('Add a Rule…');
   const pick = await vscode.window.showWarningMessage(
     vscode.l10n.t('The SWAS firewall of {0} does not accept TCP port {1}, so SSH cannot reach it.', name, port),
@@ -104,72 +94,56 @@ async function ensureFirewall(services: Services, instance: Instance, port: numb
     const sure = await vscode.window.showWarningMessage(vscode.l10n.t('Open TCP {0} of {1} to the whole internet?', port, name), { modal: true, detail: vscode.l10n.t('Port {0} is often attacked. A narrower source, such as your own address with /32, is safer.', port) }, open);
     if (sure !== open) throw new Cancelled();
   }
-  await api.remote.createFirewallRules({ regionId: instance.regionId, instanceId: instance.instanceId, rules: [{ port: String(port), protocol: 'TCP', sourceCidrIp: source, remark: 'SSH (SWAS Explorer)' }], clientToken: randomUUID() });
+  return source;
 }
 
-async function chooseKey(instance: Instance, keyDir: string): Promise<KeyFile> {
-  const existing = await listKeys(keyDir);
+async function chooseKey(name: string, existing: readonly KeyFile[], keyDir: string): Promise<KeyFile | 'new'> {
   type Item = vscode.QuickPickItem & { key?: KeyFile };
   const items: Item[] = [
     { label: `$(add) ${vscode.l10n.t('Create a new key (ed25519)')}`, detail: vscode.l10n.t('Made with ssh-keygen in {0}, readable only by you', keyDir) },
     ...existing.map((k) => ({ label: `$(key) ${k.privatePath.slice(keyDir.length + 1)}.pub`, description: k.publicKey.type, detail: k.comment, key: k })),
   ];
-  const pick = orCancel(await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Key to authorise on {0}', instance.instanceName || instance.instanceId), ignoreFocusOut: true }));
-  if (pick.key) return pick.key;
-  const base = hostAlias(instance.instanceName, instance.instanceId).replace(/^swas-/, 'swas_');
-  return generateKey(await freeKeyPath(keyDir, base), `swas-explorer@${instance.instanceId}`);
+  const pick = orCancel(await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Key to authorise on {0}', name), ignoreFocusOut: true }));
+  return pick.key ?? 'new';
 }
 
-async function authorize(services: Services, instance: Instance, conn: SshConnection, keyDir: string): Promise<SshConnection> {
-  const api = services.api();
-  if (!api) throw new Cancelled();
+/** The command's answers to the core preflight's questions: dialogs, inputs and a progress notification. */
+function dialogs(instance: Instance, file: string): PreflightUi {
   const name = instance.instanceName || instance.instanceId;
-  const go = vscode.l10n.t('Authorize a Key…');
-  const pick = await vscode.window.showInformationMessage(
-    vscode.l10n.t('No key of yours is authorised for {0}@{1} yet.', conn.user, name),
-    { modal: true, detail: vscode.l10n.t('The public key is added to ~/.ssh/authorized_keys of {0} on the server through Cloud Assistant, marked so it can be removed later. Nothing else changes: no reboot, password login stays as it is.', conn.user) },
-    go,
-  );
-  if (pick !== go) throw new Cancelled();
-  const online = await api.remote.cloudAssistantStatus(instance.regionId, [instance.instanceId]);
-  if (online.get(instance.instanceId) !== true) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Cloud Assistant is not online on {0}, so the key cannot be installed from here. It is installed on SWAS servers by default; if it was stopped or removed, start or reinstall it from the console, or add the key yourself (ssh-copy-id).', name),
-    );
-    throw new Cancelled();
-  }
-  const key = await chooseKey(instance, keyDir);
-  const [outcome] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Authorising the key on {0}…', name) }, () =>
-    runOnServers(api.remote, [{ regionId: instance.regionId, instanceId: instance.instanceId, instanceName: instance.instanceName, osType: instance.osType }], authorizeKeyScript(key.publicKey, instance.instanceId), { timeoutSeconds: 60, workingUser: conn.user }, { now: Date.now, sleep }),
-  );
-  if (!outcome || outcome.error || outcome.result?.status !== 'Success') {
-    const why = outcome?.result ? `${outcome.result.status}: ${outcome.result.errorInfo || outcome.result.output.trim()}` : outcome?.error?.message ?? '';
-    throw new Error(vscode.l10n.t('The key could not be installed on {0} ({1}).', name, why));
-  }
-  return { ...conn, identityFile: key.privatePath, authorizedKey: key.publicKey.base64 };
-}
-
-async function writeConfig(services: Services, connections: SshConnections, instance: Instance, conn: SshConnection): Promise<string | undefined> {
-  const file = sshConfigPath();
-  let consent = connections.configConsent();
-  if (consent === undefined) {
-    const yes = vscode.l10n.t('Add Host Entries');
-    const no = vscode.l10n.t('Don\'t Write the File');
-    const pick = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Add a "Host swas-<name>" entry for each server you connect to, to {0}?', file),
-      { modal: true, detail: vscode.l10n.t('Then `ssh swas-<name>` and any Remote-SSH work without this extension. Only one marked SWAS Explorer section is written; everything else in the file stays exactly as it is.') },
-      yes,
-      no,
-    );
-    if (pick === undefined) throw new Cancelled();
-    consent = pick === yes ? 'yes' : 'no';
-    await connections.setConfigConsent(consent);
-  }
-  if (consent === 'no') return undefined;
-  const alias = hostAlias(instance.instanceName, instance.instanceId);
-  await editSshConfigFile(file, (text) => upsertHost(text, { alias, hostName: instance.publicIpAddress, user: conn.user, port: conn.port, ...(conn.identityFile ? { identityFile: conn.identityFile } : {}) }));
-  services.logger.info(`ssh config: Host ${alias} written to ${file}`);
-  return alias;
+  return {
+    askSettings: () => askSettings(instance),
+    firewallSource: (port) => firewallSource(name, port),
+    async confirmAuthorize(user) {
+      const go = vscode.l10n.t('Authorize a Key…');
+      const pick = await vscode.window.showInformationMessage(
+        vscode.l10n.t('No key of yours is authorised for {0}@{1} yet.', user, name),
+        { modal: true, detail: vscode.l10n.t('The public key is added to ~/.ssh/authorized_keys of {0} on the server through Cloud Assistant, marked so it can be removed later. Nothing else changes: no reboot, password login stays as it is.', user) },
+        go,
+      );
+      if (pick !== go) throw new Cancelled();
+    },
+    agentOffline() {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Cloud Assistant is not online on {0}, so the key cannot be installed from here. It is installed on SWAS servers by default; if it was stopped or removed, start or reinstall it from the console, or add the key yourself (ssh-copy-id).', name),
+      );
+      return new Cancelled();
+    },
+    chooseKey: (existing, keyDir) => chooseKey(name, existing, keyDir),
+    whileAuthorizing: (run) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Authorising the key on {0}…', name) }, run)),
+    authorizeFailed: (why) => new Error(vscode.l10n.t('The key could not be installed on {0} ({1}).', name, why)),
+    async configConsent() {
+      const yes = vscode.l10n.t('Add Host Entries');
+      const no = vscode.l10n.t('Don\'t Write the File');
+      const pick = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Add a "Host swas-<name>" entry for each server you connect to, to {0}?', file),
+        { modal: true, detail: vscode.l10n.t('Then `ssh swas-<name>` and any Remote-SSH work without this extension. Only one marked SWAS Explorer section is written; everything else in the file stays exactly as it is.') },
+        yes,
+        no,
+      );
+      if (pick === undefined) throw new Cancelled();
+      return pick === yes ? 'yes' : 'no';
+    },
+  };
 }
 
 /** Runs the preflight; resolves with how to connect, or throws Cancelled when the user stops. */
@@ -190,17 +164,11 @@ export async function prepareConnection(services: Services, instance: Instance):
     throw new Cancelled();
   }
   if (obstacle === 'noPublicIp') throw new Error(vscode.l10n.t('{0} has no public IP address.', name));
+  const api = services.api();
+  if (!api) throw new Cancelled();
   const profile = services.session.state?.profile ?? 'default';
-  const connections = new SshConnections(services.context.globalState);
-  let conn = await askSettings(instance, connections.get(profile, instance.instanceId));
-  await connections.set(profile, instance.instanceId, conn);
-  const ready = conn.identityFile !== undefined && conn.authorizedKey !== undefined;
-  if (!ready) {
-    await ensureFirewall(services, instance, conn.port);
-    conn = await authorize(services, instance, conn, dirname(sshConfigPath()));
-    await connections.set(profile, instance.instanceId, conn);
-  }
-  const alias = conn.alias && ready ? conn.alias : await writeConfig(services, connections, instance, conn);
-  if (alias !== conn.alias) await connections.set(profile, instance.instanceId, { ...conn, alias });
-  return { instance, alias, host: instance.publicIpAddress, user: conn.user, port: conn.port, identityFile: conn.identityFile };
+  const store = new SshConnections(services.context.globalState).storeFor(profile, instance.instanceId);
+  const configFile = sshConfigPath();
+  const conn = await connectPreflight(instance, store, dialogs(instance, configFile), { remote: api.remote, configFile, keyDir: dirname(configFile), run: { now: Date.now, sleep }, logger: services.logger });
+  return { instance, alias: conn.alias, host: instance.publicIpAddress, user: conn.user, port: conn.port, identityFile: conn.identityFile };
 }
