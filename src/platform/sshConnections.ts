@@ -2,17 +2,9 @@
 // login user, SSH port, the key file's PATH (never its contents) and whether that key was
 // installed on the server, plus the one-time consent to write the ~/.ssh/config section.
 import type * as vscode from 'vscode';
+import type { ConnectionStore, SshConnection } from '../core/remote/connectPreflight';
 
-export interface SshConnection {
-  user: string;
-  port: number;
-  /** Private key file path (the .pub beside it is what was installed). */
-  identityFile?: string;
-  /** The public key (base64 part) known to be in the server's authorized_keys. */
-  authorizedKey?: string;
-  /** Host alias written to the ssh config, when it was. */
-  alias?: string;
-}
+export type { SshConnection };
 
 const PREFIX = 'swas.ssh.connection';
 const CONSENT = 'swas.ssh.configConsent';
@@ -55,5 +47,15 @@ export class SshConnections {
 
   async setConfigConsent(v: 'yes' | 'no'): Promise<void> {
     await this.state.update(CONSENT, v);
+  }
+
+  /** The store of one server's connection, as the core preflight takes it. */
+  storeFor(profile: string, instanceId: string): ConnectionStore {
+    return {
+      get: () => this.get(profile, instanceId),
+      set: (c) => this.set(profile, instanceId, c),
+      configConsent: () => this.configConsent(),
+      setConfigConsent: (v) => this.setConfigConsent(v),
+    };
   }
 }

@@ -20,6 +20,8 @@ export interface EmulatorSpec {
   limits?: string;
   imageSeconds?: number;
   snapshotSeconds?: number;
+  /** `--ssh`: an SSH daemon per Linux server on its loopback IP, RunCommand in a sandbox. */
+  ssh?: boolean;
 }
 
 export interface LoggedRequest {
@@ -59,6 +61,7 @@ function args(spec: EmulatorSpec): string[] {
   if (spec.limits) a.push('--limits', spec.limits);
   if (spec.imageSeconds !== undefined) a.push('--image-seconds', String(spec.imageSeconds));
   if (spec.snapshotSeconds !== undefined) a.push('--snapshot-seconds', String(spec.snapshotSeconds));
+  if (spec.ssh) a.push('--ssh');
   return a;
 }
 

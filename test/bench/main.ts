@@ -1,8 +1,10 @@
 // `npm run bench`: every row in one run, the table on stdout, bench/results.json written.
-// Usage: node out/test/bench/main.js [--only region,throttled,presets,heap,size,exthost,journey] [--out FILE]
+// Usage: node out/test/bench/main.js [--only region,throttled,presets,heap,size,exthost,journey,lifecycle,connect] [--out FILE]
+// With --only, bench/results.json keeps the other rows: the run's rows replace theirs (see mergeResults).
 // `journey` is the client-level journey: it runs only when the extension-host one (exthost) did not.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { connectBenchRows } from './connectRows';
 import { exthostRows } from './exthostRows';
 import { heapRows } from './heapRows';
 import { journeyRows } from './journey';
@@ -10,11 +12,11 @@ import { lifecycleRows } from './lifecycleRows';
 import { presetRows } from './presetRows';
 import { regionRows, throttledRows } from './regionRows';
 import { productionVsixPath, sizeRows } from './sizes';
-import { formatTable, updateReadme, writeResults } from './results';
+import { formatTable, mergeResults, updateReadme, writeResults } from './results';
 import type { Row } from './results';
 
 // Order matters: the client-level journey runs last, only when the extension-host journey did not.
-const ALL = ['region', 'throttled', 'presets', 'heap', 'size', 'exthost', 'journey', 'lifecycle'] as const;
+const ALL = ['region', 'throttled', 'presets', 'heap', 'size', 'exthost', 'journey', 'lifecycle', 'connect'] as const;
 type Part = (typeof ALL)[number];
 
 interface Args {
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   const args = parseArgs(root, process.argv.slice(2));
   const started = Date.now();
   const log = (s: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, presets: presetRows, journey: journeyRows, heap: heapRows, size: sizeRows, exthost: exthostRows, lifecycle: lifecycleRows };
+  const runners: Partial<Record<Part, PartRunner>> = { region: regionRows, throttled: throttledRows, presets: presetRows, journey: journeyRows, heap: heapRows, size: sizeRows, exthost: exthostRows, lifecycle: lifecycleRows, connect: connectBenchRows };
   rmSync(productionVsixPath(root), { force: true });
   const rows: Row[] = [];
   for (const part of ALL) {
@@ -59,9 +61,12 @@ async function main(): Promise<void> {
       log(`${part} FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
-  const results = writeResults(args.out, rows);
+  // A subset run into the committed file replaces only its own rows there (--out FILE: just them).
+  const committed = args.out === resolve(root, 'bench/results.json');
+  const whole = args.only.size === ALL.length;
+  const results = committed && !whole ? mergeResults(args.out, rows) : writeResults(args.out, rows);
   const readme = resolve(root, 'bench/README.md');
-  if (args.out === resolve(root, 'bench/results.json') && args.only.size === ALL.length && updateReadme(readme, results)) log(`updated the table in ${readme}`);
+  if (committed && updateReadme(readme, results)) log(`updated the table in ${readme}`);
   console.log(`\n${formatTable(rows)}\n`);
   log(`wrote ${args.out}`);
 }

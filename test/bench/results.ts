@@ -1,5 +1,6 @@
 // bench/results.json and the printed table. Format (stable, scripted against):
 // {"date", "node", "rows": [{"name", "value", "unit", "baseline": n|null, "ratio": n|null, "note"}]}
+// plus, after `--only` runs into the committed file, "updated": [{"date", "node", "rows": [names]}].
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -17,6 +18,8 @@ export interface Results {
   date: string;
   node: string;
   rows: Row[];
+  /** Rows replaced or added later by `--only` runs (each with its own date). */
+  updated?: { date: string; node: string; rows: string[] }[];
 }
 
 const round = (n: number, digits: number): number => {
@@ -45,6 +48,29 @@ export function writeResults(path: string, rows: Row[]): Results {
   return results;
 }
 
+/**
+ * An `--only` run into the committed file: its rows replace the rows of the same name (or are
+ * added at the end), every other row and the full run's date stay, and the run is listed in
+ * `updated`. Without a readable file it is a plain write.
+ */
+export function mergeResults(path: string, rows: Row[]): Results {
+  let old: Results | undefined;
+  try {
+    old = JSON.parse(readFileSync(path, 'utf8')) as Results;
+  } catch {
+    old = undefined;
+  }
+  if (!old || !Array.isArray(old.rows)) return writeResults(path, rows);
+  const fresh = new Map(rows.map((r) => [r.name, r]));
+  const merged = old.rows.map((r) => fresh.get(r.name) ?? r);
+  for (const r of rows) if (!old.rows.some((o) => o.name === r.name)) merged.push(r);
+  const names = new Set(rows.map((r) => r.name));
+  const updated = [...(old.updated ?? []).map((u) => ({ ...u, rows: u.rows.filter((n) => !names.has(n)) })).filter((u) => u.rows.length), { date: new Date().toISOString(), node: process.version, rows: rows.map((r) => r.name) }];
+  const results: Results = { date: old.date, node: old.node, rows: merged, updated };
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+  return results;
+}
+
 function cell(v: number | null): string {
   return v === null ? '—' : v.toLocaleString('en-US');
 }
@@ -68,7 +94,8 @@ export function updateReadme(path: string, results: Results): boolean {
   const a = text.indexOf(START);
   const b = text.indexOf(END);
   if (a < 0 || b < a) return false;
-  const body = `Run of ${results.date} (Node ${results.node}):\n\n${formatTable(results.rows)}\n`;
+  const later = (results.updated ?? []).map((u) => `; ${u.rows.join(', ')} from a run of ${u.date} (Node ${u.node})`).join('');
+  const body = `Run of ${results.date} (Node ${results.node})${later}:\n\n${formatTable(results.rows)}\n`;
   writeFileSync(path, `${text.slice(0, a + START.length)}\n${body}${text.slice(b)}`);
   return true;
 }

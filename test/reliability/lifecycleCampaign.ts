@@ -33,6 +33,9 @@ export interface LifecycleCampaignResult {
   writeRequests: number;
   distinctTokens: number;
   problems: string[];
+  /** Every line the client logged (for the secret scan). */
+  logText: string;
+  seconds: number;
 }
 
 type Outcome = 'done' | 'duplicate' | 'unclear';
@@ -68,10 +71,12 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T) => Promise
 
 export async function runLifecycleCampaign(o: LifecycleCampaignOptions): Promise<LifecycleCampaignResult> {
   const lab = await startLab({ seed: 'empty' });
+  const started = Date.now();
+  const logger = recordingLogger();
   try {
     const ids: string[] = [];
     for (let n = 1; n <= o.servers; n++) ids.push((await lab.admin<{ InstanceId: string }>('POST', '/servers', { regionId: REGION, instanceName: `soak-${n}`, status: 'Running' })).InstanceId);
-    const api = makeClient(lab, recordingLogger(), o.clientTimeoutMs, o.retry);
+    const api = makeClient(lab, logger, o.clientTimeoutMs, o.retry);
     const problems: string[] = [];
     const outcomes: Outcome[] = [];
     let faultsInjected = 0;
@@ -99,6 +104,8 @@ export async function runLifecycleCampaign(o: LifecycleCampaignOptions): Promise
       writeRequests,
       distinctTokens: tokens.size,
       problems,
+      logText: logger.text(),
+      seconds: (Date.now() - started) / 1000,
     };
   } finally {
     await lab.stop();

@@ -31,8 +31,8 @@ export const DEFAULT_SECRETS: readonly string[] = [
 export interface SecretHit {
   /** File path, or the label given to scanText. */
   where: string;
-  /** 'secret' (a literal), or 'signature' (an unredacted Signature= value). */
-  kind: 'secret' | 'signature';
+  /** 'secret' (a literal), 'signature' (an unredacted Signature= value), 'privateKey' (a PEM/OpenSSH private key block). */
+  kind: 'secret' | 'signature' | 'privateKey';
   /** Which literal matched (masked), or the signature's first characters (masked). */
   what: string;
   /** Byte or character offset of the match. */
@@ -50,6 +50,10 @@ export interface ScanOptions {
   maxFileBytes?: number;
   /** Directory or file names to skip (e.g. 'node_modules', 'extensions'). */
   skipNames?: readonly string[];
+  /** Exact file paths to skip (the private key file itself, whose content is the secret). */
+  skipPaths?: readonly string[];
+  /** Also look for any `-----BEGIN … PRIVATE KEY-----` block, whatever key it holds (default false). */
+  privateKeyBlocks?: boolean;
 }
 
 export interface ScanReport {
@@ -84,6 +88,30 @@ function signatureHits(text: string, where: string, encoding: string): SecretHit
   return hits;
 }
 
+const PRIVATE_KEY_BLOCK = /-----BEGIN (?:OPENSSH |RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----/g;
+
+function blockHits(text: string, where: string, encoding: string): SecretHit[] {
+  return [...text.matchAll(PRIVATE_KEY_BLOCK)].map((m) => ({ where, kind: 'privateKey' as const, what: m[0], offset: m.index, encoding }));
+}
+
+function bodyLines(pem: string): string[] {
+  return pem.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('-----'));
+}
+
+/**
+ * What to look for so that a private key file's secret is found however it leaked: the whole file,
+ * each base64 line of its body (a log that wrapped or split it), and the body as one line (JSON,
+ * a single-line dump). Lines shorter than 16 characters (a short last line) are left out: they
+ * could match by chance. So are lines that `other` (another key of the same type) has too: the
+ * format's fixed header (for ed25519 the whole first line, `b3BlbnNzaC1rZXktdjEA…`, is the same in
+ * every unencrypted key, the server's own host key included).
+ */
+export function privateKeyNeedles(pem: string, other = ''): string[] {
+  const common = new Set(bodyLines(other));
+  const body = bodyLines(pem);
+  return [...new Set([pem.trim(), body.join(''), ...body.filter((l) => l.length >= 16 && !common.has(l))])];
+}
+
 /** The literal as written, percent-encoded (a URL, a form body) and encoded twice (a string-to-sign). */
 function encodedForms(s: string): [string, string][] {
   const once = encodeURIComponent(s);
@@ -106,6 +134,7 @@ export function scanText(text: string, where = 'text', opts: ScanOptions = {}): 
     }
   }
   if (opts.signatures !== false) hits.push(...signatureHits(text, where, 'utf8'));
+  if (opts.privateKeyBlocks) hits.push(...blockHits(text, where, 'utf8'));
   return hits;
 }
 
@@ -130,6 +159,10 @@ export function scanBuffer(buf: Buffer, where: string, opts: ScanOptions = {}): 
     // UTF-16LE text: drop the zero high bytes of ASCII characters, then search as text.
     if (buf.includes(Buffer.from('Signature', 'utf16le'))) hits.push(...signatureHits(buf.toString('utf16le'), where, 'utf16le'));
   }
+  if (opts.privateKeyBlocks) {
+    hits.push(...blockHits(buf.toString('latin1'), where, 'utf8'));
+    if (buf.includes(Buffer.from('PRIVATE KEY', 'utf16le'))) hits.push(...blockHits(buf.toString('utf16le'), where, 'utf16le'));
+  }
   return hits;
 }
 
@@ -138,7 +171,9 @@ export async function scanDirectory(root: string, opts: ScanOptions = {}): Promi
   const report: ScanReport = { files: 0, bytes: 0, hits: [], unreadable: [] };
   const max = opts.maxFileBytes ?? 64 * 1024 * 1024;
   const skip = new Set(opts.skipNames ?? []);
+  const skipPaths = new Set(opts.skipPaths ?? []);
   async function visit(path: string): Promise<void> {
+    if (skipPaths.has(path)) return;
     let st;
     try {
       st = await stat(path);

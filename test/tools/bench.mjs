@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --only region,throttled,presets,journey,heap,size,exthost] [--out FILE]`
+// `npm run bench [-- --only region,throttled,presets,journey,heap,size,exthost,lifecycle,connect] [--out FILE]`
 // Builds (esbuild --tests), then runs the bench (out/test/bench/main.js): it starts its own
 // emulators, prints the table and writes bench/results.json. See bench/README.md.
 import { spawnSync } from 'node:child_process';

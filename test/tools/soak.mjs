@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run soak`: the full reliability campaign (test/reliability/soak.ts) — the create-image
-// fault campaign, tree loads under faults, 10,000 hostile webview messages, hostile input, two
-// windows against one quota, and the secret scan over everything written. Prints the table and
+// and lifecycle (stop/start) fault campaigns, tree loads under faults, 10,000 hostile webview
+// messages, hostile input, two windows against one quota, private-key hygiene after the Connect
+// key flows, and the secret scan over everything written. Prints the table and
 // writes bench/reliability.json. Exit code 1 when a goal is missed.
 // Extra directories to scan for secrets: `npm run soak -- --scan DIR [--scan DIR …]`.
 import { spawnSync } from 'node:child_process';

@@ -1,18 +1,16 @@
 // "Authorize a key" in the Connect preflight: the user picks one of their ~/.ssh/*.pub keys or has
 // a new one made (ssh-keygen, private file 0600; only its path and public half are ever kept), and
 // chooses how it reaches the server — through Cloud Assistant into the login user's
-// authorized_keys (recommended: idempotent, marked, nothing else changes), or, for root, as a
-// SWAS key pair (keyPairWay.ts). The questions go through services.prompts so the integration
-// tests can answer them; the e2e suite answers the real dialogs.
+// authorized_keys (recommended: idempotent, marked, nothing else changes; carried out by the core
+// preflight, src/core/remote/connectPreflight.ts), or, for root, as a SWAS key pair (keyPairWay.ts,
+// done here). The questions go through services.prompts so the integration tests can answer them;
+// the e2e suite answers the real dialogs.
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
-import { authorizeKeyScript } from '../../core/remote/authorizeKey';
-import { runOnServers } from '../../core/remote/runOnServers';
-import { sleep } from '../../core/retry';
+import type { AuthorizeChoice, SshConnection } from '../../core/remote/connectPreflight';
 import { hostAlias } from '../../core/ssh/sshConfig';
 import type { KeyFile, KeyKind } from '../../core/ssh/sshKeys';
 import { freeKeyPath, generateKey, listKeys } from '../../core/ssh/sshKeys';
-import type { SshConnection } from '../../platform/sshConnections';
 import type { Services } from '../../services';
 import { Cancelled, orCancel } from '../runner';
 import { askAfterRejection, attachAsKeyPair, KeyRejectedError } from './keyPairWay';
@@ -22,56 +20,35 @@ function newKey(instance: Instance, keyDir: string, kind: KeyKind): Promise<KeyF
   return freeKeyPath(keyDir, base, kind).then((p) => generateKey(p, `swas-explorer@${instance.instanceId}`, kind));
 }
 
-async function chooseKey(services: Services, instance: Instance, keyDir: string): Promise<KeyFile> {
-  const existing = await listKeys(keyDir);
+/** An existing key of `existing`, or 'new' for a new ed25519 key. */
+export async function chooseKey(services: Services, instance: Instance, existing: readonly KeyFile[], keyDir: string): Promise<KeyFile | 'new'> {
   type Item = vscode.QuickPickItem & { key?: KeyFile };
   const items: Item[] = [
     { label: `$(add) ${vscode.l10n.t('Create a new key (ed25519)')}`, detail: vscode.l10n.t('Made with ssh-keygen in {0}, readable only by you', keyDir) },
     ...existing.map((k) => ({ label: `$(key) ${k.privatePath.slice(keyDir.length + 1)}.pub`, description: k.publicKey.type, detail: k.comment, key: k })),
   ];
   const pick = orCancel(await services.prompts.pick(items, { title: vscode.l10n.t('Key to authorise on {0}', instance.instanceName || instance.instanceId), ignoreFocusOut: true }));
-  return pick.key ?? newKey(instance, keyDir, 'ed25519');
+  return pick.key ?? 'new';
 }
 
-async function throughCloudAssistant(services: Services, instance: Instance, conn: SshConnection, keyDir: string, given?: KeyFile): Promise<SshConnection> {
-  const api = services.api();
-  if (!api) throw new Cancelled();
-  const name = instance.instanceName || instance.instanceId;
-  const online = await api.remote.cloudAssistantStatus(instance.regionId, [instance.instanceId]);
-  if (online.get(instance.instanceId) !== true) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Cloud Assistant is not online on {0}, so the key cannot be installed from here. It is installed on SWAS servers by default; if it was stopped or removed, start or reinstall it from the console, or add the key yourself (ssh-copy-id).', name),
-    );
-    throw new Cancelled();
-  }
-  const key = given ?? (await chooseKey(services, instance, keyDir));
-  const [outcome] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Authorising the key on {0}…', name) }, () =>
-    runOnServers(api.remote, [{ regionId: instance.regionId, instanceId: instance.instanceId, instanceName: instance.instanceName, osType: instance.osType }], authorizeKeyScript(key.publicKey, instance.instanceId), { timeoutSeconds: 60, workingUser: conn.user }, { now: Date.now, sleep }),
-  );
-  if (!outcome || outcome.error || outcome.result?.status !== 'Success') {
-    const why = outcome?.result ? `${outcome.result.status}: ${outcome.result.errorInfo || outcome.result.output.trim()}` : outcome?.error?.message ?? '';
-    throw new Error(vscode.l10n.t('The key could not be installed on {0} ({1}).', name, why));
-  }
-  return { ...conn, identityFile: key.privatePath, authorizedKey: key.publicKey.base64 };
-}
-
-async function asKeyPair(services: Services, instance: Instance, conn: SshConnection, keyDir: string): Promise<SshConnection> {
-  let key = await chooseKey(services, instance, keyDir);
+async function asKeyPair(services: Services, instance: Instance, conn: SshConnection, keyDir: string): Promise<AuthorizeChoice> {
+  const picked = await chooseKey(services, instance, await listKeys(keyDir), keyDir);
+  let key = picked === 'new' ? await newKey(instance, keyDir, 'ed25519') : picked;
   for (let attempt = 0; ; attempt++) {
     try {
       await attachAsKeyPair(services, instance, key);
-      return { ...conn, identityFile: key.privatePath, authorizedKey: key.publicKey.base64 };
+      return { way: 'done', conn: { ...conn, identityFile: key.privatePath, authorizedKey: key.publicKey.base64 } };
     } catch (e) {
       if (!(e instanceof KeyRejectedError) || attempt > 1) throw e;
       const next = await askAfterRejection(services, e);
-      if (next === 'cloudAssistant') return throughCloudAssistant(services, instance, conn, keyDir, key);
+      if (next === 'cloudAssistant') return { way: 'cloudAssistant', key };
       key = await newKey(instance, keyDir, 'rsa');
     }
   }
 }
 
-/** Asks how to authorise a key and does it; resolves with the connection settings to remember. */
-export async function authorizeKey(services: Services, instance: Instance, conn: SshConnection, keyDir: string): Promise<SshConnection> {
+/** Asks how to authorise a key; the key-pair way is carried out here, Cloud Assistant by the core. */
+export async function chooseAuthorizeWay(services: Services, instance: Instance, conn: SshConnection, keyDir: string): Promise<AuthorizeChoice> {
   const name = instance.instanceName || instance.instanceId;
   const viaAgent = vscode.l10n.t('Authorize a Key through Cloud Assistant (Recommended)');
   const viaPair = vscode.l10n.t('Attach as a SWAS Key Pair…');
@@ -81,5 +58,5 @@ export async function authorizeKey(services: Services, instance: Instance, conn:
   const pick = await services.prompts.confirm(vscode.l10n.t('No key of yours is authorised for {0}@{1} yet.', conn.user, name), root ? `${agentDetail}\n\n${pairDetail}` : agentDetail, root ? [viaAgent, viaPair] : [viaAgent]);
   if (pick === viaPair) return asKeyPair(services, instance, conn, keyDir);
   if (pick !== viaAgent) throw new Cancelled();
-  return throughCloudAssistant(services, instance, conn, keyDir);
+  return { way: 'cloudAssistant' };
 }

@@ -3,20 +3,20 @@
 // not accept the SSH port → add a rule for a source the user confirms; no key authorised →
 // authorise one (authorizeFlow.ts: through Cloud Assistant, or as a SWAS key pair); then the
 // one-time offer to write a plain `Host swas-<name>` block into the ssh config. A server set up
-// before costs no API call at all.
-import { randomUUID } from 'node:crypto';
+// before costs no API call at all. The order and the calls are src/core/remote/connectPreflight.ts;
+// this file only asks the questions.
 import { homedir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
-import { firewallAllows, firstObstacle, isOpenToWorld, SENSITIVE_PORTS } from '../../core/remote/preflight';
-import { hostAlias, upsertHost } from '../../core/ssh/sshConfig';
-import { editSshConfigFile } from '../../core/ssh/sshConfigFile';
+import { connectPreflight } from '../../core/remote/connectPreflight';
+import type { PreflightUi } from '../../core/remote/connectPreflight';
+import { firstObstacle, isOpenToWorld, SENSITIVE_PORTS } from '../../core/remote/preflight';
+import { sleep } from '../../core/retry';
 import { SshConnections } from '../../platform/sshConnections';
-import type { SshConnection } from '../../platform/sshConnections';
 import type { Services } from '../../services';
 import { Cancelled, orCancel } from '../runner';
-import { authorizeKey } from './authorizeFlow';
+import { chooseAuthorizeWay, chooseKey } from './authorizeFlow';
 import { cidrProblem } from './firewallInput';
 
 export interface PreparedConnection {
@@ -58,8 +58,7 @@ export function sshArgs(c: PreparedConnection): string[] {
   return [...args, `${c.user}@${c.host}`];
 }
 
-async function askSettings(instance: Instance, known: SshConnection | undefined): Promise<SshConnection> {
-  if (known) return known;
+async function askSettings(instance: Instance): Promise<{ user: string; port: number }> {
   const name = instance.instanceName || instance.instanceId;
   const user = orCancel(
     await vscode.window.showInputBox({
@@ -76,12 +75,7 @@ async function askSettings(instance: Instance, known: SshConnection | undefined)
   return { user, port: Number(port) };
 }
 
-async function ensureFirewall(services: Services, instance: Instance, port: number): Promise<void> {
-  const api = services.api();
-  if (!api) throw new Cancelled();
-  const rules = await api.remote.listFirewallRules(instance.regionId, instance.instanceId);
-  if (firewallAllows(rules, port)) return;
-  const name = instance.instanceName || instance.instanceId;
+async function firewallSource(name: string, port: number): Promise<string> {
   const add = vscode.l10n.t('Add a Rule…');
   const pick = await vscode.window.showWarningMessage(
     vscode.l10n.t('The SWAS firewall of {0} does not accept TCP port {1}, so SSH cannot reach it.', name, port),
@@ -100,30 +94,38 @@ async function ensureFirewall(services: Services, instance: Instance, port: numb
     const sure = await vscode.window.showWarningMessage(vscode.l10n.t('Open TCP {0} of {1} to the whole internet?', port, name), { modal: true, detail: vscode.l10n.t('Port {0} is often attacked. A narrower source, such as your own address with /32, is safer.', port) }, open);
     if (sure !== open) throw new Cancelled();
   }
-  await api.remote.createFirewallRules({ regionId: instance.regionId, instanceId: instance.instanceId, rules: [{ port: String(port), protocol: 'TCP', sourceCidrIp: source, remark: 'SSH (SWAS Explorer)' }], clientToken: randomUUID() });
+  return source;
 }
 
-async function writeConfig(services: Services, connections: SshConnections, instance: Instance, conn: SshConnection): Promise<string | undefined> {
-  const file = sshConfigPath();
-  let consent = connections.configConsent();
-  if (consent === undefined) {
-    const yes = vscode.l10n.t('Add Host Entries');
-    const no = vscode.l10n.t('Don\'t Write the File');
-    const pick = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Add a "Host swas-<name>" entry for each server you connect to, to {0}?', file),
-      { modal: true, detail: vscode.l10n.t('Then `ssh swas-<name>` and any Remote-SSH work without this extension. Only one marked SWAS Explorer section is written; everything else in the file stays exactly as it is.') },
-      yes,
-      no,
-    );
-    if (pick === undefined) throw new Cancelled();
-    consent = pick === yes ? 'yes' : 'no';
-    await connections.setConfigConsent(consent);
-  }
-  if (consent === 'no') return undefined;
-  const alias = hostAlias(instance.instanceName, instance.instanceId);
-  await editSshConfigFile(file, (text) => upsertHost(text, { alias, hostName: instance.publicIpAddress, user: conn.user, port: conn.port, ...(conn.identityFile ? { identityFile: conn.identityFile } : {}) }));
-  services.logger.info(`ssh config: Host ${alias} written to ${file}`);
-  return alias;
+/** The command's answers to the core preflight's questions: dialogs, inputs and a progress notification. */
+function dialogs(services: Services, instance: Instance, file: string): PreflightUi {
+  const name = instance.instanceName || instance.instanceId;
+  return {
+    askSettings: () => askSettings(instance),
+    firewallSource: (port) => firewallSource(name, port),
+    confirmAuthorize: (conn) => chooseAuthorizeWay(services, instance, conn, dirname(file)),
+    agentOffline() {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Cloud Assistant is not online on {0}, so the key cannot be installed from here. It is installed on SWAS servers by default; if it was stopped or removed, start or reinstall it from the console, or add the key yourself (ssh-copy-id).', name),
+      );
+      return new Cancelled();
+    },
+    chooseKey: (existing, keyDir) => chooseKey(services, instance, existing, keyDir),
+    whileAuthorizing: (run) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Authorising the key on {0}…', name) }, run)),
+    authorizeFailed: (why) => new Error(vscode.l10n.t('The key could not be installed on {0} ({1}).', name, why)),
+    async configConsent() {
+      const yes = vscode.l10n.t('Add Host Entries');
+      const no = vscode.l10n.t('Don\'t Write the File');
+      const pick = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Add a "Host swas-<name>" entry for each server you connect to, to {0}?', file),
+        { modal: true, detail: vscode.l10n.t('Then `ssh swas-<name>` and any Remote-SSH work without this extension. Only one marked SWAS Explorer section is written; everything else in the file stays exactly as it is.') },
+        yes,
+        no,
+      );
+      if (pick === undefined) throw new Cancelled();
+      return pick === yes ? 'yes' : 'no';
+    },
+  };
 }
 
 /** Runs the preflight; resolves with how to connect, or throws Cancelled when the user stops. */
@@ -144,17 +146,11 @@ export async function prepareConnection(services: Services, instance: Instance):
     throw new Cancelled();
   }
   if (obstacle === 'noPublicIp') throw new Error(vscode.l10n.t('{0} has no public IP address.', name));
+  const api = services.api();
+  if (!api) throw new Cancelled();
   const profile = services.session.state?.profile ?? 'default';
-  const connections = new SshConnections(services.context.globalState);
-  let conn = await askSettings(instance, connections.get(profile, instance.instanceId));
-  await connections.set(profile, instance.instanceId, conn);
-  const ready = conn.identityFile !== undefined && conn.authorizedKey !== undefined;
-  if (!ready) {
-    await ensureFirewall(services, instance, conn.port);
-    conn = await authorizeKey(services, instance, conn, dirname(sshConfigPath()));
-    await connections.set(profile, instance.instanceId, conn);
-  }
-  const alias = conn.alias && ready ? conn.alias : await writeConfig(services, connections, instance, conn);
-  if (alias !== conn.alias) await connections.set(profile, instance.instanceId, { ...conn, alias });
-  return { instance, alias, host: instance.publicIpAddress, user: conn.user, port: conn.port, identityFile: conn.identityFile };
+  const store = new SshConnections(services.context.globalState).storeFor(profile, instance.instanceId);
+  const configFile = sshConfigPath();
+  const conn = await connectPreflight(instance, store, dialogs(services, instance, configFile), { remote: api.remote, configFile, keyDir: dirname(configFile), run: { now: Date.now, sleep }, logger: services.logger });
+  return { instance, alias: conn.alias, host: instance.publicIpAddress, user: conn.user, port: conn.port, identityFile: conn.identityFile };
 }
