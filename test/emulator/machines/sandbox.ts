@@ -1,8 +1,9 @@
 // Runs a command "on" an emulated server: a real shell whose root file system is the server's disk
 // folder, confined by bubblewrap (Debian's `bubblewrap`): the host's /usr is mounted read-only for
 // the programs a shell needs, /proc, /dev and /tmp are private, there is no network and no other
-// host file is visible; writes land only in the server's folder. Without bubblewrap nothing runs:
-// the caller answers with an error that says so (the README names the package).
+// host file is visible; writes land only in the server's folder. Where bubblewrap cannot start, the
+// emulator uses the built-in shell instead (builtinShell/: a small command set in TypeScript, no
+// child process, confined to the folder by construction); `--sandbox` / SWAS_EMULATOR_SANDBOX choose.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
@@ -57,4 +58,28 @@ export function sandboxArgs(o: SandboxOptions, command: string[]): string[] {
 /** Starts `command` inside the server's sandbox. */
 export function spawnInSandbox(o: SandboxOptions, command: string[]): ChildProcess {
   return spawn('bwrap', sandboxArgs(o, command), { stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+export type SandboxKind = 'bwrap' | 'builtin';
+export type SandboxChoice = SandboxKind | 'auto';
+
+/** `--sandbox bwrap|builtin|auto` (also SWAS_EMULATOR_SANDBOX); anything else is an error. */
+export function parseSandboxChoice(text: string): SandboxChoice {
+  const v = text.trim().toLowerCase();
+  if (v === 'bwrap' || v === 'builtin' || v === 'auto') return v;
+  throw new Error(`--sandbox must be bwrap, builtin or auto (not ${JSON.stringify(text)})`);
+}
+
+/** The choice of the environment (SWAS_EMULATOR_SANDBOX), when set. */
+export function sandboxFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxChoice | undefined {
+  const v = env.SWAS_EMULATOR_SANDBOX?.trim();
+  return v ? parseSandboxChoice(v) : undefined;
+}
+
+/** auto: bubblewrap when it can start, else the built-in shell; bwrap where it cannot start: an error. */
+export function resolveSandbox(choice: SandboxChoice, available: () => boolean = sandboxAvailable): SandboxKind {
+  if (choice === 'builtin') return 'builtin';
+  if (available()) return 'bwrap';
+  if (choice === 'bwrap') throw new Error('--sandbox bwrap: bubblewrap cannot start a sandbox here (install the Debian package "bubblewrap", or use --sandbox builtin or auto)');
+  return 'builtin';
 }
