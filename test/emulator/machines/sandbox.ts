@@ -6,7 +6,7 @@
 // child process, confined to the folder by construction); `--sandbox` / SWAS_EMULATOR_SANDBOX choose.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 let probed: boolean | undefined;
@@ -42,6 +42,17 @@ function homeOf(user: string): string {
   return user === 'root' ? '/root' : `/home/${user}`;
 }
 
+function hostNameOf(root: string): string | undefined {
+  try {
+    const file = join(root, 'etc', 'hostname');
+    if (!lstatSync(file).isFile()) return undefined;
+    const name = readFileSync(file, 'utf8').trim();
+    return /^[A-Za-z0-9][A-Za-z0-9.-]{0,62}$/.test(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** bwrap arguments that make `root` the server's `/` (exported for tests). */
 export function sandboxArgs(o: SandboxOptions, command: string[]): string[] {
   const args = ['--bind', o.root, '/', '--ro-bind', '/usr', '/usr'];
@@ -49,6 +60,9 @@ export function sandboxArgs(o: SandboxOptions, command: string[]): string[] {
   for (const l of ['bin', 'lib', 'lib64', 'sbin']) if (existsSync(`/usr/${l}`) && !present(join(o.root, l))) args.push('--symlink', `usr/${l}`, `/${l}`);
   if (existsSync('/etc/alternatives')) args.push('--ro-bind', '/etc/alternatives', '/etc/alternatives');
   args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--unshare-all', '--die-with-parent', '--clearenv');
+  // `hostname` answers the server's name (its /etc/hostname), not the host's.
+  const name = hostNameOf(o.root);
+  if (name) args.push('--hostname', name);
   const env: Record<string, string> = { HOME: homeOf(o.user), USER: o.user, LOGNAME: o.user, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', ...o.env };
   for (const [k, v] of Object.entries(env)) args.push('--setenv', k, v);
   args.push('--chdir', o.cwd, ...command);

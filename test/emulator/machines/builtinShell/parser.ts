@@ -40,6 +40,13 @@ export function parse(src: string): List {
     i++;
   };
 
+  /** A compound command's list: at least one command. */
+  function body(stop: ReadonlySet<string>): List {
+    const l = list(stop);
+    if (l.length === 0) fail();
+    return l;
+  }
+
   function list(stop: ReadonlySet<string>): List {
     const out: AndOr[] = [];
     for (;;) {
@@ -101,30 +108,30 @@ export function parse(src: string): List {
     const kw = keyword(peek());
     if (isOp('(')) {
       i++;
-      const body = list(new Set());
+      const inner = body(new Set());
       if (!isOp(')')) fail();
       i++;
-      return { k: 'group', body, subshell: true, redirs: trailing() };
+      return { k: 'group', body: inner, subshell: true, redirs: trailing() };
     }
     if (kw === '{') {
       i++;
-      const body = list(new Set(['}']));
+      const inner = body(new Set(['}']));
       expectWord('}');
-      return { k: 'group', body, subshell: false, redirs: trailing() };
+      return { k: 'group', body: inner, subshell: false, redirs: trailing() };
     }
     if (kw === 'if') {
       i++;
       const clauses: Array<{ cond: List; body: List }> = [];
       let otherwise: List | undefined;
       for (;;) {
-        const cond = list(new Set(['then']));
+        const cond = body(new Set(['then']));
         expectWord('then');
-        clauses.push({ cond, body: list(new Set(['elif', 'else', 'fi'])) });
+        clauses.push({ cond, body: body(new Set(['elif', 'else', 'fi'])) });
         const next = keyword(peek());
         i++;
         if (next === 'elif') continue;
         if (next === 'else') {
-          otherwise = list(new Set(['fi']));
+          otherwise = body(new Set(['fi']));
           expectWord('fi');
         } else if (next !== 'fi') {
           i--;
@@ -135,11 +142,11 @@ export function parse(src: string): List {
     }
     if (kw === 'while' || kw === 'until') {
       i++;
-      const cond = list(new Set(['do']));
+      const cond = body(new Set(['do']));
       expectWord('do');
-      const body = list(new Set(['done']));
+      const loop = body(new Set(['done']));
       expectWord('done');
-      return { k: 'while', until: kw === 'until', cond, body, redirs: trailing() };
+      return { k: 'while', until: kw === 'until', cond, body: loop, redirs: trailing() };
     }
     if (kw === 'for') {
       i++;
@@ -159,9 +166,9 @@ export function parse(src: string): List {
       }
       if (isOp(';')) i++;
       expectWord('do');
-      const body = list(new Set(['done']));
+      const loop = body(new Set(['done']));
       expectWord('done');
-      return { k: 'for', name: name ?? '', items, body, redirs: trailing() };
+      return { k: 'for', name: name ?? '', items, body: loop, redirs: trailing() };
     }
     if (kw === 'case' || kw === 'function') throw new ShellSyntaxError(`${kw} is not supported by the built-in shell`);
     const cmd: Command & { k: 'simple' } = { k: 'simple', assigns: [], words: [], redirs: [] };
