@@ -14,6 +14,7 @@ import type { Sink, Source } from './io';
 import { parse } from './parser';
 import { applyRedirs, expansion } from './redirect';
 import { shellBuiltin } from './shellBuiltins';
+import { errorText } from './vfs';
 
 export interface Io {
   in: Source;
@@ -202,7 +203,14 @@ export class Shell implements ShellState {
         io.err.write(`sh: ${name}: command not found\n`);
         return 127;
       }
-      return await run(args, { ...c, name: base });
+      try {
+        return await run(args, { ...c, name: base });
+      } catch (e) {
+        // A file-system failure the command did not word itself: report it, never end the shell.
+        if (e instanceof ExitSignal || typeof (e as { code?: unknown }).code !== 'string') throw e;
+        io.err.write(`${base}: ${errorText(e)}\n`);
+        return 1;
+      }
     } finally {
       for (const [k, v] of saved) if (v === undefined) this.vars.delete(k);
       else this.vars.set(k, v);

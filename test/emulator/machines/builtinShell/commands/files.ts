@@ -129,7 +129,14 @@ export const FILES: Record<string, Builtin> = {
     const bad = usage(c, o.error ?? (o.rest.length < 2 ? (o.rest.length === 0 ? 'missing file operand' : `missing destination file operand after '${o.rest[0] ?? ''}'`) : undefined));
     if (bad !== undefined) return bad;
     const to = o.rest.pop() ?? '';
-    if (o.rest.length > 1 && c.sh.fs.info(to, c.sh.cwd).type !== 'dir') return usage(c, `target '${to}' is not a directory`) ?? 1;
+    const toDir = ((): boolean => {
+      try {
+        return c.sh.fs.info(to, c.sh.cwd).type === 'dir';
+      } catch {
+        return false;
+      }
+    })();
+    if (o.rest.length > 1 && !toDir) return usage(c, `target '${to}' is not a directory`) ?? 1;
     let status = 0;
     for (const f of o.rest) {
       try {
@@ -153,9 +160,12 @@ export const FILES: Record<string, Builtin> = {
     const [spec = '', ...files] = recursive ? args.slice(1) : args;
     if (files.length === 0) return usage(c, spec ? `missing operand after '${spec}'` : 'missing operand') ?? 1;
     if (parseMode(spec, 0, false) === undefined) return usage(c, `invalid mode: '${spec}'`) ?? 1;
-    return guarded(c, (f) => `cannot access '${f}'`, files, (f) => {
-      const isDir = c.sh.fs.info(f, c.sh.cwd).type === 'dir';
-      c.sh.fs.chmod(f, c.sh.cwd, (old) => parseMode(spec, old, isDir) ?? old);
-    });
+    const apply = (f: string, depth: number): void => {
+      const info = c.sh.fs.info(f, c.sh.cwd, depth === 0);
+      if (info.type === 'link') return;
+      c.sh.fs.chmod(f, c.sh.cwd, (old) => parseMode(spec, old, info.type === 'dir') ?? old);
+      if (recursive && info.type === 'dir' && depth < 64) for (const name of c.sh.fs.list(f, c.sh.cwd)) apply(`${f.replace(/\/+$/, '')}/${name}`, depth + 1);
+    };
+    return guarded(c, (f) => `cannot access '${f}'`, files, (f) => apply(f, 0));
   },
 };
