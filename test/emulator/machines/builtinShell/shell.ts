@@ -1,20 +1,17 @@
 // The built-in shell's interpreter: lists, && ||, pipelines (each part after the other, the output
 // of one the input of the next), if/for/while, { } and ( ), redirections, set -e, and the
-// builtins that change the shell itself (cd, exit, set, umask, export, unset). Other commands
-// come from commands/index.ts; an unknown one answers "sh: <cmd>: command not found" (127).
+// simple commands of simpleCommand.ts.
 import { Incomplete, ShellSyntaxError } from './ast';
 import type { AndOr, Command, List, Pipeline } from './ast';
-import { BUILTINS } from './commands/index';
 import { ExitSignal } from './commands/types';
-import type { Ctx, ShellState } from './commands/types';
+import type { ShellState } from './commands/types';
 import { expandWords } from './expand';
 import { ShellFs } from './fsOps';
-import { BufferSource, Capture, emptySource } from './io';
+import { BufferSource, Capture } from './io';
 import type { Sink, Source } from './io';
 import { parse } from './parser';
 import { applyRedirs, expansion } from './redirect';
-import { shellBuiltin } from './shellBuiltins';
-import { errorText } from './vfs';
+import { runSimple } from './simpleCommand';
 
 export interface Io {
   in: Source;
@@ -177,45 +174,7 @@ export class Shell implements ShellState {
         return status;
       }
       case 'simple':
-        return this.simple(cmd, io, ctx);
-    }
-  }
-
-  private async simple(cmd: Command & { k: 'simple' }, io: Io, ctx: ReturnType<typeof expansion>): Promise<number> {
-    this.substStatus = 0;
-    const values: Array<[string, string]> = [];
-    for (const a of cmd.assigns) values.push([a.name, (await expandWords([{ ...a.value, parts: a.value.parts.map((p) => ('q' in p ? { ...p, q: true } : p)) }], ctx))[0] ?? '']);
-    const argv = await expandWords(cmd.words, ctx);
-    if (argv.length === 0) {
-      for (const [k, v] of values) this.vars.set(k, v);
-      return this.substStatus;
-    }
-    const saved = values.map(([k]) => [k, this.vars.get(k)] as const);
-    for (const [k, v] of values) this.vars.set(k, v);
-    try {
-      const [name = '', ...args] = argv;
-      const c: Ctx = { name, sh: this, stdin: io.in, out: io.out, err: io.err, fail: (m) => io.err.write(`${name}: ${m}\n`) };
-      const special = shellBuiltin(this, name);
-      if (special) return await special(args, c);
-      const base = /^\/(usr\/)?s?bin\/[^/]+$/.test(name) ? (name.split('/').pop() ?? '') : name;
-      const run = Object.prototype.hasOwnProperty.call(BUILTINS, base) ? BUILTINS[base] : undefined;
-      if (!run) {
-        io.err.write(`sh: ${name}: command not found\n`);
-        return 127;
-      }
-      try {
-        return await run(args, { ...c, name: base });
-      } catch (e) {
-        // A file-system failure the command did not word itself: report it, never end the shell.
-        if (e instanceof ExitSignal || typeof (e as { code?: unknown }).code !== 'string') throw e;
-        io.err.write(`${base}: ${errorText(e)}\n`);
-        return 1;
-      }
-    } finally {
-      for (const [k, v] of saved) if (v === undefined) this.vars.delete(k);
-      else this.vars.set(k, v);
+        return runSimple(this, cmd, io, ctx);
     }
   }
 }
-
-export { emptySource };
