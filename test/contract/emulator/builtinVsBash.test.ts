@@ -112,7 +112,7 @@ CASES.push(
   { name: 'text: grep, wc, head, tail, sort, tr, od', script: 'printf "one\\ntwo\\nthree\\nTwo\\n" > t; grep tw t; grep -v o t; grep -c o t; grep -n -i two t; grep -x two t; grep -F "t.o" t; echo $?; grep -q one t && echo q; grep "^t\\(w\\|h\\)" t; grep -E "e{2}" t; grep one t nope 2>&1; echo $?; wc -l t; wc -w < t; wc t; head -n 2 t; head -1 t; tail -n 1 t; tail -c 4 t; tail -n +3 t; sort t; sort -r t; tr a-z A-Z < t; tr -d "o\\n" < t; echo; printf "hi\\n\\t\\001x" | od -An -c; printf "ab" | od -c' },
   { name: 'echo and printf', script: 'echo -n a; echo b; echo -e "x\\ty\\n"; echo "a\\nb"; printf "%s=%d|%5s|%-3s|%%\\n" a 42 r l; printf "%s\\n" one two three; printf "%b\\n" "a\\tb"; printf "x\\n" extra' },
   { name: 'cd, pwd and ~', script: 'pwd; cd /etc; pwd; cd ..; pwd; cd ../..; pwd; cd; pwd; echo ~ ~/x; cd /nope 2>/dev/null; echo $?; mkdir -p q/r; cd q/r && pwd; cd -' },
-  { name: 'who and where', script: 'whoami; id -un; id -u; hostname; uname; uname -s' },
+  { name: 'who and where', script: 'whoami; id -un; id -u; id -g; hostname; uname; uname -s; date +%F; date -u +%Y; date +%s | wc -c' },
   { name: 'an unknown command is 127', script: 'nope-cmd arg; echo $?' },
   { name: 'globs', script: 'touch a1 a2 b1 .hidden; echo a*; echo ?1; echo [ab]2; echo "a*"; echo none*; echo /etc/host*; ls -d *1' },
   { name: 'exit codes wrap and default to the last status', script: 'false; exit' },

@@ -76,6 +76,11 @@ describe('built-in shell: commands and streams', () => {
     assert.deepEqual(await run('(exit 5); echo $?; exit 6 | true; echo $?').then((r) => [r.code, r.out]), [0, '5\n0\n']);
   });
 
+  test('uptime (the placeholder of Run Command) and date answer in their usual shape', async () => {
+    const r = await run('uptime; date; date +%F_%T');
+    assert.match(r.out, /^ \d\d:\d\d:\d\d up .+,  1 user,  load average: 0\.00, 0\.00, 0\.00\n[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d UTC \d{4}\n\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d\n$/);
+  });
+
   test('the disk is the server\'s: a file written is on the folder, /tmp exists, hostname reads /etc/hostname', async () => {
     const r = await run('echo hi > /root/x; echo t > /tmp/t; hostname; cat /tmp/t');
     assert.equal(r.out, 'web-prod-1\nt\n');

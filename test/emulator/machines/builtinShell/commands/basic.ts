@@ -1,5 +1,5 @@
 // true, false, echo (-n -e -E), printf (%s %d %b %%, widths, \ escapes; the format repeats for
-// extra arguments), pwd, whoami, id, hostname, uname, sleep (ends early when the run is stopped), env.
+// extra arguments), pwd, sleep (ends early when the run is stopped).
 import type { Builtin } from './types';
 
 /** Backslash escapes of echo -e / printf: \n \t \r \\ \a \b \f \v \0NNN \xHH; `\c` stops output. */
@@ -97,18 +97,6 @@ const printf: Builtin = (args, c) => {
   return status;
 };
 
-const uname: Builtin = (args, c) => {
-  const all = { s: 'Linux', n: c.sh.hostName(), r: '5.10.134-16.al8.x86_64', v: '#1 SMP', m: 'x86_64', o: 'GNU/Linux' };
-  const wanted = args.join('').replace(/-/g, '');
-  const keys = wanted.includes('a') ? ['s', 'n', 'r', 'v', 'm', 'o'] : wanted ? [...wanted] : ['s'];
-  c.out.write(`${keys.map((k) => all[k as keyof typeof all] ?? '').join(' ')}\n`);
-  return 0;
-};
-
-function ids(user: string): { uid: number; gid: number } {
-  return user === 'root' ? { uid: 0, gid: 0 } : { uid: 1000, gid: 1000 };
-}
-
 export const BASIC: Record<string, Builtin> = {
   true: () => 0,
   false: () => 1,
@@ -116,28 +104,6 @@ export const BASIC: Record<string, Builtin> = {
   printf,
   pwd: (_a, c) => {
     c.out.write(`${c.sh.cwd}\n`);
-    return 0;
-  },
-  whoami: (_a, c) => {
-    c.out.write(`${c.sh.user}\n`);
-    return 0;
-  },
-  id: (args, c) => {
-    const { uid, gid } = ids(c.sh.user);
-    const u = c.sh.user;
-    const flags = args.join('');
-    if (flags.includes('u')) c.out.write(`${flags.includes('n') ? u : uid}\n`);
-    else if (flags.includes('g')) c.out.write(`${flags.includes('n') ? u : gid}\n`);
-    else c.out.write(`uid=${uid}(${u}) gid=${gid}(${u}) groups=${gid}(${u})\n`);
-    return 0;
-  },
-  hostname: (_a, c) => {
-    c.out.write(`${c.sh.hostName()}\n`);
-    return 0;
-  },
-  uname,
-  env: (_a, c) => {
-    for (const [k, v] of c.sh.vars) if (k !== 'IFS') c.out.write(`${k}=${v}\n`);
     return 0;
   },
   sleep: async (args, c) => {
