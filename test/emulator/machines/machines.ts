@@ -172,6 +172,15 @@ export class Machines {
     });
   }
 
+  /**
+   * Forgets every disk (the state was replaced): runs still going are killed first, so that none
+   * writes into a folder being removed (bubblewrap makes its mount points there as it starts).
+   */
+  wipe(): void {
+    for (const p of this.processes.values()) p.kill('SIGKILL');
+    this.disks.clear();
+  }
+
   /** Resolves once every run that is going now has ended. */
   whenAllFinished(): Promise<void> {
     return Promise.all([...this.processes.keys()].map((id) => this.whenFinished(id))).then(() => undefined);

@@ -136,6 +136,16 @@ describe('built-in shell: the process and the choice of sandbox', () => {
     assert.equal(await closed, null);
   });
 
+  test('an endless loop does not freeze the emulator: timers still fire, and kill() ends it', async () => {
+    const p = spawnBuiltin({ root: server(), cwd: '/root', user: 'root' }, 'while true; do echo x > /dev/null; done', false);
+    p.stdout.resume();
+    p.stderr.resume();
+    const closed = new Promise((r) => p.on('close', r));
+    await new Promise((r) => setTimeout(r, 20));
+    p.kill('SIGKILL');
+    assert.equal(await closed, null);
+  });
+
   test('with a pty, output lines end in CR LF', async () => {
     const p = spawnBuiltin({ root: server(), cwd: '/root', user: 'root' }, 'echo a; echo b', true);
     let out = '';

@@ -27,6 +27,8 @@ export interface ShellOptions {
   signal?: AbortSignal;
 }
 
+let steps = 0;
+
 export class Shell implements ShellState {
   readonly fs: ShellFs;
   readonly user: string;
@@ -103,6 +105,8 @@ export class Shell implements ShellState {
   }
 
   private async pipeline(p: Pipeline, io: Io, cond: boolean): Promise<number> {
+    // Let the emulator breathe (timers, other sessions): `while true; do :; done` must not freeze it.
+    if (++steps % 64 === 0) await new Promise((r) => setImmediate(r));
     if (this.signal.aborted) throw new ExitSignal(130);
     let status: number;
     if (p.cmds.length === 1 && p.cmds[0]) status = await this.command(p.cmds[0], io, cond || p.negate);
