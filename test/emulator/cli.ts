@@ -1,12 +1,13 @@
 // `npm run emulator -- [--port 0] [--admin-port 0] [--seed demo|empty|FILE] [--state FILE]
 //   [--scale servers=N,snapshots=M,images=K,regions=R[,allowUnrealistic]] [--limits PRESET|FILE.json] [--realistic-limits] [--host H]
-//   [--snapshot-seconds S] [--image-seconds S] [--variant hostile|a,b] [--unshare-seconds S] [--ssh] [--disks DIR] [--quiet]`
+//   [--snapshot-seconds S] [--image-seconds S] [--variant hostile|a,b] [--unshare-seconds S] [--ssh] [--disks DIR] [--sandbox bwrap|builtin|auto] [--quiet]`
 // First stdout line: one JSON object {endpoint, accessKeyId, accessKeySecret, admin}.
 import { startEmulator } from './index';
 import type { EmulatorOptions } from './index';
 import { resolveLimits } from './limits';
 import { parseVariants } from './variants';
 import { parseScale } from './seeds/scale';
+import { parseSandboxChoice } from './machines/sandbox';
 
 function parseArgs(argv: string[]): EmulatorOptions {
   const o: EmulatorOptions = { log: true };
@@ -38,6 +39,7 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--quiet': o.log = false; break;
       case '--ssh': o.ssh = true; break;
       case '--disks': o.disksDir = value(); break;
+      case '--sandbox': o.sandbox = parseSandboxChoice(value()); break;
       default: throw new Error(`unknown option ${arg}`);
     }
   }
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   const emu = await startEmulator(options);
   process.stdout.write(`${JSON.stringify({ endpoint: emu.endpoint, accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret, admin: emu.admin })}\n`);
   console.log(`SWAS emulator listening on ${emu.endpoint} (admin ${emu.admin}); Ctrl-C to stop.`);
+  console.log(emu.sandbox === 'bwrap' ? 'Server commands run in a bubblewrap sandbox (a real shell).' : 'Server commands run in the built-in shell (a small command set; see test/emulator/README.md).');
   const shutdown = (): void => {
     emu.stop().then(() => process.exit(0), () => process.exit(1));
   };

@@ -10,6 +10,7 @@ import { RateLimits, resolveLimits } from './limits';
 import { Variants, parseVariants } from './variants';
 import type { LimitTable } from './limits';
 import { Machines } from './machines/machines';
+import type { SandboxChoice, SandboxKind } from './machines/sandbox';
 import { RequestLog } from './requestLog';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, seedCredentials } from './seeds/credentials';
 import { demoState, emptyState } from './seeds/demo';
@@ -44,6 +45,8 @@ export interface EmulatorOptions {
   ssh?: boolean;
   /** Where the servers' disk folders live (default: beside --state, else a temporary folder). */
   disksDir?: string;
+  /** Where the servers' commands run: bwrap, builtin or auto (default; env SWAS_EMULATOR_SANDBOX). */
+  sandbox?: SandboxChoice;
 }
 
 export interface RunningEmulator {
@@ -51,6 +54,8 @@ export interface RunningEmulator {
   admin: string;
   accessKeyId: string;
   accessKeySecret: string;
+  /** Where the servers' commands run: bubblewrap or the built-in shell. */
+  sandbox?: SandboxKind;
   stop(): Promise<void>;
 }
 
@@ -115,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.onChange(() => persister.schedule());
     if (!saved) store.changed();
   }
-  const machines = new Machines(store, { ssh: options.ssh ?? false, disksDir: options.disksDir ?? (options.statePath ? join(dirname(options.statePath), 'disks') : undefined) });
+  const machines = new Machines(store, { ssh: options.ssh ?? false, disksDir: options.disksDir ?? (options.statePath ? join(dirname(options.statePath), 'disks') : undefined), sandbox: options.sandbox });
   store.machines = machines;
   store.onChange(() => void machines.sync());
   const timers = new Set<NodeJS.Timeout>();
@@ -155,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     admin: `http://${host}:${adminPort}`,
     accessKeyId: DEMO_ACCESS_KEY_ID,
     accessKeySecret: DEMO_ACCESS_KEY_SECRET,
+    sandbox: machines.sandbox,
     async stop() {
       if (stopped) return;
       stopped = true;

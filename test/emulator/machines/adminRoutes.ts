@@ -1,5 +1,6 @@
 // Admin routes for the machines (loopback, unsigned, like the rest of the admin API):
-//   GET  /machines                          every server: ip, SSH port (when --ssh), disk folder
+//   GET  /machines                          every server: ip, SSH port (when --ssh), disk folder;
+//                                           `sandbox`: where commands run (bwrap | builtin)
 //   GET  /machines/<id>/file?path=/root/x   a file of the server's disk ({content} or 404)
 //   PUT  /machines/<id>/file                {path, content} writes one (tests set up a server)
 //   POST /machines/<id>/cloud-assistant     {online: boolean} stops or starts the agent
@@ -18,7 +19,7 @@ export interface RouteResult {
 export function machineRoute(store: Store, method: string, path: string, query: URLSearchParams, body: Record<string, unknown>): RouteResult | Promise<RouteResult> | undefined {
   const machines = store.machines;
   if (!machines) return undefined;
-  if (method === 'GET' && path === '/machines') return { status: 200, body: { machines: machines.list() } };
+  if (method === 'GET' && path === '/machines') return { status: 200, body: { machines: machines.list(), sandbox: machines.sandbox } };
   if (method === 'GET' && path === '/invocations/finished') return machines.whenAllFinished().then(() => ({ status: 200, body: { ok: true } }));
   const inv = /^\/invocations\/([A-Za-z0-9-]+)\/finished$/.exec(path);
   if (method === 'GET' && inv) return machines.whenFinished(inv[1] ?? '').then(() => ({ status: 200, body: { ok: true } }));

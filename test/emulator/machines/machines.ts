@@ -1,13 +1,15 @@
 // The emulated servers as machines: a disk folder each (always), an SSH daemon each (with
-// `--ssh`), and the Cloud Assistant runs (RunCommand) executed in their sandboxes.
+// `--ssh`), and the Cloud Assistant runs (RunCommand) executed in their sandboxes (bubblewrap, or
+// the built-in shell: see sandbox.ts).
 // Only servers whose public IP is a loopback address (127.0.0.0/8) ever get a listener.
-import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { accepts, peekRules } from '../state/firewall';
 import type { Store } from '../state/store';
 import type { InstanceRecord, InvocationRecord } from '../types';
 import { DiskFolders } from './diskFolders';
-import { sandboxAvailable, spawnInSandbox } from './sandbox';
+import { spawnBuiltin } from './builtinShell/process';
+import { resolveSandbox, sandboxAvailable, sandboxFromEnv, spawnInSandbox } from './sandbox';
+import type { SandboxChoice, SandboxKind } from './sandbox';
 import { SshEndpoint } from './sshEndpoint';
 
 export interface MachinesOptions {
@@ -15,6 +17,17 @@ export interface MachinesOptions {
   disksDir?: string;
   /** Start an SSH daemon for every Linux server with a loopback public IP. */
   ssh?: boolean;
+  /** Where commands run: bubblewrap, the built-in shell, or auto (default; SWAS_EMULATOR_SANDBOX). */
+  sandbox?: SandboxChoice;
+}
+
+/** What Machines needs of a started command (a bubblewrap ChildProcess or the built-in shell). */
+interface Running {
+  stdin: NodeJS.WritableStream | null;
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
+  kill(signal?: NodeJS.Signals): boolean;
+  on(event: 'close', listener: (code: number | null) => void): unknown;
 }
 
 const OUTPUT_LIMIT = 24 * 1024;
@@ -39,7 +52,9 @@ export interface MachineInfo {
 export class Machines {
   readonly disks: DiskFolders;
   private readonly endpoints = new Map<string, SshEndpoint>();
-  private readonly processes = new Map<string, ChildProcess>();
+  private readonly processes = new Map<string, Running>();
+  /** Where commands run, decided once at start. */
+  readonly sandbox: SandboxKind;
   private syncing: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly finished = new Map<string, Array<() => void>>();
@@ -48,6 +63,7 @@ export class Machines {
     private readonly store: Store,
     private readonly options: MachinesOptions,
   ) {
+    this.sandbox = resolveSandbox(options.sandbox ?? sandboxFromEnv() ?? 'auto');
     this.disks = DiskFolders.at(options.disksDir);
   }
 
@@ -88,6 +104,7 @@ export class Machines {
           hostName: inst.instanceName.replace(/[^A-Za-z0-9-]/g, '-') || inst.instanceId,
           allows: (port, ip) => accepts(peekRules(region, inst), port, ip),
           root: this.disks.server(inst.instanceId, inst.instanceName),
+          sandbox: this.sandbox,
         };
       });
       this.endpoints.set(key, ep);
@@ -119,7 +136,7 @@ export class Machines {
       for (const f of this.finished.get(inv.invokeId) ?? []) f();
       this.finished.delete(inv.invokeId);
     };
-    if (!sandboxAvailable()) {
+    if (this.sandbox === 'bwrap' && !sandboxAvailable()) {
       finish('Error', null, Buffer.alloc(0), 'InvocationException', 'The emulator cannot run commands: bubblewrap (Debian package "bubblewrap") is not installed.');
       return;
     }
@@ -129,7 +146,8 @@ export class Machines {
     }
     inv.status = 'Running';
     inv.startTime = this.store.nowIso();
-    const child = spawnInSandbox({ root, cwd: inv.workingDir, user: inv.workingUser }, ['/bin/sh', '-c', script]);
+    const where = { root, cwd: inv.workingDir, user: inv.workingUser };
+    const child: Running = this.sandbox === 'builtin' ? spawnBuiltin(where, script, false) : spawnInSandbox(where, ['/bin/sh', '-c', script]);
     this.processes.set(inv.invokeId, child);
     const chunks: Buffer[] = [];
     let size = 0;
@@ -152,6 +170,15 @@ export class Machines {
       if (timedOut) finish('Timeout', null, out, 'InvocationTimeout', `The command did not finish within ${inv.timeoutSeconds} seconds.`);
       else finish(code === 0 ? 'Success' : 'Failed', code ?? null, out, code === 0 ? '' : 'NonZeroExitCode', code === 0 ? '' : `The command exited with ${String(code)}.`);
     });
+  }
+
+  /**
+   * Forgets every disk (the state was replaced): runs still going are killed first, so that none
+   * writes into a folder being removed (bubblewrap makes its mount points there as it starts).
+   */
+  wipe(): void {
+    for (const p of this.processes.values()) p.kill('SIGKILL');
+    this.disks.clear();
   }
 
   /** Resolves once every run that is going now has ended. */

@@ -13,7 +13,9 @@ import type { Server as NetServer, Socket } from 'node:net';
 import { join } from 'node:path';
 import { Server, utils } from 'ssh2';
 import type { AuthContext, Connection, PseudoTtyInfo, ServerChannel } from 'ssh2';
+import { spawnBuiltin } from './builtinShell/process';
 import { sandboxAvailable, spawnInSandbox } from './sandbox';
+import type { SandboxKind } from './sandbox';
 
 export interface MachineView {
   status: string;
@@ -22,6 +24,8 @@ export interface MachineView {
   allows(port: number, sourceIp: string): boolean;
   /** The server's disk folder (its `/`). */
   root: string;
+  /** Where commands run (default bwrap). */
+  sandbox?: SandboxKind;
 }
 
 function homeOf(user: string): string {
@@ -151,7 +155,7 @@ export class SshEndpoint {
 
   private run(channel: ServerChannel, user: string, command: string | undefined, pty: PseudoTtyInfo | undefined): void {
     const v = this.view();
-    if (!v || !sandboxAvailable()) {
+    if (!v || (v.sandbox !== 'builtin' && !sandboxAvailable())) {
       channel.stderr.write('This emulated server cannot run commands: bubblewrap (Debian package "bubblewrap") is not installed.\r\n');
       channel.exit(127);
       channel.end();
@@ -163,7 +167,8 @@ export class SshEndpoint {
     const env: Record<string, string> = { PS1: prompt, TERM: pty?.term || 'xterm-256color' };
     if (pty?.cols) env.COLUMNS = String(pty.cols);
     if (pty?.rows) env.LINES = String(pty.rows);
-    const child = spawnInSandbox({ root: v.root, cwd: user === 'root' ? '/root' : `/home/${user}`, user, env }, argv);
+    const where = { root: v.root, cwd: user === 'root' ? '/root' : `/home/${user}`, user, env };
+    const child = v.sandbox === 'builtin' ? spawnBuiltin(where, command, pty !== undefined) : spawnInSandbox(where, argv);
     if (child.stdin) channel.pipe(child.stdin);
     child.stdout?.pipe(channel, { end: false });
     child.stderr?.pipe(channel.stderr, { end: false });

@@ -45,7 +45,7 @@ export class Store {
   replace(state: EmulatorState): void {
     forceLoopbackIps(state);
     this.state = state;
-    this.machines?.disks.clear();
+    this.machines?.wipe();
     this.changed();
   }
 
