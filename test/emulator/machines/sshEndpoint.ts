@@ -7,7 +7,7 @@
 // - the host key lives on that disk (/etc/ssh/ssh_host_ed25519_key) and is made when missing, so
 //   a ResetSystem (which wipes the disk) gives the server a new one;
 // - a shell or command runs in the server's sandbox (sandbox.ts), with a pty when asked.
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server as NetServer, Socket } from 'node:net';
 import { join } from 'node:path';
@@ -100,7 +100,16 @@ export class SshEndpoint {
       socket.destroy();
       return;
     }
-    this.server(v).injectSocket(socket);
+    let server: Server;
+    try {
+      server = this.server(v);
+    } catch {
+      // The disk is being replaced (a reset or ResetSystem copying files): no readable host key
+      // yet, as a server still booting. Refused, not a crash; the next connection reads it again.
+      socket.destroy();
+      return;
+    }
+    server.injectSocket(socket);
   }
 
   private server(v: MachineView): Server {
@@ -108,13 +117,15 @@ export class SshEndpoint {
     if (!existsSync(keyFile)) {
       const pair = utils.generateKeyPairSync('ed25519');
       mkdirSync(join(v.root, 'etc', 'ssh'), { recursive: true });
-      writeFileSync(keyFile, pair.private, { mode: 0o600 });
+      // Written whole, then renamed: a connection never reads half a key.
+      writeFileSync(`${keyFile}.tmp`, pair.private, { mode: 0o600 });
       writeFileSync(`${keyFile}.pub`, `${pair.public}\n`);
+      renameSync(`${keyFile}.tmp`, keyFile);
     }
     const key = readFileSync(keyFile, 'utf8');
     if (!this.ssh || key !== this.hostKey) {
-      this.hostKey = key;
       this.ssh = new Server({ hostKeys: [key], ident: 'OpenSSH_9.2p1 SWAS-emulator' }, (client) => this.session(client));
+      this.hostKey = key;
     }
     return this.ssh;
   }
