@@ -4,8 +4,8 @@
 // - ICMP takes the port "-1/-1" (every port), so an ICMP rule is always sent with it;
 // - the source is "the IP address or CIDR block allowed".
 // Everything else (leading zeros, IPv6 sources, …) goes to the API, which has the last word.
-// Pure: no `vscode`; the command maps each problem to one sentence.
-import { isIP } from 'node:net';
+// Pure: no `vscode`, no Node modules (webviews share src/core/rules); the command maps each
+// problem to one sentence.
 
 export const ICMP_PORT = '-1/-1';
 
@@ -37,6 +37,26 @@ export function portToSend(port: string, protocol: string): string {
   return protocol.toUpperCase() === 'ICMP' ? ICMP_PORT : port.trim();
 }
 
+/** An IPv6 address in text form (hex groups, one "::", an IPv4 tail); no zone index. */
+function ipv6(addr: string): boolean {
+  if (!/^[0-9A-Fa-f:.]{2,45}$/.test(addr) || addr.split('::').length > 2 || addr.includes(':::')) return false;
+  if (/^:[^:]/.test(addr) || /[^:]:$/.test(addr)) return false;
+  let groups = addr.split(':');
+  const tail = groups[groups.length - 1] ?? '';
+  let extra = 0;
+  if (tail.includes('.')) {
+    if (!/^([0-9]{1,3})(\.[0-9]{1,3}){3}$/.test(tail) || tail.split('.').some((o) => Number(o) > 255)) return false;
+    groups = groups.slice(0, -1);
+    extra = 2;
+  }
+  const compressed = addr.includes('::');
+  const filled = groups.filter((g) => g !== '');
+  if (!filled.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  if (!compressed && groups.some((g) => g === '')) return false;
+  const n = filled.length + extra;
+  return compressed ? n <= 7 : n === 8;
+}
+
 function parts(cidr: string): { addr: string; prefix: string | undefined } | undefined {
   const v = cidr.trim();
   const i = v.indexOf('/');
@@ -49,10 +69,9 @@ function parts(cidr: string): { addr: string; prefix: string | undefined } | und
 export function cidrProblem(cidr: string): CidrProblem | undefined {
   const p = parts(cidr);
   if (!p) return 'format';
-  // isIP takes leading zeros in IPv4 octets ("010.0.0.1") as invalid; the documentation does not
-  // say either way, so a dotted quad of 0–255 values is checked here instead.
+  // Leading zeros in IPv4 octets ("010.0.0.1"): the documentation does not say; the API judges.
   const v4 = /^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/.exec(p.addr);
-  const family = v4 ? (v4.slice(1, 5).every((o) => Number(o) <= 255) ? 4 : 0) : isIP(p.addr) === 6 && !p.addr.includes('%') ? 6 : 0;
+  const family = v4 ? (v4.slice(1, 5).every((o) => Number(o) <= 255) ? 4 : 0) : ipv6(p.addr) ? 6 : 0;
   if (family === 0) return 'format';
   if (p.prefix === undefined) return undefined;
   if (!/^[0-9]{1,3}$/.test(p.prefix)) return 'format';

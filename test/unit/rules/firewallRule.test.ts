@@ -63,3 +63,8 @@ test('the SSH preflight reads an ICMP rule or a junk port as not covering 22', (
   assert.equal(firewallAllows([rule(ICMP_PORT, 'ICMP'), rule('x22', 'TCP'), rule('22-80', 'TCP')], 22), false);
   assert.equal(firewallAllows([rule('1/100', 'TCP')], 22), true);
 });
+
+test('IPv6 addresses: the text forms are recognised, malformed ones are not', () => {
+  for (const v of ['::', '::1', '2001:db8::', '1:2:3:4:5:6:7:8', '::ffff:192.0.2.1', 'fe80::1:2', '2001:DB8:0:0:0:0:0:1/64']) assert.equal(cidrProblem(v), undefined, v);
+  for (const v of [':', ':::', '1::2::3', '1:2:3:4:5:6:7', '1:2:3:4:5:6:7:8:9', '12345::', 'g::1', '::ffff:300.0.0.1', '1:2:3:4:5:6:7::8:9']) assert.equal(cidrProblem(v), 'format', v);
+});
