@@ -129,7 +129,15 @@ export class Machines {
     }
     inv.status = 'Running';
     inv.startTime = this.store.nowIso();
-    const child = spawnInSandbox({ root, cwd: inv.workingDir, user: inv.workingUser }, ['/bin/sh', '-c', script]);
+    let child: ReturnType<typeof spawnInSandbox>;
+    try {
+      child = spawnInSandbox({ root, cwd: inv.workingDir, user: inv.workingUser }, ['/bin/sh', '-c', script]);
+    } catch (e) {
+      // E.g. a NUL byte in the script (no command line can hold one): the run ends in Error
+      // instead of staying Pending (emulator choice; what the real agent does is unknown).
+      finish('Error', null, Buffer.alloc(0), 'InvocationException', `The command could not be started: ${(e as Error).message}`);
+      return;
+    }
     this.processes.set(inv.invokeId, child);
     const chunks: Buffer[] = [];
     let size = 0;
