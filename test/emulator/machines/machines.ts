@@ -9,6 +9,7 @@ import type { InstanceRecord, InvocationRecord } from '../types';
 import { DiskFolders } from './diskFolders';
 import { sandboxAvailable, spawnInSandbox } from './sandbox';
 import { SshEndpoint } from './sshEndpoint';
+import type { HostileSsh } from './sshEndpoint';
 
 export interface MachinesOptions {
   /** Folder for the disks; default a temporary folder removed at stop. */
@@ -93,6 +94,13 @@ export class Machines {
       this.endpoints.set(key, ep);
       await ep.listen(22);
     }
+  }
+
+  /** Gives the server's SSH daemon hostile bytes to send at login (undefined: back to normal). */
+  setHostileSsh(instanceId: string, hostile: HostileSsh | undefined): boolean {
+    const ep = [...this.endpoints.entries()].find(([k]) => k.endsWith(`/${instanceId}`))?.[1];
+    if (ep) ep.hostile = hostile;
+    return ep !== undefined;
   }
 
   list(): MachineInfo[] {
