@@ -129,7 +129,9 @@ export class SshEndpoint {
       this.hostKey = key;
       this.serverFor = this.hostile;
       const h = this.hostile;
-      this.ssh = new Server({ hostKeys: [key], ident: h?.ident ?? 'OpenSSH_9.2p1 SWAS-emulator', ...(h?.banner ? { banner: h.banner } : {}) }, (client) => this.session(client));
+      // ssh2 takes a Buffer ident too (lib/protocol/Protocol.js), though its types say string.
+      const ident = (h?.ident ?? 'OpenSSH_9.2p1 SWAS-emulator') as unknown as string;
+      this.ssh = new Server({ hostKeys: [key], ident, ...(h?.banner ? { banner: h.banner } : {}) }, (client) => this.session(client));
     }
     return this.ssh;
   }
