@@ -33,6 +33,10 @@ export const CLIENT_CODES = {
    * a call that needs an `swas-open:` permission was refused (Forbidden.RAM / NoPermission, A8).
    */
   noSwasPermission: 'Credentials.NoSwasPermission',
+  /** A parameter holds a lone UTF-16 surrogate: it has no UTF-8 form, so nothing is sent. */
+  invalidText: 'Client.InvalidText',
+  /** A RunCommand script over the documented 16 KB (Base64) limit: refused before the call. */
+  commandTooLong: 'Command.TooLong',
 } as const;
 
 export type ClientCode = (typeof CLIENT_CODES)[keyof typeof CLIENT_CODES];

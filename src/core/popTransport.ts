@@ -62,6 +62,8 @@ type PopClientCtor = new (
 ) => PopClient;
 
 /** Wire form of params: no undefined/null, arrays of strings → JSON-array strings, tags → Tag.N.*. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export function wireParams(params: Record<string, ParamValue>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
@@ -111,9 +113,15 @@ export function createPopTransport(opts: PopTransportOptions): Transport {
 
   async function call(req: TransportRequest): Promise<TransportResponse> {
     if (req.signal?.aborted) throw abortError();
+    const wire = wireParams(req.params);
+    // A lone surrogate has no UTF-8 form: signing would fail with a bare "URI malformed".
+    const broken = Object.keys(wire).find((k) => LONE_SURROGATE.test(wire[k] ?? ''));
+    if (broken !== undefined) {
+      throw new SwasError({ code: CLIENT_CODES.invalidText, message: `The parameter ${broken} holds a lone UTF-16 surrogate; nothing was sent.`, retryable: false, action: req.action });
+    }
     const creds = await credentials();
     const secrets = [creds.accessKeyId, creds.securityToken];
-    const request = clientFor(req.endpoint).request(req.action, wireParams(req.params), {
+    const request = clientFor(req.endpoint).request(req.action, wire, {
       method: 'POST',
       timeout: opts.timeoutMs,
       readTimeout: opts.timeoutMs,

@@ -23,6 +23,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
   [CLIENT_CODES.httpError]: 'The SWAS API answered HTTP {1} without an error code. Try again later.',
   [CLIENT_CODES.noSwasPermission]:
     'This AccessKey is valid but has no permission for Simple Application Server. Grant its RAM user the policy AliyunSWASReadOnlyAccess (to browse) or AliyunSWASFullAccess (to browse and create), then sign in again.',
+  [CLIENT_CODES.invalidText]: 'Nothing was sent: a value holds a broken character (a lone UTF-16 surrogate). Retype or remove it.',
+  [CLIENT_CODES.commandTooLong]: 'Nothing was run: the script is longer than Cloud Assistant takes (16 KB after Base64 encoding, about 12 KB of text). Shorten it, or copy a file to the server and run that.',
   [TRANSPORT_CODES.timeout]: 'The SWAS API did not answer in time. Check your network or proxy, or raise "swas.requestTimeoutSeconds".',
   [TRANSPORT_CODES.refused]: 'Could not connect to the SWAS API (connection refused). Check the "swas.endpoint" setting and your network.',
   [TRANSPORT_CODES.reset]: 'The connection to the SWAS API was interrupted. Try again.',

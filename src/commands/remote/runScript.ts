@@ -2,8 +2,11 @@
 // the script's start (a command argument can choose targets and script, never skip this), the
 // timeout and the working user (asked with defaults, remembered), then a live report document
 // with each server's status, exit code and output. Each server's run is a row of the Activity view.
+// Everything from the script or the server is shown neutralised (control characters as visible
+// tokens: core/remote/commandText.ts).
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
+import { COMMAND_CONTENT_LIMIT, commandTooLong, neutralise } from '../../core/remote/commandText';
 import type { RunOutcome } from '../../core/remote/runOnServers';
 import { runOnServers, validTimeout } from '../../core/remote/runOnServers';
 import { sleep } from '../../core/retry';
@@ -16,7 +19,7 @@ import type { RunReportDocuments } from './runReportDocuments';
 const LAST = 'swas.runCommand.last';
 
 function preview(script: string): string {
-  const lines = script.split(/\r?\n/);
+  const lines = neutralise(script).split('\n');
   const head = lines.slice(0, 6).map((l) => (l.length > 120 ? `${l.slice(0, 117)}…` : l));
   return head.join('\n') + (lines.length > 6 ? `\n… (${vscode.l10n.t('{0} more lines', lines.length - 6)})` : '');
 }
@@ -27,17 +30,17 @@ function statusText(o: RunOutcome): string {
   if (!o.result) return vscode.l10n.t('Starting…');
   const r = o.result;
   const code = r.exitCode === undefined ? '' : ` · ${vscode.l10n.t('exit code {0}', r.exitCode)}`;
-  const why = r.errorInfo ? ` · ${r.errorInfo}` : '';
-  return `${r.status === 'unknown' ? r.rawStatus : r.status}${code}${why}`;
+  const why = r.errorInfo ? ` · ${neutralise(r.errorInfo)}` : '';
+  return neutralise(`${r.status === 'unknown' ? r.rawStatus : r.status}${code}${why}`);
 }
 
 export function renderReport(script: string, outcomes: readonly RunOutcome[], started: Date): string {
-  const out: string[] = [vscode.l10n.t('Run Command — started {0}', started.toLocaleString()), '', vscode.l10n.t('Script:'), ...script.split(/\r?\n/).map((l) => `  ${l}`), ''];
+  const out: string[] = [vscode.l10n.t('Run Command — started {0}', started.toLocaleString()), '', vscode.l10n.t('Script:'), ...neutralise(script).split('\n').map((l) => `  ${l}`), ''];
   for (const o of outcomes) {
-    out.push(`━━ ${o.target.instanceName || o.target.instanceId} (${o.target.instanceId}, ${o.target.regionId})`);
-    out.push(`${vscode.l10n.t('Status')}: ${statusText(o)}`);
-    if (o.invokeId) out.push(`InvokeId: ${o.invokeId}${o.requestId ? ` · RequestId: ${o.requestId}` : ''}`);
-    if (o.result?.output) out.push('', o.result.output.replace(/\s+$/, ''));
+    out.push(neutralise(`━━ ${o.target.instanceName || o.target.instanceId} (${o.target.instanceId}, ${o.target.regionId})`));
+    out.push(`${vscode.l10n.t('Status')}: ${neutralise(statusText(o))}`);
+    if (o.invokeId) out.push(neutralise(`InvokeId: ${o.invokeId}${o.requestId ? ` · RequestId: ${o.requestId}` : ''}`));
+    if (o.result?.output) out.push('', neutralise(o.result.output).replace(/\s+$/, ''));
     out.push('');
   }
   return out.join('\n');
@@ -48,6 +51,11 @@ export async function runScript(services: Services, reports: RunReportDocuments,
   if (!api) return undefined;
   if (script.trim() === '') {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is nothing to run.'));
+    return undefined;
+  }
+  const size = commandTooLong(script);
+  if (size !== undefined) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The script is too long for Cloud Assistant: {0} bytes after Base64 encoding, at most {1}. Nothing was run.', size, COMMAND_CONTENT_LIMIT));
     return undefined;
   }
   const names = servers.map((s) => s.instanceName || s.instanceId).join(', ');

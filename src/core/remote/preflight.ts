@@ -1,6 +1,7 @@
 // What stands between the user and a shell on a server, in the order it has to be solved.
 // Pure: the commands turn each obstacle into one actionable message.
 import type { InstanceStatus, OsType } from '../enums';
+import { portBounds } from '../rules/firewallRule';
 import type { FirewallRule } from './remoteModel';
 
 export type Obstacle = 'notRunning' | 'windows' | 'noPublicIp' | 'firewall';
@@ -19,11 +20,8 @@ export function firstObstacle(s: ServerFacts): Obstacle | undefined {
 }
 
 function covers(port: string, wanted: number): boolean {
-  const m = /^(\d+)(?:\/(\d+))?$/.exec(port.trim());
-  if (!m) return false;
-  const lo = Number(m[1]);
-  const hi = Number(m[2] ?? m[1]);
-  return wanted >= lo && wanted <= hi;
+  const b = portBounds(port);
+  return b !== undefined && wanted >= b[0] && wanted <= b[1];
 }
 
 /** Whether some enabled rule lets TCP to `port` in (from any source: we cannot know the user's). */
@@ -34,6 +32,5 @@ export function firewallAllows(rules: readonly FirewallRule[], port: number): bo
 /** Ports where opening to 0.0.0.0/0 deserves a warning (databases, remote desktop, SSH). */
 export const SENSITIVE_PORTS: ReadonlySet<number> = new Set([22, 23, 3306, 5432, 6379, 27017, 3389, 9200, 11211]);
 
-export function isOpenToWorld(cidr: string): boolean {
-  return cidr.trim() === '0.0.0.0/0';
-}
+/** Any block of prefix length 0 (0.0.0.0/0, ::/0, 1.2.3.4/0) lets every address in. */
+export { isOpenToWorld } from '../rules/firewallRule';

@@ -4,8 +4,8 @@
 // timeout + 60 s). Clock and sleep are injected, so tests run on a virtual clock.
 import type { OsType } from '../enums';
 import { toSwasError } from '../errorMapping';
-import { CLIENT_CODES } from '../errors';
-import type { SwasError } from '../errors';
+import { CLIENT_CODES, SwasError } from '../errors';
+import { COMMAND_CONTENT_LIMIT, commandTooLong } from './commandText';
 import type { RemoteAccessApi } from './remoteAccessClient';
 import type { CommandType, InvocationResult } from './remoteModel';
 import { FINISHED_INVOCATION } from './remoteModel';
@@ -71,6 +71,13 @@ async function follow(api: RemoteAccessApi, out: RunOutcome, opts: RunOptions, d
 /** Starts the script on every target, then follows every run; never throws for one server's failure. */
 export async function runOnServers(api: RemoteAccessApi, targets: readonly RunTarget[], script: string, opts: RunOptions, deps: RunDeps): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = targets.map((target) => ({ target }));
+  const size = commandTooLong(script);
+  if (size !== undefined) {
+    // Documented limit (commandText.ts): refused before any call, on every server alike.
+    const message = `The script is ${size} bytes after Base64 encoding; Cloud Assistant takes at most ${COMMAND_CONTENT_LIMIT}.`;
+    for (const o of outcomes) o.error = new SwasError({ code: CLIENT_CODES.commandTooLong, message, retryable: false });
+    return outcomes;
+  }
   await Promise.all(
     outcomes.map(async (out) => {
       try {

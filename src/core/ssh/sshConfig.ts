@@ -37,7 +37,9 @@ export type SshConfigErrorCode =
   | 'SshConfig.InvalidUser'
   | 'SshConfig.InvalidPort'
   | 'SshConfig.InvalidIdentityFile'
-  | 'SshConfig.Changed';
+  | 'SshConfig.Changed'
+  | 'SshConfig.Unreadable'
+  | 'SshConfig.NotUtf8';
 
 export class SshConfigError extends Error {
   constructor(

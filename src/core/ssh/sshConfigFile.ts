@@ -4,7 +4,9 @@
 // - a symlinked config (dotfile managers) is written through to its target, never replaced;
 // - the new text goes to a temporary file in the same folder with the old file's mode, is flushed,
 //   and renamed over the old one, so a crash leaves either the old or the new file, never half;
-// - if the file changed between our read and our write, nothing is written (SshConfig.Changed).
+// - if the file changed between our read and our write, nothing is written (SshConfig.Changed);
+// - a file that cannot be read (SshConfig.Unreadable) or is not UTF-8 (SshConfig.NotUtf8) is left
+//   as it is, with an error that names it.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
@@ -16,13 +18,22 @@ export interface EditResult {
 }
 
 async function readOrEmpty(path: string): Promise<{ text: string; mode: number | undefined }> {
+  let bytes: Buffer;
+  let mode: number;
   try {
-    const [text, st] = await Promise.all([fs.readFile(path, 'utf8'), fs.stat(path)]);
-    return { text, mode: st.mode & 0o7777 };
+    const [b, st] = await Promise.all([fs.readFile(path), fs.stat(path)]);
+    bytes = b;
+    mode = st.mode & 0o7777;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { text: '', mode: undefined };
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { text: '', mode: undefined };
+    throw new SshConfigError('SshConfig.Unreadable', `${path} could not be read (${code ?? (e as Error).message}); nothing was written`);
   }
+  // Text that is not UTF-8 would come back with U+FFFD in place of its bytes: refuse instead of
+  // rewriting (a byte outside our section must never change).
+  const text = bytes.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(bytes)) throw new SshConfigError('SshConfig.NotUtf8', `${path} is not UTF-8 text; nothing was written (save it as UTF-8, or add the host by hand)`);
+  return { text, mode };
 }
 
 async function resolveTarget(path: string): Promise<string> {

@@ -5,7 +5,8 @@
 // WorkingDir /root and WorkingUser root by default, statuses Pending/Running/Success/Failed/Error/
 // Timeout, Base64 Output, `{{name}}` parameters — documented. The server must be Running with the
 // agent online — documented. GUESSES: the error codes IncorrectInstanceStatus (not Running) and
-// InvalidInvokeId.NotFound, the 16 KB CommandContent cap, 60 s default Timeout, the 24 KB output cap.
+// InvalidInvokeId.NotFound, the InvalidParameter code of the 16 KB CommandContent cap (the cap itself
+// is documented: ROS ALIYUN::SWAS::RunCommand), 60 s default Timeout, the 24 KB output cap.
 import { ApiError, notFound } from '../apiError';
 import { jsonIds, optional, page, paginate, required } from '../params';
 import type { InstanceRecord, InvocationRecord } from '../types';
@@ -47,7 +48,9 @@ export const runCommand: ActionDef = {
     const content = required(params, 'CommandContent');
     const type = required(params, 'Type');
     if (!TYPES.includes(type)) throw new ApiError(400, 'InvalidParameter', 'The specified parameter Type is not valid: RunShellScript, RunBatScript or RunPowerShellScript.');
-    if (Buffer.byteLength(content) > 16 * 1024) throw new ApiError(400, 'InvalidParameter', 'The specified parameter CommandContent is not valid: at most 16 KB.');
+    // Documented (ROS ALIYUN::SWAS::RunCommand): content and parameters, Base64-encoded, ≤ 16 KB.
+    const encoded = Buffer.from(content).toString('base64').length + Buffer.from(optional(params, 'Parameters') ?? '').toString('base64').length;
+    if (encoded > 16 * 1024) throw new ApiError(400, 'InvalidParameter', 'The specified parameter CommandContent is not valid: at most 16 KB after Base64 encoding.');
     const timeoutRaw = optional(params, 'Timeout') ?? '60';
     const timeout = Number(timeoutRaw);
     if (!/^\d+$/.test(timeoutRaw) || timeout < 10 || timeout > 86400) throw new ApiError(400, 'InvalidParameter', 'The specified parameter Timeout is not valid: 10 to 86400 seconds.');

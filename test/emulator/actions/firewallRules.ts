@@ -39,7 +39,7 @@ function add(store: Store, rules: FirewallRuleRecord[], wanted: NewRule[]): stri
   }
   const ids: string[] = [];
   for (const w of wanted) {
-    portRange(w.port);
+    portRange(w.port, w.ruleProtocol);
     if (rules.some((r) => r.port === w.port && r.ruleProtocol === w.ruleProtocol && r.sourceCidrIp === w.sourceCidrIp)) {
       throw new ApiError(400, 'FirewallRuleAlreadyExist', `A firewall rule for ${w.ruleProtocol} ${w.port} from ${w.sourceCidrIp} already exists.`);
     }
@@ -119,8 +119,8 @@ export const modifyFirewallRule: ActionDef = {
     const rules = rulesOf(region, instance);
     const rule = find(rules, required(params, 'RuleId'));
     const port = optional(params, 'Port') ?? rule.port;
-    portRange(port);
     const next = { port, ruleProtocol: protocol(optional(params, 'RuleProtocol') ?? rule.ruleProtocol), sourceCidrIp: cidr(optional(params, 'SourceCidrIp') ?? rule.sourceCidrIp) };
+    portRange(port, next.ruleProtocol);
     if (rules.some((r) => r !== rule && r.port === next.port && r.ruleProtocol === next.ruleProtocol && r.sourceCidrIp === next.sourceCidrIp)) {
       throw new ApiError(400, 'FirewallRuleAlreadyExist', `A firewall rule for ${next.ruleProtocol} ${next.port} from ${next.sourceCidrIp} already exists.`);
     }

@@ -4,6 +4,8 @@
 //   GET  /machines/<id>/file?path=/root/x   a file of the server's disk ({content} or 404)
 //   PUT  /machines/<id>/file                {path, content} writes one (tests set up a server)
 //   POST /machines/<id>/cloud-assistant     {online: boolean} stops or starts the agent
+//   POST /machines/<id>/ssh-banner          {preIdentBase64?, identBase64?, banner?} hostile bytes
+//                                           its SSH daemon sends at login ({} = normal again)
 //   GET  /workbench/<region>/<id>           the page LoginInstance's RedirectUrl points at
 //   GET  /invocations/<InvokeId>/finished   answers once that RunCommand has ended (no polling)
 //   GET  /invocations/finished              answers once every run going now has ended
@@ -25,7 +27,7 @@ export function machineRoute(store: Store, method: string, path: string, query: 
   if (method === 'GET' && inv) return machines.whenFinished(inv[1] ?? '').then(() => ({ status: 200, body: { ok: true } }));
   const wb = /^\/workbench\/([^/]+)\/([^/]+)$/.exec(path);
   if (method === 'GET' && wb) return { status: 200, body: { workbench: true, regionId: decodeURIComponent(wb[1] ?? ''), instanceId: decodeURIComponent(wb[2] ?? ''), user: query.get('user') } };
-  const m = /^\/machines\/([A-Za-z0-9-]+)\/(file|cloud-assistant)$/.exec(path);
+  const m = /^\/machines\/([A-Za-z0-9-]+)\/(file|cloud-assistant|ssh-banner)$/.exec(path);
   if (!m) return undefined;
   const id = m[1] ?? '';
   const info = machines.list().find((x) => x.instanceId === id);
@@ -49,6 +51,13 @@ export function machineRoute(store: Store, method: string, path: string, query: 
     } catch (e) {
       return { status: 400, body: { error: (e as Error).message } };
     }
+    return { status: 200, body: { ok: true } };
+  }
+  if (m[2] === 'ssh-banner' && method === 'POST') {
+    const b64 = (k: string): Buffer | undefined => (typeof body[k] === 'string' ? Buffer.from(body[k], 'base64') : undefined);
+    const hostile = { preIdent: b64('preIdentBase64'), ident: b64('identBase64'), banner: typeof body.banner === 'string' ? body.banner : undefined };
+    const any = hostile.preIdent !== undefined || hostile.ident !== undefined || hostile.banner !== undefined;
+    if (!machines.setHostileSsh(id, any ? hostile : undefined)) return { status: 409, body: { error: `server ${id} has no SSH daemon (start the emulator with --ssh)` } };
     return { status: 200, body: { ok: true } };
   }
   if (m[2] === 'cloud-assistant' && method === 'POST') {

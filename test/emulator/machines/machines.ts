@@ -11,6 +11,7 @@ import { spawnBuiltin } from './builtinShell/process';
 import { resolveSandbox, sandboxAvailable, sandboxFromEnv, spawnInSandbox } from './sandbox';
 import type { SandboxChoice, SandboxKind } from './sandbox';
 import { SshEndpoint } from './sshEndpoint';
+import type { HostileSsh } from './sshEndpoint';
 
 export interface MachinesOptions {
   /** Folder for the disks; default a temporary folder removed at stop. */
@@ -112,6 +113,13 @@ export class Machines {
     }
   }
 
+  /** Gives the server's SSH daemon hostile bytes to send at login (undefined: back to normal). */
+  setHostileSsh(instanceId: string, hostile: HostileSsh | undefined): boolean {
+    const ep = [...this.endpoints.entries()].find(([k]) => k.endsWith(`/${instanceId}`))?.[1];
+    if (ep) ep.hostile = hostile;
+    return ep !== undefined;
+  }
+
   list(): MachineInfo[] {
     const out: MachineInfo[] = [];
     for (const { accountId, regionId, instance } of this.instances()) {
@@ -147,7 +155,15 @@ export class Machines {
     inv.status = 'Running';
     inv.startTime = this.store.nowIso();
     const where = { root, cwd: inv.workingDir, user: inv.workingUser };
-    const child: Running = this.sandbox === 'builtin' ? spawnBuiltin(where, script, false) : spawnInSandbox(where, ['/bin/sh', '-c', script]);
+    let child: Running;
+    try {
+      child = this.sandbox === 'builtin' ? spawnBuiltin(where, script, false) : spawnInSandbox(where, ['/bin/sh', '-c', script]);
+    } catch (e) {
+      // E.g. a NUL byte in the script (no command line can hold one): the run ends in Error
+      // instead of staying Pending (emulator choice; what the real agent does is unknown).
+      finish('Error', null, Buffer.alloc(0), 'InvocationException', `The command could not be started: ${(e as Error).message}`);
+      return;
+    }
     this.processes.set(inv.invokeId, child);
     const chunks: Buffer[] = [];
     let size = 0;

@@ -6,7 +6,9 @@
 //   server's own disk (what RunCommand or an attached key pair put there);
 // - the host key lives on that disk (/etc/ssh/ssh_host_ed25519_key) and is made when missing, so
 //   a ResetSystem (which wipes the disk) gives the server a new one;
-// - a shell or command runs in the server's sandbox (sandbox.ts), with a pty when asked.
+// - a shell or command runs in the server's sandbox (sandbox.ts), with a pty when asked;
+// - for hostile-input tests, the admin API can give it odd bytes to send before and at login
+//   (`hostile`: raw lines before the ident, the ident itself, the pre-authentication banner).
 import { readFileSync, renameSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server as NetServer, Socket } from 'node:net';
@@ -51,7 +53,20 @@ export function authorizedKeys(text: string): Array<{ type: string; data: Buffer
   return out;
 }
 
+/** What a hostile server sends before login (admin `POST /machines/<id>/ssh-banner`). */
+export interface HostileSsh {
+  /** Raw bytes written before the identification line (RFC 4253 §4.2 allows other lines). */
+  preIdent?: Buffer;
+  /** The identification after "SSH-2.0-" (raw bytes). */
+  ident?: Buffer;
+  /** SSH_MSG_USERAUTH_BANNER text. */
+  banner?: string;
+}
+
 export class SshEndpoint {
+  /** Set by the admin API; a change takes effect on the next connection. */
+  hostile: HostileSsh | undefined;
+  private serverFor: HostileSsh | undefined;
   private readonly net: NetServer;
   private ssh: Server | undefined;
   private hostKey = '';
@@ -109,6 +124,7 @@ export class SshEndpoint {
       socket.destroy();
       return;
     }
+    if (this.hostile?.preIdent) socket.write(this.hostile.preIdent);
     server.injectSocket(socket);
   }
 
@@ -123,9 +139,13 @@ export class SshEndpoint {
       renameSync(`${keyFile}.tmp`, keyFile);
     }
     const key = readFileSync(keyFile, 'utf8');
-    if (!this.ssh || key !== this.hostKey) {
-      this.ssh = new Server({ hostKeys: [key], ident: 'OpenSSH_9.2p1 SWAS-emulator' }, (client) => this.session(client));
+    if (!this.ssh || key !== this.hostKey || this.serverFor !== this.hostile) {
+      const h = this.hostile;
+      // ssh2 takes a Buffer ident too (lib/protocol/Protocol.js), though its types say string.
+      const ident = (h?.ident ?? 'OpenSSH_9.2p1 SWAS-emulator') as unknown as string;
+      this.ssh = new Server({ hostKeys: [key], ident, ...(h?.banner ? { banner: h.banner } : {}) }, (client) => this.session(client));
       this.hostKey = key;
+      this.serverFor = h;
     }
     return this.ssh;
   }

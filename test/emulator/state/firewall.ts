@@ -35,8 +35,15 @@ export function peekRules(region: RegionState, instance: InstanceRecord): Firewa
   return region.firewalls?.[instance.instanceId] ?? defaults(instance);
 }
 
-/** "22" → [22, 22]; "1024/1055" → [1024, 1055]; throws InvalidParameter otherwise. */
-export function portRange(port: string): [number, number] {
+/**
+ * "22" → [22, 22]; "1024/1055" → [1024, 1055]; an ICMP rule's "-1/-1" → [-1, -1] (documented:
+ * CreateFirewallRule's Port, "ICMP: -1/-1"); throws InvalidParameter otherwise (the code: GUESS).
+ */
+export function portRange(port: string, ruleProtocol?: string): [number, number] {
+  if (ruleProtocol === 'ICMP') {
+    if (port === '-1/-1') return [-1, -1];
+    throw invalidParameter('Port', 'an ICMP rule takes the port -1/-1');
+  }
   const m = /^(\d{1,5})(?:\/(\d{1,5}))?$/.exec(port);
   const lo = Number(m?.[1]);
   const hi = Number(m?.[2] ?? m?.[1]);
@@ -82,7 +89,7 @@ export function cidrContains(block: string, ip: string): boolean {
 export function accepts(rules: readonly FirewallRuleRecord[], port: number, sourceIp: string): boolean {
   return rules.some((r) => {
     if (r.policy !== 'accept' || !(r.ruleProtocol === 'TCP' || r.ruleProtocol === 'TCP+UDP')) return false;
-    const [lo, hi] = portRange(r.port);
+    const [lo, hi] = portRange(r.port, r.ruleProtocol);
     return port >= lo && port <= hi && cidrContains(r.sourceCidrIp, sourceIp);
   });
 }
