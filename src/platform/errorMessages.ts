@@ -24,6 +24,12 @@ export function errorSentence(e: unknown): string {
 function describeOther(e: unknown): string {
   // NotSignedInError (src/tree/regionStore.ts) carries an English message: say it here.
   if (e instanceof Error && e.name === 'NotSignedInError') return vscode.l10n.t('Sign in to SWAS first.');
+  // SshConfigError (src/core/ssh/sshConfig.ts): its message is English detail; say its code's sentence.
+  if (e instanceof Error && e.name === 'SshConfigError') {
+    const code = (e as Error & { code?: unknown }).code;
+    const sentence = typeof code === 'string' ? sentenceOf(code) : undefined;
+    if (sentence !== undefined && typeof code === 'string') return vscode.l10n.t(sentence, code, '?');
+  }
   if (e instanceof Error && e.message.trim() !== '' && e.message !== 'undefined') return e.message;
   if (typeof e === 'string' && e.trim() !== '') return e;
   return vscode.l10n.t('Something went wrong. See the SWAS log for details.');

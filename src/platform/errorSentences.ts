@@ -31,6 +31,17 @@ export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
   [TRANSPORT_CODES.dns]: 'Could not reach the SWAS API: the host name could not be resolved. Check your network connection, proxy or DNS.',
   [TRANSPORT_CODES.badResponse]: 'The SWAS API sent a response that could not be read. Try again later.',
   [TRANSPORT_CODES.other]: 'Could not reach the SWAS API. Check your network connection and proxy.',
+  // Raised by the ssh config writer (src/core/ssh/sshConfig.ts SshConfigErrorCode): nothing was written.
+  'SshConfig.UnbalancedSection': "The ssh config was not changed: its SWAS Explorer section has a start marker without an end marker (or the other way round). Fix or remove the section's marker lines, then try again.",
+  'SshConfig.DuplicateSection': "The ssh config was not changed: it holds more than one SWAS Explorer section. Keep one, then try again.",
+  'SshConfig.InvalidAlias': "The ssh config was not changed: the server's name gives no usable Host alias (letters, digits, \".\", \"_\" and \"-\" only).",
+  'SshConfig.InvalidHostName': "The ssh config was not changed: the server's address is not an IP address or host name.",
+  'SshConfig.InvalidUser': "The ssh config was not changed: the login user is not a valid user name (letters, digits, \".\", \"_\", \"-\").",
+  'SshConfig.InvalidPort': "The ssh config was not changed: the SSH port must be from 1 to 65535.",
+  'SshConfig.InvalidIdentityFile': "The ssh config was not changed: the key file's path holds quotes or control characters. Move the key to a plain path.",
+  'SshConfig.Changed': "The ssh config changed while it was being updated, so nothing was written. Try again.",
+  'SshConfig.Unreadable': "The ssh config file could not be read (it may be a folder, or not readable), so nothing was written. Check the file, or the \"remote.SSH.configFile\" setting.",
+  'SshConfig.NotUtf8': "The ssh config file is not UTF-8 text, so nothing was written. Save it as UTF-8, or add the host by hand.",
   // Sent by the API (src/core/errors.ts KNOWN_API_CODES).
   FirewallRuleAlreadyExist: 'The server already has a firewall rule for this port, protocol and source.',
   FirewallRuleLimitExceed: 'The server has as many firewall rules as it may have. Delete one first.',

@@ -29,17 +29,19 @@ export interface SshHostEntry {
   identityFile?: string;
 }
 
-export type SshConfigErrorCode =
-  | 'SshConfig.UnbalancedSection'
-  | 'SshConfig.DuplicateSection'
-  | 'SshConfig.InvalidAlias'
-  | 'SshConfig.InvalidHostName'
-  | 'SshConfig.InvalidUser'
-  | 'SshConfig.InvalidPort'
-  | 'SshConfig.InvalidIdentityFile'
-  | 'SshConfig.Changed'
-  | 'SshConfig.Unreadable'
-  | 'SshConfig.NotUtf8';
+export const SSH_CONFIG_CODES = [
+  'SshConfig.UnbalancedSection',
+  'SshConfig.DuplicateSection',
+  'SshConfig.InvalidAlias',
+  'SshConfig.InvalidHostName',
+  'SshConfig.InvalidUser',
+  'SshConfig.InvalidPort',
+  'SshConfig.InvalidIdentityFile',
+  'SshConfig.Changed',
+  'SshConfig.Unreadable',
+  'SshConfig.NotUtf8',
+] as const;
+export type SshConfigErrorCode = (typeof SSH_CONFIG_CODES)[number];
 
 export class SshConfigError extends Error {
   constructor(

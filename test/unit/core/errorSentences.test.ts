@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CLIENT_CODES, KNOWN_API_CODES, TRANSPORT_CODES, isDisabledKeyCode, isPermissionDeniedCode } from '../../../src/core/errors';
 import { ERROR_SENTENCES, sentenceOf } from '../../../src/platform/errorSentences';
+import { SSH_CONFIG_CODES } from '../../../src/core/ssh/sshConfig';
 import { errorPlacement, isRetryableCode } from '../../../src/protocol/errorPlacement';
 import { FORM_STRINGS_EN } from '../../../src/protocol/formStrings';
 
@@ -96,4 +97,8 @@ test('in the Create Custom Image form, permission and state refusals go to the b
   for (const key of ['error.Forbidden.RAM', 'error.NoPermission'] as const) assert.match(FORM_STRINGS_EN[key], /AliyunSWASFullAccess/);
   assert.ok('error.IncorrectStatus' in FORM_STRINGS_EN && 'error.NotSignedIn' in FORM_STRINGS_EN);
   assert.equal(errorPlacement('constructor'), 'banner', 'no prototype lookups');
+});
+
+test('every ssh config writer code has its own sentence (the UI never shows its English detail)', () => {
+  for (const code of SSH_CONFIG_CODES) assert.ok(Object.hasOwn(ERROR_SENTENCES, code), code);
 });
