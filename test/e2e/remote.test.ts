@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { apiFor } from './lib/api';
 import { adminCall } from './lib/emulator';
 import { selectedHosts } from './lib/hosts';
@@ -15,18 +14,10 @@ import { until } from './lib/wait';
 import { closeBrowser, withScenario } from './lib/session';
 import { signIn } from './lib/signIn';
 import { packageFixture } from './lib/vsix';
-import { contextMenu, dialogButton, expand, pick, quickInputBox, regionRow, runCommand, treeItem } from './lib/workbench';
+import { answer, contextMenu, dialogButton, expand, lastEditorText, pick, regionRow, runCommand, treeItem } from './lib/workbench';
 
 after(closeBrowser);
 
-
-/** Answers the input box whose prompt shows `prompt` (Enter keeps the proposed value). */
-async function answer(page: Page, prompt: string, value?: string): Promise<void> {
-  await page.locator('.quick-input-widget').filter({ hasText: prompt }).waitFor({ timeout: 30_000 });
-  const box = quickInputBox(page);
-  if (value !== undefined) await box.fill(value);
-  await page.keyboard.press('Enter');
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'swas-e2e-remote-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -94,9 +85,8 @@ for (const host of selectedHosts()) {
         await dialogButton(page, /Run this script on 2 server/, /^Run$/);
         await answer(page, 'Timeout in seconds'); // 60
         await answer(page, 'Run as this user'); // root
-        const report = page.locator('.monaco-editor .view-lines').last();
         await until('both outputs in the report', async () => {
-          const t = (await report.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+          const t = await lastEditorText(page);
           return /hello from web-prod-1/.test(t) && /hello from db-staging/.test(t) && (t.match(/exit code 3/g) ?? []).length === 2;
         }, 60_000);
         await s.shot('run report');

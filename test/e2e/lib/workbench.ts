@@ -145,3 +145,16 @@ export async function dialogButton(page: Page, text: string | RegExp, button: st
 export async function terminalText(page: Page): Promise<string> {
   return (await page.locator('.terminal-wrapper.active .xterm-rows').first().innerText().catch(() => '')) ?? '';
 }
+
+/** Answers the input box whose prompt shows `prompt` (Enter keeps the proposed value). */
+export async function answer(page: Page, prompt: string | RegExp, value?: string): Promise<void> {
+  await page.locator('.quick-input-widget').filter({ hasText: prompt }).waitFor({ timeout: T });
+  const box = quickInputBox(page);
+  if (value !== undefined) await box.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+/** The text of the last editor shown (the Run Command report), with non-breaking spaces as spaces. */
+export async function lastEditorText(page: Page): Promise<string> {
+  return (await page.locator('.monaco-editor .view-lines').last().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+}
