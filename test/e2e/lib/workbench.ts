@@ -61,6 +61,17 @@ export async function expand(row: Locator): Promise<void> {
   throw new Error(`could not expand ${await row.getAttribute('aria-label')}`);
 }
 
+/** Collapses an expanded row (no-op if it is collapsed). */
+export async function collapse(row: Locator): Promise<void> {
+  await row.waitFor({ timeout: T });
+  for (let i = 0; i < 3; i++) {
+    if ((await row.getAttribute('aria-expanded')) !== 'true') return;
+    await row.click();
+    if (await attributeBecomes(row, 'aria-expanded', 'false', 5000)) return;
+  }
+  throw new Error(`could not collapse ${await row.getAttribute('aria-label')}`);
+}
+
 /** The text VS Code renders for the row's description. */
 export async function rowDescription(row: Locator): Promise<string> {
   return (await row.locator('.label-description').first().textContent())?.trim() ?? '';
