@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { apiFor } from './lib/api';
 import { adminCall } from './lib/emulator';
 import { selectedHosts } from './lib/hosts';
-import { until } from './lib/wait';
+import { until, waitForText } from './lib/wait';
 import { closeBrowser, inParts, withScenario } from './lib/session';
 import type { Scenario } from './lib/session';
 import { signIn } from './lib/signIn';
@@ -103,6 +103,9 @@ async function runSelection(s: Scenario): Promise<void> {
   const db = (await api.listInstances('cn-hangzhou')).items.find((i) => i.instanceName === 'db-staging');
   assert.ok(db);
   await adminCall(s.emu, 'POST', `/servers/${db.instanceId}/status`, { status: 'Running' });
+  // The window loaded the region before db-staging came up: refresh it, as a user would.
+  await contextMenu(page, regionRow(page, 'cn-hangzhou'), /^Refresh$/);
+  await waitForText(treeItem(page, 'db-staging').locator('.label-description').first(), /^Running/, 30_000);
   await runCommand(page, 'New Untitled Text File');
   await page.locator('.monaco-editor textarea').first().waitFor({ timeout: 30_000 });
   await page.keyboard.type('echo "hello from $(cat /etc/hostname)"; exit 3');
