@@ -1,3 +1,5 @@
+// Scenario 2: the tree shows the demo regions; a region shows its servers with status and IP;
+// a server shows its system and data snapshots.
 // Scenarios 3–5: the Create Custom Image form opened from the tree's context menu.
 //  3. from an accomplished system snapshot: server and snapshot preselected; an illegal name is
 //     flagged under the name field; a valid name + data snapshot + two tags → Submit → ImageId; the
@@ -5,8 +7,10 @@
 //  4. a name that exists → the error under the name field, the input kept.
 //  5. a region at its quota by our reading → advice on the quota line, Submit still enabled; the
 //     API's CustomImageQuotaLimit then replaces the reading on the quota line.
-// The three are parts of one scenario (one window, one sign-in): each opens its own form after
-// the editors of the part before are closed, and none depends on what another created.
+// Scenario 6: Command Palette → "SWAS: Create Custom Image…" → pick region and server → the form.
+// The five are parts of one scenario (one window, one sign-in): the tree is read before anything
+// is created; each form part opens its own form after the editors of the part before are closed,
+// and none depends on what another created.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { apiFor, createImageFromSnapshot } from './lib/api';
@@ -17,11 +21,12 @@ import { closeBrowser, inParts, withScenario } from './lib/session';
 import type { Scenario } from './lib/session';
 import { signIn } from './lib/signIn';
 import { waitForText } from './lib/wait';
-import { collapse, contextMenu, expand, regionRow, rowDescription, runCommand, treeItem } from './lib/workbench';
+import { collapse, contextMenu, expand, pick, regionRow, rowDescription, runCommand, treeItem } from './lib/workbench';
 
 after(closeBrowser);
 
 const MENU = /^Create Custom Image/;
+const IPV4 = /\b\d{1,3}(\.\d{1,3}){3}\b/;
 
 async function openFormFromSnapshot(s: Scenario, regionId: string, server: string, snapshot: string): Promise<Awaited<ReturnType<typeof openedForm>>> {
   const { page } = s;
@@ -37,13 +42,15 @@ async function openFormFromSnapshot(s: Scenario, regionId: string, server: strin
 
 for (const host of selectedHosts()) {
   describe(`create custom image on ${host.label}`, () => {
-    it('the Create Custom Image form: create, a taken name, a full quota', { timeout: 600_000 }, (t) =>
+    it('the tree, then the Create Custom Image form: create, a taken name, a full quota, from the palette', { timeout: 720_000 }, (t) =>
       withScenario(host, 'create image', async (s) => {
         await signIn(s.page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: s.emu.accessKeySecret });
         await inParts(t, s, [
+          { name: 'shows the demo regions, the servers of a region with status and IP, and the snapshots of a server', run: tree },
           { name: 'creates an image from a system snapshot with a data snapshot and two tags, and the tree shows it creating, then available', run: createImage },
           { name: 'shows ImageNameAlreadyExist under the name field and keeps the input when the name is taken', run: nameTaken },
           { name: 'in a region at its quota (by our reading) gives advice, lets the user submit, and shows what the API said', run: quotaFull },
+          { name: 'opens the form for the region and server picked after "SWAS: Create Custom Image…"', run: fromPalette },
         ]);
       }),
     );
@@ -122,4 +129,46 @@ async function quotaFull(s: Scenario): Promise<void> {
   await form.el('#quota-error').filter({ hasText: /quota of this region is reached/i }).waitFor({ timeout: 30_000 });
   await waitForText(form.el('#quota'), /The service says the quota is reached/, 30_000);
   await s.shot('quota full');
+}
+
+async function tree(s: Scenario): Promise<void> {
+  const { page } = s;
+  for (const id of ['cn-hangzhou', 'cn-shanghai', 'ap-southeast-1']) {
+    await regionRow(page, id).waitFor({ timeout: 30_000 });
+  }
+  await s.shot('regions');
+
+  await expand(regionRow(page, 'cn-hangzhou'));
+  const web = treeItem(page, 'web-prod-1');
+  await web.waitFor({ timeout: 30_000 });
+  for (const name of ['db-staging', 'api-canary', 'legacy-blog']) await treeItem(page, name).waitFor({ timeout: 10_000 });
+  const webDesc = await rowDescription(web);
+  assert.match(webDesc, /^Running · /, `server description: "${webDesc}"`);
+  assert.match(webDesc, IPV4, `server description should hold the public IP: "${webDesc}"`);
+  assert.match(await rowDescription(treeItem(page, 'db-staging')), /^Stopped\b/);
+  const images = treeItem(page, 'Custom Images');
+  await images.waitFor({ timeout: 10_000 });
+  assert.match(await rowDescription(images), /^2 \/ 12$/);
+  await s.shot('servers of cn-hangzhou');
+
+  await expand(treeItem(page, 'db-staging'));
+  const sys = treeItem(page, 'db-staging-sys-0520');
+  await sys.waitFor({ timeout: 30_000 });
+  assert.match(await rowDescription(sys), /^System · Accomplished\b/);
+  assert.match(await rowDescription(treeItem(page, 'db-staging-data-0520')), /^Data · Accomplished\b/);
+  assert.match(await rowDescription(treeItem(page, 'db-staging-data-0521')), /^Data · Failed\b/);
+  await s.shot('snapshots of db-staging');
+}
+
+async function fromPalette(s: Scenario): Promise<void> {
+  const { page } = s;
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'SWAS: Create Custom Image');
+  await pick(page, 'cn-hangzhou');
+  await s.shot('region picked');
+  await pick(page, 'web-prod-1');
+  const form = await openedForm(page, 'web-prod-1');
+  assert.match((await form.el('#serverInfo').textContent()) ?? '', /web-prod-1/);
+  assert.match(await dropdownText(form, 'systemSnapshot'), /web-prod-1-sys-0601/);
+  await s.shot('form from palette');
 }
