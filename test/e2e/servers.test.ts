@@ -8,9 +8,10 @@ import type { Page } from 'playwright-core';
 import { adminCall, advanceClock } from './lib/emulator';
 import { selectedHosts } from './lib/hosts';
 import { closeBrowser, withScenario } from './lib/session';
+import { applyImageFromTree } from './lib/serverSteps';
 import { signIn } from './lib/signIn';
 import { waitForText } from './lib/wait';
-import { contextMenu, expand, openSwasView, quickInput, quickInputBox, regionRow, treeItem, waitForWorkbench } from './lib/workbench';
+import { contextMenu, expand, openSwasView, regionRow, treeItem, waitForWorkbench } from './lib/workbench';
 
 after(closeBrowser);
 
@@ -62,17 +63,7 @@ for (const host of selectedHosts()) {
         await page.keyboard.press('Escape');
 
         await expand(treeItem(page, 'Custom Images'));
-        await contextMenu(page, treeItem(page, 'web-prod-golden'), /^Apply Image to Server/);
-        await quickInput(page).waitFor({ timeout: 30_000 });
-        await quickInputBox(page).fill('db-staging');
-        const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'db-staging' }).first();
-        await row.waitFor({ timeout: 30_000 });
-        await row.click();
-        await page.keyboard.press('Enter');
-        await dialogButton(page, 'Reset…');
-        await quickInputBox(page).waitFor({ timeout: 30_000 });
-        await quickInputBox(page).fill('db-staging');
-        await page.keyboard.press('Enter');
+        await applyImageFromTree(page, 'web-prod-golden', 'db-staging');
         await waitForText(description(page, 'db-staging'), /^Resetting/, 15_000);
         await openActivity(page);
         const resetRow = page.getByRole('treeitem', { name: /^Reset System: db-staging/ }).first();

@@ -47,11 +47,17 @@ function defaultConfigPath(): string {
   return join(home, '.ssh', 'config');
 }
 
+/** The config file to pass to `ssh -F`: undefined when it is the one ssh reads by itself. */
+export function sshConfigOverride(): string | undefined {
+  const file = sshConfigPath();
+  return file === defaultConfigPath() ? undefined : file;
+}
+
 /** `ssh` arguments for the connection: the alias when there is one (with -F when the config is not ssh's default). */
 export function sshArgs(c: PreparedConnection): string[] {
   if (c.alias) {
-    const file = sshConfigPath();
-    return file === defaultConfigPath() ? [c.alias] : ['-F', file, c.alias];
+    const file = sshConfigOverride();
+    return file === undefined ? [c.alias] : ['-F', file, c.alias];
   }
   const args = ['-p', String(c.port)];
   if (c.identityFile) args.push('-i', c.identityFile, '-o', 'IdentitiesOnly=yes');

@@ -40,6 +40,6 @@ export async function applyConfirmed(services: Services, server: Instance, image
     return false;
   }
   await services.serverOps.run('reset', [fresh], { imageId: imageId && imageId !== fresh.imageId ? imageId : undefined, imageName });
-  if (fresh.publicIpAddress) void forgetHostKey(services, fresh.publicIpAddress, fresh.instanceId);
+  void forgetHostKey(services, fresh);
   return true;
 }

@@ -4,6 +4,7 @@
 // kept under $SWAS_TEST_ARTIFACTS/e2e/<host>/.
 import { appendFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './browser';
 import type { CodeServer } from './codeServer';
@@ -138,4 +139,31 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     appendFileSync(join(artifactsDir(), 'e2e', 'timings.txt'), `${host.id}\t${secs}s\t${failed ? 'FAIL' : 'ok'}\t${name}\t[${marks.join(', ')}]\n`);
   }
+}
+
+export interface Part {
+  readonly name: string;
+  run(s: Scenario): Promise<void>;
+}
+
+/**
+ * Runs independent parts one after the other in one scenario's window (one code-server start and
+ * sign-in for all: most of a scenario's time), each as a subtest of `t` with its own result and
+ * duration. A failed part fails the scenario (its screenshot and logs are kept) and the parts
+ * after it are reported as skipped, so a later part never runs on what a failure left behind.
+ */
+export async function inParts(t: TestContext, s: Scenario, parts: readonly Part[]): Promise<void> {
+  let failure: unknown;
+  for (const p of parts) {
+    await t.test(p.name, failure === undefined ? {} : { skip: 'an earlier part of the scenario failed' }, async () => {
+      try {
+        await p.run(s);
+        s.mark(p.name.slice(0, 40));
+      } catch (e) {
+        failure = e;
+        throw e;
+      }
+    });
+  }
+  if (failure !== undefined) throw failure;
 }

@@ -61,10 +61,11 @@ export async function expand(row: Locator): Promise<void> {
   throw new Error(`could not expand ${await row.getAttribute('aria-label')}`);
 }
 
+/** Collapses an expanded row (no-op if it is collapsed). */
 export async function collapse(row: Locator): Promise<void> {
   await row.waitFor({ timeout: T });
   for (let i = 0; i < 3; i++) {
-    if ((await row.getAttribute('aria-expanded')) === 'false') return;
+    if ((await row.getAttribute('aria-expanded')) !== 'true') return;
     await row.click();
     if (await attributeBecomes(row, 'aria-expanded', 'false', 5000)) return;
   }
@@ -160,4 +161,17 @@ export async function dialogButton(page: Page, text: string | RegExp, button: st
 /** The text of the visible integrated terminal (DOM renderer: `terminal.integrated.gpuAcceleration` off). */
 export async function terminalText(page: Page): Promise<string> {
   return (await page.locator('.terminal-wrapper.active .xterm-rows').first().innerText().catch(() => '')) ?? '';
+}
+
+/** Answers the input box whose prompt shows `prompt` (Enter keeps the proposed value). */
+export async function answer(page: Page, prompt: string | RegExp, value?: string): Promise<void> {
+  await page.locator('.quick-input-widget').filter({ hasText: prompt }).waitFor({ timeout: T });
+  const box = quickInputBox(page);
+  if (value !== undefined) await box.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+/** The text of the last editor shown (the Run Command report), with non-breaking spaces as spaces. */
+export async function lastEditorText(page: Page): Promise<string> {
+  return (await page.locator('.monaco-editor .view-lines').last().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
 }
