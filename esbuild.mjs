@@ -1,11 +1,13 @@
 // Build script. Entries:
 //   dist/extension.js  – the extension host bundle (node, cjs, `vscode` external)
+//   dist/remote.js     – the remote-access commands, loaded on first use (esbuild.lazy.mjs)
 //   dist/webview.js    – the Create Custom Image form (browser, iife, toolkit bundled)
 // With --tests, also transpiles src/ and test/ (one file per file, cjs) into out/ so that
 // node's test runner, the emulator CLI and the integration suite can run them.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildExtensionBundles } from './esbuild.lazy.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -27,19 +29,7 @@ function listTs(dir, skip) {
 
 const started = Date.now();
 const builds = [
-  esbuild.build({
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: production ? false : 'linked',
-    metafile: true,
-    logLevel,
-  }),
+  buildExtensionBundles({ minify: production, sourcemap: production ? false : 'linked', logLevel }),
   esbuild.build({
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',
@@ -70,5 +60,8 @@ if (withTests) {
     }),
   );
 }
-await Promise.all(builds);
+const [bundles] = await Promise.all(builds);
+// Which modules each bundle holds (read by test/unit/size: no module is in both); not shipped.
+const inputs = (meta) => Object.fromEntries(Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs)).map(([p, i]) => [p, i.bytesInOutput]));
+writeFileSync('dist/bundles-meta.json', `${JSON.stringify({ extension: inputs(bundles.main), remote: inputs(bundles.lazy), shared: bundles.shared }, null, 1)}\n`);
 if (!quiet) console.log(`esbuild: built in ${Date.now() - started} ms${production ? ' (production)' : ''}${withTests ? ' (+tests)' : ''}`);

@@ -12,7 +12,7 @@ import { dismissEnvironmentOffer, importCredentials, importEnvironmentCredential
 import { loadMore } from './loadMore';
 import { openInConsole } from './openInConsole';
 import { refresh } from './refresh';
-import { registerRemoteCommands } from './remote/registerRemote';
+import { registerRemoteCommandsLazily } from './remoteLoader';
 import { retry } from './retry';
 import type { CommandHandler } from './runner';
 import { runCommand } from './runner';
@@ -58,7 +58,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   register('swas.shareImage', (node) => shareImage(services, node));
   register('swas.unshareImage', (node) => unshareImage(services, node));
   register('swas.showLog', () => showLog(services));
-  registerRemoteCommands(context, services, register);
+  registerRemoteCommandsLazily(context, services, register);
   // ── Create Custom Image (owned by the form engineer: src/commands/createCustomImage.ts) ──
   register('swas.createCustomImage', (node) => createCustomImage(services, node));
   // ── end Create Custom Image ──

@@ -2,18 +2,31 @@
 // repository (so the working tree's dist/ is left alone and tests may run side by side) with the
 // project's own esbuild.mjs and vsce, with the flags of `npm run package`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { row } from './results';
 import type { Row } from './results';
 
+/** dist/bundles-meta.json (written by esbuild.mjs): module path → bytes in each bundle. */
+export interface BundlesMeta {
+  extension: Record<string, number>;
+  remote: Record<string, number>;
+  /** The main-bundle modules the lazy bundle uses through `__shared`. */
+  shared: string[];
+}
+
 export interface Sizes {
   extensionJs: number;
+  /** dist/remote.js: the remote-access commands, loaded on their first use. */
+  remoteJs: number;
   webviewJs: number;
   vsix: number;
   /** Files inside the .vsix (from `vsce ls`). */
   vsixFiles: string[];
+  bundles: BundlesMeta;
+  /** The text of the production bundles (to look for copies of shared modules). */
+  text: { extensionJs: string; remoteJs: string };
 }
 
 /** Budgets from the bench issue (1 KB = 1024 bytes). */
@@ -63,9 +76,12 @@ export function measureSizes(root: string, keepVsixAt?: string): Sizes {
     }
     return {
       extensionJs: statSync(join(dir, 'dist', 'extension.js')).size,
+      remoteJs: statSync(join(dir, 'dist', 'remote.js')).size,
       webviewJs: statSync(join(dir, 'dist', 'webview.js')).size,
       vsix: statSync(vsix).size,
       vsixFiles: files,
+      bundles: JSON.parse(readFileSync(join(dir, 'dist', 'bundles-meta.json'), 'utf8')) as BundlesMeta,
+      text: { extensionJs: readFileSync(join(dir, 'dist', 'extension.js'), 'utf8'), remoteJs: readFileSync(join(dir, 'dist', 'remote.js'), 'utf8') },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -74,10 +90,12 @@ export function measureSizes(root: string, keepVsixAt?: string): Sizes {
 
 export function sizeRows(root: string, log: (s: string) => void): Promise<Row[]> {
   const s = measureSizes(root, productionVsixPath(root));
-  log(`sizes: extension.js ${s.extensionJs} B, webview.js ${s.webviewJs} B, vsix ${s.vsix} B (${s.vsixFiles.length} files)`);
+  log(`sizes: extension.js ${s.extensionJs} B, remote.js ${s.remoteJs} B, webview.js ${s.webviewJs} B, vsix ${s.vsix} B (${s.vsixFiles.length} files)`);
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
   return Promise.resolve([
     row('extension-js-bytes', s.extensionJs, 'bytes', `production dist/extension.js = ${kb(s.extensionJs)}; budget ${kb(BUDGET.extensionJs)} (baseline column)`, BUDGET.extensionJs),
+    row('remote-js-bytes', s.remoteJs, 'bytes', `production dist/remote.js = ${kb(s.remoteJs)} (Connect, Run Command, Firewall: loaded on first use); no budget set`),
+    row('extension-total-bytes', s.extensionJs + s.remoteJs, 'bytes', `dist/extension.js + dist/remote.js = ${kb(s.extensionJs + s.remoteJs)}; no budget set`),
     row('webview-js-bytes', s.webviewJs, 'bytes', `production dist/webview.js = ${kb(s.webviewJs)} (toolkit included); no budget set`),
     row('vsix-bytes', s.vsix, 'bytes', `vsce package --no-dependencies = ${kb(s.vsix)}, ${s.vsixFiles.length} files; budget ${kb(BUDGET.vsix)} (baseline column)`, BUDGET.vsix),
   ]);
