@@ -5,14 +5,14 @@
 // one-time offer to write a plain `Host swas-<name>` block into the ssh config. A server set up
 // before costs no API call at all. The order and the calls are src/core/remote/connectPreflight.ts;
 // this file only asks the questions.
-import { homedir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { Instance } from '../../core/model';
 import { connectPreflight } from '../../core/remote/connectPreflight';
 import type { PreflightUi } from '../../core/remote/connectPreflight';
 import { firstObstacle, isOpenToWorld, SENSITIVE_PORTS } from '../../core/remote/preflight';
 import { sleep } from '../../core/retry';
+import { sshConfigOverride, sshConfigPath } from '../../platform/sshConfigPath';
 import { SshConnections } from '../../platform/sshConnections';
 import type { Services } from '../../services';
 import { Cancelled, orCancel } from '../runner';
@@ -27,30 +27,6 @@ export interface PreparedConnection {
   user: string;
   port: number;
   identityFile?: string;
-}
-
-/** The ssh client config Remote-SSH uses (`remote.SSH.configFile`), else ~/.ssh/config. */
-export function sshConfigPath(): string {
-  const set = vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile')?.trim();
-  if (set) return set.startsWith('~') ? join(homedir(), set.slice(1)) : set;
-  return join(homedir(), '.ssh', 'config');
-}
-
-/** The file `ssh` reads by itself: ~/.ssh/config of the account's home (OpenSSH ignores $HOME). */
-function defaultConfigPath(): string {
-  let home = homedir();
-  try {
-    home = userInfo().homedir || home;
-  } catch {
-    // no passwd entry: keep $HOME
-  }
-  return join(home, '.ssh', 'config');
-}
-
-/** The config file to pass to `ssh -F`: undefined when it is the one ssh reads by itself. */
-export function sshConfigOverride(): string | undefined {
-  const file = sshConfigPath();
-  return file === defaultConfigPath() ? undefined : file;
 }
 
 /** `ssh` arguments for the connection: the alias when there is one (with -F when the config is not ssh's default). */

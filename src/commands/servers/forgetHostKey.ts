@@ -7,7 +7,7 @@ import type { Instance } from '../../core/model';
 import { forgetKnownHost } from '../../core/ssh/knownHosts';
 import { SshConnections } from '../../platform/sshConnections';
 import type { Services } from '../../services';
-import { sshConfigOverride } from '../remote/prepareConnection';
+import { sshConfigOverride } from '../../platform/sshConfigPath';
 
 export async function forgetHostKey(services: Services, server: Instance): Promise<void> {
   const ip = server.publicIpAddress;
