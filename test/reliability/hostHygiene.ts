@@ -46,6 +46,7 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
   let exitCode: number | undefined;
   const pageTexts: { where: string; text: string }[] = [];
   const toasts = new Set<string>();
+  const formFrames = new Map<unknown, string>();
   try {
     cs = await startCodeServer({
       host,
@@ -70,7 +71,9 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
       const page = context.pages()[0] ?? (await context.newPage());
       const exited = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
       await page.goto(cs.workbenchUrl(`payload=${encodeURIComponent(JSON.stringify(payload))}`));
-      // Notifications come and go: sample the toasts while the tests run.
+      // Notifications come and go: sample the toasts while the tests run. So does the form: it
+      // closes when the session changes (the rotated-secret sign-in), so its frames are read
+      // while it is open (the latest content of each).
       const sampler = setInterval(() => {
         page
           .evaluate("Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item, .notification-toast')).map((e) => e.textContent).join('\\n')")
@@ -79,12 +82,20 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
             if (text) toasts.add(text);
           })
           .catch(() => undefined);
+        for (const frame of page.frames()) {
+          frame
+            .content()
+            .then((text) => void (text.includes('imageName') && formFrames.set(frame, text)))
+            .catch(() => undefined);
+        }
       }, 300);
       let timer: NodeJS.Timeout | undefined;
       exitCode = await Promise.race([exited, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), timeoutMs)))]);
       clearTimeout(timer);
       clearInterval(sampler);
       pageTexts.push({ where: 'notifications', text: [...toasts].join('\n') });
+      let n = 0;
+      for (const text of formFrames.values()) pageTexts.push({ where: `form frame ${++n} (sampled while open)`, text });
       for (const frame of page.frames()) {
         pageTexts.push({ where: `frame ${frame.url().slice(0, 80)}`, text: await frame.content().catch((e: unknown) => `(${String(e)})`) });
       }
@@ -126,7 +137,7 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
       filesWithApiLog: new Set(apiLog.hits.map((h) => h.where)).size,
       errorNodes: rows.codes.length,
       notifications: toasts.size,
-      formFrames: pageTexts.filter((t) => t.where.startsWith('frame') && t.text.includes('imageName')).length,
+      formFrames: pageTexts.filter((t) => (t.where.startsWith('frame') || t.where.startsWith('form frame')) && t.text.includes('imageName')).length,
       seconds: (Date.now() - started) / 1000,
     };
   } finally {

@@ -35,6 +35,11 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
   const rows: Row[] = [];
   const add = (name: string, value: number, note: string): void => void rows.push({ name, value, note });
   const round = (n: number): number => Math.round(n * 10) / 10;
+  if (process.env.SWAS_SOAK_ONLY === 'host') {
+    // Only part 6 in real VS Code (the in-host hygiene steps, then the two windows).
+    const { inHost, windows } = await runInHost(add, log);
+    return { rows, ok: inHost !== undefined && hostOk(inHost, windows) };
+  }
 
   log('1/8 create-image fault campaign: 200 submissions, 20 % faults of every kind …');
   const c = await runCreateCampaign({ via: 'form', submissions: 200, errorRate: 0.2, concurrency: 10, clientTimeoutMs: 2000, userRetries: 5, seed: 1 });
@@ -113,10 +118,41 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
     ],
     dirs,
   });
-  // In real VS Code (code-server's extension host, when the host is installed).
+  const { inHost, windows } = await runInHost(add, log);
+  const secretHits = hy.hits.length + fuzz.hits.length;
+  add('secret-hits', secretHits, `${hy.errorPaths.length} error paths, ${hy.textsScanned} texts (${Math.round(hy.charsScanned / 1024)} KiB), ${hy.files.files} files in ${dirs.length} dir(s), ${fuzz.messages} generated messages`);
+  add('secret-controls', hy.controls.reduce((n, x) => n + (x.found > 0 ? 1 : 0), 0), 'raw pop-core GET messages in which the scanner found the token and Signature (must be 3)');
+  if (secretHits) log(formatHits([...hy.hits, ...fuzz.hits]).slice(0, 4000));
+
+  const must0 = ['duplicates', 'unclear-outcomes', 'lifecycle-duplicates', 'lifecycle-unclear-outcomes', 'lifecycle-wrong-states', 'key-secret-hits', 'storm-duplicates', 'storm-unclear-outcomes', 'tree-partial-as-complete', 'secret-hits', 'hostile-crashes', 'hostile-api-calls', 'hostile-input-crashes', 'hostile-input-silent', 'quota-exceeded', 'concurrency-untruths', 'concurrency-realistic-untruths'];
+  const ok =
+    must0.every((n) => rows.find((r) => r.name === n)?.value === 0) &&
+    c.imagesCreated === c.attempts &&
+    s.imagesCreated === s.attempts &&
+    lc.succeeded === lc.submissions &&
+    lc.distinctTokens === lc.submissions &&
+    kh.control.found === kh.control.expected &&
+    w.ignoredLogLines === w.invalid &&
+    hy.controls.every((x) => x.found > 0) &&
+    hostOk(inHost, windows);
+  return { rows, ok };
+}
+
+type InHost = Awaited<ReturnType<typeof runHostHygiene>> | undefined;
+type Windows = Awaited<ReturnType<typeof runHostConcurrency>> | undefined;
+
+function hostOk(inHost: InHost, windows: Windows): boolean {
+  return (
+    (!inHost || (inHost.hits.length === 0 && inHost.exitCode === 0 && inHost.tests.every((x) => x.state === 'passed'))) &&
+    (!windows || (windows.lies.length === 0 && windows.unclear === 0 && windows.images <= windows.quota))
+  );
+}
+
+/** In real VS Code (code-server 1.100's extension host, installed on first use). */
+async function runInHost(add: (name: string, value: number, note: string) => void, log: (line: string) => void): Promise<{ inHost: InHost; windows: Windows }> {
   const host = HOSTS.find((x) => x.id === '1.100');
-  let inHost: Awaited<ReturnType<typeof runHostHygiene>> | undefined;
-  let windows: Awaited<ReturnType<typeof runHostConcurrency>> | undefined;
+  let inHost: InHost;
+  let windows: Windows;
   if (host && process.env.SWAS_SOAK_HOST !== '0') {
     // Installs code-server on first use (≈2 min), like npm test does.
     const ready = await ensureHosts([host]).then(() => true, (e: unknown) => (log(`code-server ${host.id} could not be installed: ${String(e)}`), false));
@@ -136,24 +172,7 @@ export async function runSoak(o: SoakOptions): Promise<{ rows: Row[]; ok: boolea
   } else {
     log('(host-secret-hits skipped: SWAS_SOAK_HOST=0 or code-server 1.100 unavailable)');
   }
-  const secretHits = hy.hits.length + fuzz.hits.length;
-  add('secret-hits', secretHits, `${hy.errorPaths.length} error paths, ${hy.textsScanned} texts (${Math.round(hy.charsScanned / 1024)} KiB), ${hy.files.files} files in ${dirs.length} dir(s), ${fuzz.messages} generated messages`);
-  add('secret-controls', hy.controls.reduce((n, x) => n + (x.found > 0 ? 1 : 0), 0), 'raw pop-core GET messages in which the scanner found the token and Signature (must be 3)');
-  if (secretHits) log(formatHits([...hy.hits, ...fuzz.hits]).slice(0, 4000));
-
-  const must0 = ['duplicates', 'unclear-outcomes', 'lifecycle-duplicates', 'lifecycle-unclear-outcomes', 'lifecycle-wrong-states', 'key-secret-hits', 'storm-duplicates', 'storm-unclear-outcomes', 'tree-partial-as-complete', 'secret-hits', 'hostile-crashes', 'hostile-api-calls', 'hostile-input-crashes', 'hostile-input-silent', 'quota-exceeded', 'concurrency-untruths', 'concurrency-realistic-untruths'];
-  const ok =
-    must0.every((n) => rows.find((r) => r.name === n)?.value === 0) &&
-    c.imagesCreated === c.attempts &&
-    s.imagesCreated === s.attempts &&
-    lc.succeeded === lc.submissions &&
-    lc.distinctTokens === lc.submissions &&
-    kh.control.found === kh.control.expected &&
-    w.ignoredLogLines === w.invalid &&
-    hy.controls.every((x) => x.found > 0) &&
-    (!inHost || (inHost.hits.length === 0 && inHost.exitCode === 0 && inHost.tests.every((x) => x.state === 'passed'))) &&
-    (!windows || (windows.lies.length === 0 && windows.unclear === 0 && windows.images <= windows.quota));
-  return { rows, ok };
+  return { inHost, windows };
 }
 
 export function table(rows: Row[]): string {
