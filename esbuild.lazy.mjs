@@ -27,7 +27,12 @@ function sharedStubs(mainInputs, used) {
       build.onResolve({ filter: /^\.\/extension\.js$/, namespace: 'swas-shared' }, () => ({ path: './extension.js', external: true }));
       build.onResolve({ filter: /^\./ }, async (args) => {
         if (args.namespace === 'swas-shared' || args.pluginData === 'skip') return undefined;
-        const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'skip' });
+        const r = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: 'skip',
+        });
         if (r.errors.length > 0) return { errors: r.errors };
         const p = rel(r.path);
         if (!mainInputs.has(p)) return undefined;
@@ -50,12 +55,24 @@ function sharedStubs(mainInputs, used) {
 export async function buildExtensionBundles(options) {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], metafile: true, ...options };
   // 1. Which modules the main bundle holds (without __shared; it only adds namespace objects).
-  const probe = await esbuild.build({ ...common, stdin: mainEntry([]), outfile: 'dist/extension.js', write: false, sourcemap: false, logLevel: 'silent' });
+  const probe = await esbuild.build({
+    ...common,
+    stdin: mainEntry([]),
+    outfile: 'dist/extension.js',
+    write: false,
+    sourcemap: false,
+    logLevel: 'silent',
+  });
   const mainInputs = new Set(Object.keys(probe.metafile.inputs));
   if (mainInputs.has(LAZY_ENTRY)) throw new Error(`${LAZY_ENTRY} is imported by the main bundle: the remote code would not be lazy`);
   // 2. The lazy bundle, with every main module as a stub.
   const used = new Set();
-  const lazy = await esbuild.build({ ...common, entryPoints: [LAZY_ENTRY], outfile: 'dist/remote.js', plugins: [sharedStubs(mainInputs, used)] });
+  const lazy = await esbuild.build({
+    ...common,
+    entryPoints: [LAZY_ENTRY],
+    outfile: 'dist/remote.js',
+    plugins: [sharedStubs(mainInputs, used)],
+  });
   const shared = [...used].sort();
   // 3. The main bundle, exporting exactly the shared modules.
   const main = await esbuild.build({ ...common, stdin: mainEntry(shared), outfile: 'dist/extension.js' });

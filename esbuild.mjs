@@ -62,6 +62,14 @@ if (withTests) {
 }
 const [bundles] = await Promise.all(builds);
 // Which modules each bundle holds (read by test/unit/size: no module is in both); not shipped.
-const inputs = (meta) => Object.fromEntries(Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs)).map(([p, i]) => [p, i.bytesInOutput]));
-writeFileSync('dist/bundles-meta.json', `${JSON.stringify({ extension: inputs(bundles.main), remote: inputs(bundles.lazy), shared: bundles.shared }, null, 1)}\n`);
+const inputs = (meta) =>
+  Object.fromEntries(
+    Object.values(meta.outputs)
+      .flatMap((o) => Object.entries(o.inputs))
+      .map(([p, i]) => [p, i.bytesInOutput]),
+  );
+writeFileSync(
+  'dist/bundles-meta.json',
+  `${JSON.stringify({ extension: inputs(bundles.main), remote: inputs(bundles.lazy), shared: bundles.shared }, null, 1)}\n`,
+);
 if (!quiet) console.log(`esbuild: built in ${Date.now() - started} ms${production ? ' (production)' : ''}${withTests ? ' (+tests)' : ''}`);

@@ -4,13 +4,32 @@
 import tseslint from 'typescript-eslint';
 
 const PROMISE_RULES = {
-  '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] }],
+  '@typescript-eslint/no-floating-promises': [
+    'error',
+    {
+      allowForKnownSafeCalls: [
+        { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] },
+      ],
+    },
+  ],
   '@typescript-eslint/no-misused-promises': 'error',
   '@typescript-eslint/await-thenable': 'error',
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'dist-vsix/**', 'test/e2e/hosts/**', '.demo/**', '.test-artifacts/**', 'bench/**', '**/*.js'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'dist-vsix/**',
+      'test/e2e/hosts/**',
+      '.demo/**',
+      '.test-artifacts/**',
+      'bench/**',
+      '**/*.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'webview/**/*.ts', 'test/**/*.ts'],

@@ -29,11 +29,16 @@ export interface SwasExplorerExports {
 export function activate(context: vscode.ExtensionContext): SwasExplorerExports | undefined {
   const started = performance.now();
   const services = createServices(context);
-  const view = vscode.window.createTreeView('swas.explorer', { treeDataProvider: services.explorer, showCollapseAll: true, canSelectMany: true });
+  const view = vscode.window.createTreeView('swas.explorer', {
+    treeDataProvider: services.explorer,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   services.explorer.attach(view);
   context.subscriptions.push(view, trackViewDescription(view, services));
   registerCommands(context, services);
-  const offer = (): void => void updateEnvironmentOffer(services).catch((e: unknown) => services.logger.warn(`environment offer: ${String(e)}`));
+  const offer = (): void =>
+    void updateEnvironmentOffer(services).catch((e: unknown) => services.logger.warn(`environment offer: ${String(e)}`));
   context.subscriptions.push(services.session.onDidChange(offer));
   // reloadSafely never rejects: a failure is logged and shown once, and the welcome view shows.
   const ready = services.session.reloadSafely().then(offer);

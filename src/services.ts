@@ -123,7 +123,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const activity = new ActivityStore(context.globalState);
   const serverOps = new ServerOperations({ api, regions, explorer, activity, now: () => Date.now(), logger });
   const profile = (): string | undefined => session.state?.profile;
-  const formOpen = (regionId: string, instanceId: string): boolean => forms.openForms().includes(panelKey(profile() ?? '', { regionId, instanceId }));
+  const formOpen = (regionId: string, instanceId: string): boolean =>
+    forms.openForms().includes(panelKey(profile() ?? '', { regionId, instanceId }));
   const resourceOps = new ResourceOperations({ api, profile, regions, explorer, activity, now: () => Date.now(), logger, formOpen });
   const notice = new RateLimitNotice(
     (m) => explorer.setMessage(m),

@@ -189,7 +189,8 @@ export class FormApp {
     const ids = new Set(ctx.snapshots.map((s) => s.snapshotId));
     if (!ids.has(this.draft.dataSnapshotId)) this.draft.dataSnapshotId = '';
     const { usable } = snapshotOptions(this.t, ctx, 'system');
-    if (!ids.has(this.draft.systemSnapshotId) || (this.draft.systemSnapshotId === '' && usable.length)) this.draft.systemSnapshotId = usable[0] ?? '';
+    if (!ids.has(this.draft.systemSnapshotId) || (this.draft.systemSnapshotId === '' && usable.length))
+      this.draft.systemSnapshotId = usable[0] ?? '';
     renderSnapshotDropdown(r.systemSnapshot, this.t, ctx, 'system', this.draft.systemSnapshotId);
     renderSnapshotDropdown(r.dataSnapshot, this.t, ctx, 'data', this.draft.dataSnapshotId);
     r.systemSnapshotEmpty.hidden = usable.length > 0;
@@ -231,7 +232,10 @@ export class FormApp {
     // After a success the form is done: it never judges its own, just-created name.
     const issues = this.phase === 'succeeded' ? [] : this.ruleIssues();
     const visible = (i: RuleIssue): boolean =>
-      this.showAll || i.field === 'quota' || i.field === 'server' || this.touched.has(i.field === 'tagKey' || i.field === 'tagValue' ? `tag-${i.index ?? 0}` : i.field);
+      this.showAll ||
+      i.field === 'quota' ||
+      i.field === 'server' ||
+      this.touched.has(i.field === 'tagKey' || i.field === 'tagValue' ? `tag-${i.index ?? 0}` : i.field);
     const errors = blockingIssues(issues);
     renderFieldErrors(this.t, r, this.rows, { issues: errors, visible, apiError: this.apiError });
     const advice = issues.filter((i) => i.severity !== 'error' && visible(i) && this.apiError?.placement !== i.field);
@@ -287,7 +291,16 @@ export class FormApp {
     const r = this.refs;
     if (!r) return;
     const lock = this.locked();
-    for (const el of [r.imageName, r.systemSnapshot, r.dataSnapshot, r.description, r.resourceGroupId, r.addTag, r.createSnapshot, r.copyCli])
+    for (const el of [
+      r.imageName,
+      r.systemSnapshot,
+      r.dataSnapshot,
+      r.description,
+      r.resourceGroupId,
+      r.addTag,
+      r.createSnapshot,
+      r.copyCli,
+    ])
       setDisabled(el, lock);
     for (const row of this.rows) for (const el of [row.key, row.value, row.remove]) setDisabled(el, lock);
     setDisabled(r.submit, lock);
@@ -321,7 +334,13 @@ export class FormApp {
     if (s.phase === 'invalid') announceIssues(this.t, r, issues);
     if (s.phase === 'invalid' && issues[0]) focusSoon(controlFor(r, this.rows, issues[0]));
     if (s.phase === 'failed')
-      focusSoon(s.placement === 'banner' ? (s.retryable ? r.retry : r.banner) : controlFor(r, this.rows, { field: s.placement, code: 'quota.full', severity: 'advice' }));
+      focusSoon(
+        s.placement === 'banner'
+          ? s.retryable
+            ? r.retry
+            : r.banner
+          : controlFor(r, this.rows, { field: s.placement, code: 'quota.full', severity: 'advice' }),
+      );
   }
 
   /** A change around the form (e.g. the session's keys): said in the banner, not an error. */

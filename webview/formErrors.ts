@@ -52,7 +52,10 @@ export function renderFieldErrors(t: FormStrings, refs: FormRefs, rows: TagRowRe
   rows.forEach((row, index) => {
     const keyIssue = shown.find((i) => i.field === 'tagKey' && i.index === index);
     const valueIssue = shown.find((i) => i.field === 'tagValue' && i.index === index);
-    row.error.textContent = [keyIssue, valueIssue].map((i) => (i ? ruleMessage(t, i) : '')).filter(Boolean).join(' ');
+    row.error.textContent = [keyIssue, valueIssue]
+      .map((i) => (i ? ruleMessage(t, i) : ''))
+      .filter(Boolean)
+      .join(' ');
     setInvalid(row.key, row.error, keyIssue !== undefined);
     setInvalid(row.value, row.error, valueIssue !== undefined);
   });
@@ -114,7 +117,18 @@ export function controlFor(refs: FormRefs, rows: TagRowRefs[], issue: RuleIssue)
 /** Issues in the order of the form, so the first one is the first field on screen. */
 export function inFormOrder(issues: RuleIssue[]): RuleIssue[] {
   const rank = (i: RuleIssue): number => {
-    const order = ['server', 'imageName', 'systemSnapshot', 'dataSnapshot', 'description', 'tags', 'tagKey', 'tagValue', 'resourceGroupId', 'quota'];
+    const order = [
+      'server',
+      'imageName',
+      'systemSnapshot',
+      'dataSnapshot',
+      'description',
+      'tags',
+      'tagKey',
+      'tagValue',
+      'resourceGroupId',
+      'quota',
+    ];
     const base = order.indexOf(i.field);
     const tagBase = i.field === 'tagKey' || i.field === 'tagValue' ? order.indexOf('tagKey') : base;
     return tagBase * 1000 + (i.index ?? 0) * 2 + (i.field === 'tagValue' ? 1 : 0);

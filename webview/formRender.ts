@@ -36,9 +36,7 @@ function shortTime(iso: string): string {
 export function snapshotOptions(t: FormStrings, ctx: FormContext, role: SnapshotRole): { options: OptionSpec[]; usable: string[] } {
   const choices = snapshotChoices(ctx.snapshots, role, ctx.server.instanceId);
   const usable: string[] = [];
-  const options: OptionSpec[] = [
-    { value: '', label: role === 'system' ? t['systemSnapshot.placeholder'] : t['dataSnapshot.noneOption'] },
-  ];
+  const options: OptionSpec[] = [{ value: '', label: role === 'system' ? t['systemSnapshot.placeholder'] : t['dataSnapshot.noneOption'] }];
   for (const c of choices) {
     const s = ctx.snapshots.find((x) => x.snapshotId === c.snapshot.snapshotId);
     let label = fmt(t['snapshot.option'], c.snapshot.snapshotName || c.snapshot.snapshotId, shortTime(c.snapshot.creationTime));

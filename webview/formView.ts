@@ -64,8 +64,17 @@ export function buildForm(t: FormStrings): FormRefs {
   setRequired(systemSnapshot, true);
   describe(systemSnapshot, systemSnapshotHelp);
   const createSnapshot = button({ id: 'createSnapshot', label: t['systemSnapshot.create'], appearance: 'secondary' });
-  const systemSnapshotEmpty = h('div', { id: 'systemSnapshot-empty', class: 'empty', hidden: '' }, h('p', {}, t['systemSnapshot.none']), createSnapshot);
-  const snapshotProgress = h('p', { id: 'snapshot-progress', class: 'status', 'aria-live': 'polite', hidden: '' }, t['systemSnapshot.creating']);
+  const systemSnapshotEmpty = h(
+    'div',
+    { id: 'systemSnapshot-empty', class: 'empty', hidden: '' },
+    h('p', {}, t['systemSnapshot.none']),
+    createSnapshot,
+  );
+  const snapshotProgress = h(
+    'p',
+    { id: 'snapshot-progress', class: 'status', 'aria-live': 'polite', hidden: '' },
+    t['systemSnapshot.creating'],
+  );
 
   const dataSnapshot = dropdown('dataSnapshot', 'dataSnapshot-label');
   const dataSnapshotHelp = help('dataSnapshot-help', t['dataSnapshot.help']);
@@ -95,7 +104,14 @@ export function buildForm(t: FormStrings): FormRefs {
     'div',
     { id: 'result', class: 'result', role: 'status', hidden: '' },
     h('p', { id: 'result-text' }, t['result.success']),
-    h('dl', {}, h('dt', {}, t['result.imageId']), h('dd', {}, resultImageId), h('dt', {}, t['result.requestId']), h('dd', {}, resultRequestId)),
+    h(
+      'dl',
+      {},
+      h('dt', {}, t['result.imageId']),
+      h('dd', {}, resultImageId),
+      h('dt', {}, t['result.requestId']),
+      h('dd', {}, resultRequestId),
+    ),
   );
   const serverInfo = h('dl', { id: 'serverInfo', class: 'server-info' });
 
@@ -103,7 +119,13 @@ export function buildForm(t: FormStrings): FormRefs {
     'main',
     { id: 'form', 'aria-labelledby': 'formTitle' },
     h('h1', { id: 'formTitle' }, t.title),
-    h('section', { class: 'server', 'aria-labelledby': 'serverHeading' }, h('h2', { id: 'serverHeading' }, t['section.server']), serverInfo, e('server')),
+    h(
+      'section',
+      { class: 'server', 'aria-labelledby': 'serverHeading' },
+      h('h2', { id: 'serverHeading' }, t['section.server']),
+      serverInfo,
+      e('server'),
+    ),
     banner,
     h('div', { class: 'field' }, imageName, imageNameHelp, e('imageName'), imageNameStatus),
     h(
@@ -143,9 +165,32 @@ export function buildForm(t: FormStrings): FormRefs {
     result,
   );
   return {
-    root, serverInfo, banner, bannerText, retry, imageName, imageNameStatus, systemSnapshot, systemSnapshotEmpty, createSnapshot,
-    snapshotProgress, dataSnapshot, description, tagRows, addTag, resourceGroupId, quota, summary, submit, submitRing, cancel, copyCli,
-    result, resultImageId, resultRequestId, errors,
+    root,
+    serverInfo,
+    banner,
+    bannerText,
+    retry,
+    imageName,
+    imageNameStatus,
+    systemSnapshot,
+    systemSnapshotEmpty,
+    createSnapshot,
+    snapshotProgress,
+    dataSnapshot,
+    description,
+    tagRows,
+    addTag,
+    resourceGroupId,
+    quota,
+    summary,
+    submit,
+    submitRing,
+    cancel,
+    copyCli,
+    result,
+    resultImageId,
+    resultRequestId,
+    errors,
   };
 }
 
@@ -159,8 +204,18 @@ export interface TagRowRefs {
 
 export function buildTagRow(t: FormStrings, index: number, fmtLabel: (tpl: string) => string): TagRowRefs {
   const key = textField({ classes: ['tag-key'], ariaLabel: fmtLabel(t['tags.keyAria']), placeholder: t['tags.key'], maxLength: 200 });
-  const value = textField({ classes: ['tag-value'], ariaLabel: fmtLabel(t['tags.valueAria']), placeholder: t['tags.value'], maxLength: 200 });
-  const remove = button({ classes: ['tag-remove'], label: t['tags.remove'], ariaLabel: fmtLabel(t['tags.removeAria']), appearance: 'secondary' });
+  const value = textField({
+    classes: ['tag-value'],
+    ariaLabel: fmtLabel(t['tags.valueAria']),
+    placeholder: t['tags.value'],
+    maxLength: 200,
+  });
+  const remove = button({
+    classes: ['tag-remove'],
+    label: t['tags.remove'],
+    ariaLabel: fmtLabel(t['tags.removeAria']),
+    appearance: 'secondary',
+  });
   const error = h('p', { id: `tag-${index}-error`, class: 'error tag-error' });
   // Keys and values share the rules written under the legend.
   const rules = document.getElementById('tags-help');

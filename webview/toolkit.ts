@@ -106,7 +106,13 @@ export function setOptions(el: FieldElement, options: readonly OptionSpec[], val
   setValue(el, value);
 }
 
-export function button(o: { id?: string; classes?: string[]; label: string; ariaLabel?: string; appearance?: 'primary' | 'secondary' | 'icon' }): ButtonElement {
+export function button(o: {
+  id?: string;
+  classes?: string[];
+  label: string;
+  ariaLabel?: string;
+  appearance?: 'primary' | 'secondary' | 'icon';
+}): ButtonElement {
   const el = make<ButtonElement>(CONTROL_TAGS.button, o.id, o.classes ?? []);
   el.textContent = o.label;
   if (o.ariaLabel) updateAccessible(el, { label: o.ariaLabel });

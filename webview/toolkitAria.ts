@@ -57,7 +57,10 @@ function applyAccessible(el: HTMLElement): void {
   if ('ariaDescribedByElements' in Element.prototype) {
     target.ariaDescribedByElements = described.length ? described : null;
   } else {
-    const text = described.map((d) => d.textContent?.trim() ?? '').filter(Boolean).join(' ');
+    const text = described
+      .map((d) => d.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' ');
     if (text) target.setAttribute('aria-description', text);
     else target.removeAttribute('aria-description');
   }

@@ -41,8 +41,12 @@ export function stepLabel(label: string): string {
 
 export function outcomeLabel(e: ActivityEntry): string {
   if (e.errorCode === 'swas.stillCreating') return vscode.l10n.t('Still being created — see the tree');
-  if (e.outcome === 'running' && e.machine?.phase === 'awaitingImage') return vscode.l10n.t('Snapshot ready: waiting for the form to be submitted');
-  const exit = e.kind === 'runCommand' && typeof e.params?.exitCode === 'string' && e.outcome !== 'running' ? ` · ${vscode.l10n.t('exit code {0}', e.params.exitCode)}` : '';
+  if (e.outcome === 'running' && e.machine?.phase === 'awaitingImage')
+    return vscode.l10n.t('Snapshot ready: waiting for the form to be submitted');
+  const exit =
+    e.kind === 'runCommand' && typeof e.params?.exitCode === 'string' && e.outcome !== 'running'
+      ? ` · ${vscode.l10n.t('exit code {0}', e.params.exitCode)}`
+      : '';
   switch (e.outcome) {
     case 'running':
       return vscode.l10n.t('In progress');
@@ -70,11 +74,16 @@ export function failureReason(e: ActivityEntry): string | undefined {
       if (e.target.kind === 'image') return vscode.l10n.t('The custom image no longer exists.');
       return vscode.l10n.t('The server no longer exists.');
     case 'swas.failed':
-      return e.target.kind === 'image' ? vscode.l10n.t('The custom image could not be created (creation failed).') : vscode.l10n.t('The snapshot failed.');
+      return e.target.kind === 'image'
+        ? vscode.l10n.t('The custom image could not be created (creation failed).')
+        : vscode.l10n.t('The snapshot failed.');
     case 'swas.unavailable':
       return vscode.l10n.t('The custom image is unavailable.');
     case 'swas.stillRunning':
-      return vscode.l10n.t('Still running when we stopped waiting; see it later in the Alibaba Cloud console (InvokeId {0})', String(e.params?.invokeId ?? ''));
+      return vscode.l10n.t(
+        'Still running when we stopped waiting; see it later in the Alibaba Cloud console (InvokeId {0})',
+        String(e.params?.invokeId ?? ''),
+      );
     case 'swas.stillCreating':
       return vscode.l10n.t('Still being created when the Activity view stopped following it: the tree shows its progress.');
     default:

@@ -65,7 +65,10 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityRow>, v
     if (!e) return new vscode.TreeItem('');
     if (row.step !== undefined) return stepItem(e, row.step);
     const label = `${activityKindLabel(e.kind)}: ${e.target.name || e.target.id}`;
-    const item = new vscode.TreeItem(label, e.steps.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      label,
+      e.steps.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `activity/${e.id}`;
     const elapsed = formatElapsed((e.finishedAt ?? this.now()) - e.startedAt);
     const active = e.steps.find((s) => s.state === 'active');
@@ -110,7 +113,8 @@ export class ActivityProvider implements vscode.TreeDataProvider<ActivityRow>, v
 function stepItem(e: ActivityEntry, index: number): vscode.TreeItem {
   const step: ActivityStep | undefined = e.steps[index];
   const item = new vscode.TreeItem(step ? stepLabel(step.label) : '');
-  const icon = step?.state === 'done' ? 'check' : step?.state === 'active' ? 'loading~spin' : step?.state === 'failed' ? 'close' : 'circle-outline';
+  const icon =
+    step?.state === 'done' ? 'check' : step?.state === 'active' ? 'loading~spin' : step?.state === 'failed' ? 'close' : 'circle-outline';
   item.iconPath = new vscode.ThemeIcon(icon);
   item.contextValue = 'activityStep';
   item.id = `activity/${e.id}/${index}`;

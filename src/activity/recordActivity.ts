@@ -10,7 +10,15 @@ export async function recordActivity<T extends { requestId: string }>(
   run: () => Promise<T>,
   now: () => number = Date.now,
 ): Promise<T> {
-  const entry = activity.add({ id: randomUUID(), kind: what.kind, target: what.target, startedAt: now(), outcome: 'running', steps: [{ label: what.kind, state: 'active' }], clientToken: what.clientToken });
+  const entry = activity.add({
+    id: randomUUID(),
+    kind: what.kind,
+    target: what.target,
+    startedAt: now(),
+    outcome: 'running',
+    steps: [{ label: what.kind, state: 'active' }],
+    clientToken: what.clientToken,
+  });
   try {
     const result = await run();
     activity.succeed(entry.id, now(), { requestId: result.requestId });

@@ -55,12 +55,29 @@ export class ResourceOperations {
 
   /** A Create Snapshot call is about to be sent. */
   startSnapshot(r: SnapshotRow): ActivityEntry {
-    const steps: ActivityStep[] = r.forImage ? [{ label: SNAP, state: 'active' }, { label: IMAGE, state: 'pending' }] : [{ label: SNAP, state: 'active' }];
-    const params: Record<string, string | boolean> = { profile: this.deps.profile() ?? '', instanceId: r.instanceId, instanceName: r.instanceName, diskId: r.diskId, snapshotName: r.snapshotName };
+    const steps: ActivityStep[] = r.forImage
+      ? [
+          { label: SNAP, state: 'active' },
+          { label: IMAGE, state: 'pending' },
+        ]
+      : [{ label: SNAP, state: 'active' }];
+    const params: Record<string, string | boolean> = {
+      profile: this.deps.profile() ?? '',
+      instanceId: r.instanceId,
+      instanceName: r.instanceName,
+      diskId: r.diskId,
+      snapshotName: r.snapshotName,
+    };
     if (r.forImage) params.forImage = true;
     return this.activity.add({
-      id: randomUUID(), kind: r.forImage ? IMAGE : SNAP, target: { regionId: r.regionId, kind: 'snapshot', id: '', name: r.snapshotName },
-      startedAt: this.deps.now(), outcome: 'running', steps, clientToken: r.clientToken, params,
+      id: randomUUID(),
+      kind: r.forImage ? IMAGE : SNAP,
+      target: { regionId: r.regionId, kind: 'snapshot', id: '', name: r.snapshotName },
+      startedAt: this.deps.now(),
+      outcome: 'running',
+      steps,
+      clientToken: r.clientToken,
+      params,
     });
   }
 
@@ -68,7 +85,11 @@ export class ResourceOperations {
   requested(entryId: string, resource: ResourceKind, id: string, requestId: string): void {
     const e = this.activity.get(entryId);
     if (!e) return;
-    this.activity.update(entryId, { target: { ...e.target, kind: resource, id }, requestId, machine: { ...beginResourceOp(resource, id, this.deps.now()) } });
+    this.activity.update(entryId, {
+      target: { ...e.target, kind: resource, id },
+      requestId,
+      machine: { ...beginResourceOp(resource, id, this.deps.now()) },
+    });
     const data = this.deps.regions.get(e.target.regionId);
     if (data) this.check(entryId, data);
   }
@@ -99,15 +120,42 @@ export class ResourceOperations {
     const params = { ...paramsOfImage(p), profile: this.deps.profile() ?? '', instanceName: serverName };
     const all = this.activity.all();
     const same = all.find((e) => e.kind === IMAGE && e.clientToken === p.clientToken && e.outcome !== 'succeeded');
-    const awaiting = all.find((e) => e.kind === IMAGE && e.outcome === 'running' && e.steps.length === 2 && restoreResourceState(e.machine)?.phase === 'awaitingImage' && e.target.id === p.systemSnapshotId);
+    const awaiting = all.find(
+      (e) =>
+        e.kind === IMAGE &&
+        e.outcome === 'running' &&
+        e.steps.length === 2 &&
+        restoreResourceState(e.machine)?.phase === 'awaitingImage' &&
+        e.target.id === p.systemSnapshotId,
+    );
     const row = same ?? awaiting;
     const target = { regionId: p.regionId, kind: 'image' as const, id: '', name: p.imageName };
     if (row) {
-      const steps = row.steps.map((s, i): ActivityStep => (i === row.steps.length - 1 ? { ...s, state: 'active' } : { ...s, state: 'done' }));
-      this.activity.update(row.id, { outcome: 'running', finishedAt: undefined, errorCode: undefined, errorMessage: undefined, steps, clientToken: p.clientToken, params: { ...row.params, ...params }, target });
+      const steps = row.steps.map((s, i): ActivityStep =>
+        i === row.steps.length - 1 ? { ...s, state: 'active' } : { ...s, state: 'done' },
+      );
+      this.activity.update(row.id, {
+        outcome: 'running',
+        finishedAt: undefined,
+        errorCode: undefined,
+        errorMessage: undefined,
+        steps,
+        clientToken: p.clientToken,
+        params: { ...row.params, ...params },
+        target,
+      });
       return row.id;
     }
-    return this.activity.add({ id: randomUUID(), kind: IMAGE, target, startedAt: this.deps.now(), outcome: 'running', steps: [{ label: IMAGE, state: 'active' }], clientToken: p.clientToken, params }).id;
+    return this.activity.add({
+      id: randomUUID(),
+      kind: IMAGE,
+      target,
+      startedAt: this.deps.now(),
+      outcome: 'running',
+      steps: [{ label: IMAGE, state: 'active' }],
+      clientToken: p.clientToken,
+      params,
+    }).id;
   }
 
   imageCreated(entryId: string, imageId: string, requestId: string): void {
@@ -121,7 +169,13 @@ export class ResourceOperations {
   /** The form of a server closed: a snapshot made for it that was never used is a snapshot row. */
   formClosed(regionId: string, instanceId: string): void {
     for (const e of this.activity.unfinished()) {
-      if (e.kind === IMAGE && e.target.regionId === regionId && e.params?.instanceId === instanceId && restoreResourceState(e.machine)?.phase === 'awaitingImage') this.asSnapshotOnly(e);
+      if (
+        e.kind === IMAGE &&
+        e.target.regionId === regionId &&
+        e.params?.instanceId === instanceId &&
+        restoreResourceState(e.machine)?.phase === 'awaitingImage'
+      )
+        this.asSnapshotOnly(e);
     }
   }
 
@@ -168,11 +222,22 @@ export class ResourceOperations {
       // The snapshot for the form is ready: the row waits for the form's submit (if the form is still open).
       const open = this.deps.formOpen(e.target.regionId, String(e.params?.instanceId ?? ''));
       if (!open) return this.asSnapshotOnly({ ...e, machine });
-      this.activity.update(e.id, { outcome: 'running', finishedAt: undefined, errorCode: undefined, machine: { ...awaitImage(next) }, steps: [{ label: SNAP, state: 'done' }, { label: IMAGE, state: 'pending' }] });
+      this.activity.update(e.id, {
+        outcome: 'running',
+        finishedAt: undefined,
+        errorCode: undefined,
+        machine: { ...awaitImage(next) },
+        steps: [
+          { label: SNAP, state: 'done' },
+          { label: IMAGE, state: 'pending' },
+        ],
+      });
     } else if (next.phase === 'succeeded') {
       this.activity.succeed(e.id, now, { machine, errorCode: undefined, errorMessage: undefined });
     } else if (next.phase === 'failed') {
-      const steps = e.steps.map((s, i): ActivityStep => (i === (next.resource === 'snapshot' ? 0 : last) ? { ...s, state: next.reason === 'stillCreating' ? 'active' : 'failed' } : s));
+      const steps = e.steps.map((s, i): ActivityStep =>
+        i === (next.resource === 'snapshot' ? 0 : last) ? { ...s, state: next.reason === 'stillCreating' ? 'active' : 'failed' } : s,
+      );
       this.activity.fail(e.id, now, { code: `swas.${next.reason ?? 'failed'}` }, { machine, steps });
     } else {
       this.activity.update(e.id, { machine });
@@ -203,7 +268,9 @@ export class ResourceOperations {
     }
     await Promise.all(
       [...regions].map(async (regionId) => {
-        const data = await this.deps.regions.load(regionId).catch((err: unknown) => void this.deps.logger.warn(`Activity: could not load ${regionId}: ${String(err)}`));
+        const data = await this.deps.regions
+          .load(regionId)
+          .catch((err: unknown) => void this.deps.logger.warn(`Activity: could not load ${regionId}: ${String(err)}`));
         if (!data) return;
         this.regionChanged(regionId);
         this.deps.explorer.poller.track(regionId);

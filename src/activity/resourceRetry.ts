@@ -61,7 +61,8 @@ export function imageParams(e: ActivityEntry, clientToken: string): CreateCustom
   if (tags) {
     try {
       const parsed: unknown = JSON.parse(tags);
-      if (Array.isArray(parsed)) p.tags = parsed.filter((t): t is { key: string; value: string } => typeof t?.key === 'string' && typeof t?.value === 'string');
+      if (Array.isArray(parsed))
+        p.tags = parsed.filter((t): t is { key: string; value: string } => typeof t?.key === 'string' && typeof t?.value === 'string');
     } catch {
       // a damaged stored tag list: retried without tags would be a different image; refuse
       return undefined;
@@ -91,9 +92,24 @@ export async function retryResource(deps: ResourceOpsDeps, ops: ResourceOperatio
     let id = e.id;
     if (reuse) {
       const steps = e.steps.map((s, i) => ({ ...s, state: i === 0 ? ('active' as const) : ('pending' as const) }));
-      deps.activity.update(e.id, { outcome: 'running', finishedAt: undefined, errorCode: undefined, errorMessage: undefined, machine: undefined, steps });
+      deps.activity.update(e.id, {
+        outcome: 'running',
+        finishedAt: undefined,
+        errorCode: undefined,
+        errorMessage: undefined,
+        machine: undefined,
+        steps,
+      });
     } else {
-      id = ops.startSnapshot({ regionId, instanceId, instanceName: str(q.instanceName) ?? instanceId, diskId, snapshotName, clientToken, forImage: e.kind === 'createImage' }).id;
+      id = ops.startSnapshot({
+        regionId,
+        instanceId,
+        instanceName: str(q.instanceName) ?? instanceId,
+        diskId,
+        snapshotName,
+        clientToken,
+        forImage: e.kind === 'createImage',
+      }).id;
     }
     try {
       const res = await api.createSnapshot({ regionId, diskId, snapshotName, clientToken });
@@ -103,7 +119,9 @@ export async function retryResource(deps: ResourceOpsDeps, ops: ResourceOperatio
       ops.callFailed(id, err);
       throw err;
     }
-    await deps.explorer.reloadRegion(regionId).catch((err: unknown) => deps.logger.warn(`Reading ${regionId} after CreateSnapshot failed: ${String(err)}`));
+    await deps.explorer
+      .reloadRegion(regionId)
+      .catch((err: unknown) => deps.logger.warn(`Reading ${regionId} after CreateSnapshot failed: ${String(err)}`));
     return;
   }
   const p = imageParams(e, clientToken);
@@ -117,5 +135,7 @@ export async function retryResource(deps: ResourceOpsDeps, ops: ResourceOperatio
     ops.imageFailed(row, err);
     throw err;
   }
-  await deps.explorer.refreshImages(regionId).catch((err: unknown) => deps.logger.warn(`Reading the images of ${regionId} failed: ${String(err)}`));
+  await deps.explorer
+    .refreshImages(regionId)
+    .catch((err: unknown) => deps.logger.warn(`Reading the images of ${regionId} failed: ${String(err)}`));
 }

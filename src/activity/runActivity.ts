@@ -18,8 +18,12 @@ export class RunActivity {
     const startedAt = now();
     for (const t of targets) {
       const e = activity.add({
-        id: randomUUID(), kind: 'runCommand', target: { regionId: t.regionId, kind: 'instance', id: t.instanceId, name: t.instanceName || t.instanceId },
-        startedAt, outcome: 'running', steps: [{ label: 'runCommand', state: 'active' }],
+        id: randomUUID(),
+        kind: 'runCommand',
+        target: { regionId: t.regionId, kind: 'instance', id: t.instanceId, name: t.instanceName || t.instanceId },
+        startedAt,
+        outcome: 'running',
+        steps: [{ label: 'runCommand', state: 'active' }],
       });
       this.rows.set(t.instanceId, e.id);
     }

@@ -8,7 +8,16 @@ import type { ActivityEntry } from '../core/activity/activityLog';
 import { initialSteps, stepsAt } from '../core/activity/activityLog';
 import type { Instance } from '../core/model';
 import type { ServerOpKind, ServerOpState } from '../core/operations/serverOperation';
-import { beginOp, currentStep, keepOptimistic, observe, opSteps, optimisticStatus, restoreOpState, tick } from '../core/operations/serverOperation';
+import {
+  beginOp,
+  currentStep,
+  keepOptimistic,
+  observe,
+  opSteps,
+  optimisticStatus,
+  restoreOpState,
+  tick,
+} from '../core/operations/serverOperation';
 import type { SwasApi } from '../core/swasApi';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { RegionStore } from '../tree/regionStore';
@@ -70,8 +79,14 @@ export class ServerOperations {
     const started = this.deps.now();
     const entries = servers.map((s) =>
       this.deps.activity.add({
-        id: randomUUID(), kind, target: { regionId, kind: 'instance', id: s.instanceId, name: s.instanceName || s.instanceId },
-        startedAt: started, outcome: 'running', steps: initialSteps(opSteps(kind)), clientToken, params,
+        id: randomUUID(),
+        kind,
+        target: { regionId, kind: 'instance', id: s.instanceId, name: s.instanceName || s.instanceId },
+        startedAt: started,
+        outcome: 'running',
+        steps: initialSteps(opSteps(kind)),
+        clientToken,
+        params,
       }),
     );
     const api = this.deps.api();
@@ -85,13 +100,21 @@ export class ServerOperations {
       this.follow(regionId);
     } catch (e) {
       const err = e as ErrorLike;
-      for (const x of entries) this.deps.activity.fail(x.id, this.deps.now(), { code: err.code, message: err.message, requestId: err.requestId });
+      for (const x of entries)
+        this.deps.activity.fail(x.id, this.deps.now(), { code: err.code, message: err.message, requestId: err.requestId });
       throw e;
     }
     return entries.map((e) => this.deps.activity.get(e.id) ?? e);
   }
 
-  private call(api: SwasApi, kind: ServerOpKind, regionId: string, instanceIds: string[], clientToken: string, opts: RunOptions): Promise<{ requestId: string }> {
+  private call(
+    api: SwasApi,
+    kind: ServerOpKind,
+    regionId: string,
+    instanceIds: string[],
+    clientToken: string,
+    opts: RunOptions,
+  ): Promise<{ requestId: string }> {
     switch (kind) {
       case 'start':
         return api.startInstances({ regionId, instanceIds, clientToken });
@@ -120,7 +143,8 @@ export class ServerOperations {
 
   private entryFor(regionId: string, instanceId: string): [ActivityEntry, ServerOpState] | undefined {
     for (const e of this.deps.activity.unfinished()) {
-      if (e.target.kind !== 'instance' || e.target.id !== instanceId || e.target.regionId !== regionId || !SERVER_KINDS.includes(e.kind)) continue;
+      if (e.target.kind !== 'instance' || e.target.id !== instanceId || e.target.regionId !== regionId || !SERVER_KINDS.includes(e.kind))
+        continue;
       const m = restoreOpState(e.machine);
       if (m) return [e, m];
     }
@@ -143,7 +167,8 @@ export class ServerOperations {
   private settle(entry: ActivityEntry, next: ServerOpState): void {
     const now = this.deps.now();
     if (next.phase === 'succeeded') this.deps.activity.succeed(entry.id, now, { machine: { ...next } });
-    else if (next.phase === 'failed') this.deps.activity.fail(entry.id, now, { code: `swas.${next.reason ?? 'timeout'}` }, { machine: { ...next } });
+    else if (next.phase === 'failed')
+      this.deps.activity.fail(entry.id, now, { code: `swas.${next.reason ?? 'timeout'}` }, { machine: { ...next } });
     else this.deps.activity.update(entry.id, { machine: { ...next }, steps: stepsAt(opSteps(next.kind), currentStep(next)) });
   }
 

@@ -38,7 +38,9 @@ export async function createCustomImage(services: Services, node?: unknown): Pro
   if (fromNode) {
     const data = await services.regions.load(fromNode.regionId);
     if (!data.instances.some((i) => i.instanceId === fromNode.instanceId)) {
-      throw new Error(vscode.l10n.t('The server {0} was not found in {1}. It may have been released.', fromNode.instanceId, fromNode.regionId));
+      throw new Error(
+        vscode.l10n.t('The server {0} was not found in {1}. It may have been released.', fromNode.instanceId, fromNode.regionId),
+      );
     }
   } else {
     const instance = await resolveInstance(services, node, vscode.l10n.t('Create Custom Image'), undefined, imageRefusal);

@@ -38,7 +38,12 @@ async function pickDisk(disks: Disk[], preferred: { diskId?: string; diskType?: 
   if (match.length === 1 && match[0]) return match[0];
   const pick = await vscode.window.showQuickPick(
     disks.map((d) => ({
-      label: d.diskType === 'System' ? vscode.l10n.t('System disk') : d.diskType === 'Data' ? vscode.l10n.t('Data disk') : diskTypeLabel(d.diskType, d.raw?.diskType),
+      label:
+        d.diskType === 'System'
+          ? vscode.l10n.t('System disk')
+          : d.diskType === 'Data'
+            ? vscode.l10n.t('Data disk')
+            : diskTypeLabel(d.diskType, d.raw?.diskType),
       description: `${d.category} · ${d.sizeGiB} GiB · ${d.diskId}`,
       detail: d.device || undefined,
       disk: d,
@@ -66,30 +71,51 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
     return undefined;
   }
   const ref = asRef(target);
-  const disk = await pickDisk(instance.disks, { diskId: textArg(ref.diskId), diskType: ref.diskType === undefined ? undefined : diskType(ref.diskType) }, title);
-  const given = textArg((target as { snapshotName?: unknown } | undefined)?.snapshotName);
-  const snapshotName = given !== undefined && !nameMessage(given) ? given : orCancel(
-    await vscode.window.showInputBox({
-      title,
-      prompt: vscode.l10n.t('Snapshot name for the {0} disk of "{1}"', diskTypeLabel(disk.diskType, disk.raw?.diskType), instance.instanceName),
-      value: defaultSnapshotName(disk.diskType, new Date()),
-      ignoreFocusOut: true,
-      validateInput: nameMessage,
-    }),
+  const disk = await pickDisk(
+    instance.disks,
+    { diskId: textArg(ref.diskId), diskType: ref.diskType === undefined ? undefined : diskType(ref.diskType) },
+    title,
   );
+  const given = textArg((target as { snapshotName?: unknown } | undefined)?.snapshotName);
+  const snapshotName =
+    given !== undefined && !nameMessage(given)
+      ? given
+      : orCancel(
+          await vscode.window.showInputBox({
+            title,
+            prompt: vscode.l10n.t(
+              'Snapshot name for the {0} disk of "{1}"',
+              diskTypeLabel(disk.diskType, disk.raw?.diskType),
+              instance.instanceName,
+            ),
+            value: defaultSnapshotName(disk.diskType, new Date()),
+            ignoreFocusOut: true,
+            validateInput: nameMessage,
+          }),
+        );
   const api = services.api();
   if (!api) return undefined;
   const regionId = instance.regionId;
   const clientToken = randomUUID();
   const forImage = (target as { forImage?: unknown } | undefined)?.forImage === true;
-  const row = services.resourceOps.startSnapshot({ regionId, instanceId: instance.instanceId, instanceName: instance.instanceName, diskId: disk.diskId, snapshotName, clientToken, forImage });
+  const row = services.resourceOps.startSnapshot({
+    regionId,
+    instanceId: instance.instanceId,
+    instanceName: instance.instanceName,
+    diskId: disk.diskId,
+    snapshotName,
+    clientToken,
+    forImage,
+  });
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating snapshot "{0}"', snapshotName), cancellable: true },
     async (progress, token) => {
-      const { snapshotId, requestId } = await api.createSnapshot({ regionId, diskId: disk.diskId, snapshotName, clientToken }).catch((e: unknown) => {
-        services.resourceOps.callFailed(row.id, e);
-        throw e;
-      });
+      const { snapshotId, requestId } = await api
+        .createSnapshot({ regionId, diskId: disk.diskId, snapshotName, clientToken })
+        .catch((e: unknown) => {
+          services.resourceOps.callFailed(row.id, e);
+          throw e;
+        });
       services.logger.info(`Snapshot ${snapshotId} requested (RequestId ${requestId})`);
       services.resourceOps.requested(row.id, 'snapshot', snapshotId, requestId);
       // From here on the snapshot exists: a failed read means "still being created", not a failure.
@@ -118,7 +144,13 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
             last = Math.max(last, pct);
           },
         });
-        const created = (status: string): CreatedSnapshot => ({ regionId, instanceId: instance.instanceId, snapshotId, status, activityId: row.id });
+        const created = (status: string): CreatedSnapshot => ({
+          regionId,
+          instanceId: instance.instanceId,
+          snapshotId,
+          status,
+          activityId: row.id,
+        });
         switch (outcome.kind) {
           case 'settled':
             if (outcome.snapshot.status === 'Failed') {
@@ -129,18 +161,26 @@ export async function createSnapshot(services: Services, target?: unknown): Prom
             return created(outcome.snapshot.status);
           case 'cancelled':
             if (sessionChanged) {
-              void vscode.window.showInformationMessage(vscode.l10n.t('Stopped following snapshot "{0}": the signed-in profile changed.', snapshotName));
+              void vscode.window.showInformationMessage(
+                vscode.l10n.t('Stopped following snapshot "{0}": the signed-in profile changed.', snapshotName),
+              );
               return undefined;
             }
-            void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName));
+            void vscode.window.showInformationMessage(
+              vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName),
+            );
             return created(outcome.snapshot?.status ?? 'Progressing');
           case 'timeout':
           case 'unreadable':
             if (outcome.kind === 'unreadable') {
-              services.logger.warn(`Reading snapshot ${snapshotId} failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`);
+              services.logger.warn(
+                `Reading snapshot ${snapshotId} failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
+              );
             }
             services.resourceOps.stopFollowing(row.id);
-            void vscode.window.showInformationMessage(vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName));
+            void vscode.window.showInformationMessage(
+              vscode.l10n.t('Snapshot "{0}" is still being created; the tree shows its progress.', snapshotName),
+            );
             return created(outcome.snapshot?.status ?? 'Progressing');
         }
       } finally {

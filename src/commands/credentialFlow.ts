@@ -15,7 +15,10 @@ export function profileNameProblem(v: string, existing: readonly string[]): stri
     return vscode.l10n.t('Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.');
   }
   if (existing.includes(t)) {
-    return { message: vscode.l10n.t('A profile named "{0}" exists and will be replaced.', t), severity: vscode.InputBoxValidationSeverity.Warning };
+    return {
+      message: vscode.l10n.t('A profile named "{0}" exists and will be replaced.', t),
+      severity: vscode.InputBoxValidationSeverity.Warning,
+    };
   }
   return undefined;
 }

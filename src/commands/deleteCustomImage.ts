@@ -13,12 +13,20 @@ export async function deleteCustomImage(services: Services, node?: unknown): Pro
   const name = image.name || image.imageId;
   const del = vscode.l10n.t('Delete');
   const detail = [
-    image.inShare ? vscode.l10n.t('It is shared to ECS: it will be unshared first, and ECS instances created from it can no longer re-initialize their disks.') : '',
+    image.inShare
+      ? vscode.l10n.t(
+          'It is shared to ECS: it will be unshared first, and ECS instances created from it can no longer re-initialize their disks.',
+        )
+      : '',
     vscode.l10n.t('Servers created from this image can no longer be reset to it. This cannot be undone.'),
   ]
     .filter((x) => x !== '')
     .join('\n\n');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete custom image "{0}" ({1})?', name, image.imageId), { modal: true, detail }, del);
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Delete custom image "{0}" ({1})?', name, image.imageId),
+    { modal: true, detail },
+    del,
+  );
   if (answer !== del) return false;
   const api = services.api();
   if (!api) return false;
@@ -34,8 +42,11 @@ export async function deleteCustomImage(services: Services, node?: unknown): Pro
         progress.report({ message: vscode.l10n.t('Deleting…') });
         const params = { regionId, imageId: image.imageId, clientToken: randomUUID() };
         // After our own unshare, "still shared" may only mean the unshare is not done yet (A14).
-        await recordActivity(services.activity, { kind: 'deleteImage', target: { regionId, kind: 'image', id: image.imageId, name } }, () =>
-          image.inShare ? deleteAfterUnshare(api, params, { now: Date.now, sleep }) : api.deleteCustomImage(params));
+        await recordActivity(
+          services.activity,
+          { kind: 'deleteImage', target: { regionId, kind: 'image', id: image.imageId, name } },
+          () => (image.inShare ? deleteAfterUnshare(api, params, { now: Date.now, sleep }) : api.deleteCustomImage(params)),
+        );
       },
     );
   } finally {

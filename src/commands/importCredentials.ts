@@ -65,7 +65,12 @@ async function configItems(): Promise<Item[]> {
     if (config.error === 'AliyunConfig.NotFound') return [];
     return [
       { label: path, kind: vscode.QuickPickItemKind.Separator },
-      { label: path, description: configErrorText(config.error), iconPath: new vscode.ThemeIcon('warning'), reason: configErrorText(config.error) },
+      {
+        label: path,
+        description: configErrorText(config.error),
+        iconPath: new vscode.ThemeIcon('warning'),
+        reason: configErrorText(config.error),
+      },
     ];
   }
   const items: Item[] = [{ label: path, kind: vscode.QuickPickItemKind.Separator }];
@@ -79,7 +84,12 @@ async function configItems(): Promise<Item[]> {
       });
     } else {
       const reason = reasonText(p.reason, p.mode);
-      items.push({ label: p.name, description: vscode.l10n.t('not supported: {0}', reason), iconPath: new vscode.ThemeIcon('circle-slash'), reason });
+      items.push({
+        label: p.name,
+        description: vscode.l10n.t('not supported: {0}', reason),
+        iconPath: new vscode.ThemeIcon('circle-slash'),
+        reason,
+      });
     }
   }
   return items;
@@ -100,11 +110,20 @@ export async function importCredentials(services: Services): Promise<boolean> {
   items.push(...(await configItems()));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('No credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or create {0} with the aliyun CLI.', defaultAliyunConfigPath()),
+      vscode.l10n.t(
+        'No credentials found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or create {0} with the aliyun CLI.',
+        defaultAliyunConfigPath(),
+      ),
     );
     return false;
   }
-  const pick = orCancel(await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Select the credentials to import'), ignoreFocusOut: true }));
+  const pick = orCancel(
+    await vscode.window.showQuickPick(items, {
+      title,
+      placeHolder: vscode.l10n.t('Select the credentials to import'),
+      ignoreFocusOut: true,
+    }),
+  );
   if (!pick.source) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Profile "{0}" cannot be imported: {1}.', pick.label, pick.reason ?? ''));
     return false;
@@ -129,7 +148,9 @@ const OFFER_DISMISSED = 'swas.environmentOfferDismissed';
  */
 export async function updateEnvironmentOffer(services: Services): Promise<void> {
   const offer =
-    !services.session.signedIn && readEnvCredentials(process.env) !== undefined && services.context.globalState.get<boolean>(OFFER_DISMISSED) !== true;
+    !services.session.signedIn &&
+    readEnvCredentials(process.env) !== undefined &&
+    services.context.globalState.get<boolean>(OFFER_DISMISSED) !== true;
   await vscode.commands.executeCommand('setContext', 'swas.environmentKeys', offer);
 }
 
@@ -137,11 +158,14 @@ export async function updateEnvironmentOffer(services: Services): Promise<void> 
 export async function importEnvironmentCredentials(services: Services): Promise<boolean> {
   const env = readEnvCredentials(process.env);
   if (!env) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set in the environment of VS Code.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set in the environment of VS Code.'),
+    );
     return false;
   }
   const existing = await services.credentials.listProfiles();
-  const profile = existing.length === 0 ? 'default' : await askProfileName(services, 'environment', vscode.l10n.t('SWAS: Import Credentials'));
+  const profile =
+    existing.length === 0 ? 'default' : await askProfileName(services, 'environment', vscode.l10n.t('SWAS: Import Credentials'));
   return verifyAndSave(services, profile, env);
 }
 

@@ -30,7 +30,11 @@ interface RemoteModule {
   registerRemoteCommands: typeof registerRemoteCommands;
 }
 
-export function registerRemoteCommandsLazily(context: vscode.ExtensionContext, services: Services, register: (id: string, handler: CommandHandler) => void): void {
+export function registerRemoteCommandsLazily(
+  context: vscode.ExtensionContext,
+  services: Services,
+  register: (id: string, handler: CommandHandler) => void,
+): void {
   let handlers: Map<string, CommandHandler> | undefined;
   const load = (): Map<string, CommandHandler> => {
     if (handlers) return handlers;
@@ -40,7 +44,10 @@ export function registerRemoteCommandsLazily(context: vscode.ExtensionContext, s
     remote.registerRemoteCommands(context, services, (id, handler) => loaded.set(id, handler));
     const missing = REMOTE_COMMAND_IDS.filter((id) => !loaded.has(id));
     const extra = [...loaded.keys()].filter((id) => !(REMOTE_COMMAND_IDS as readonly string[]).includes(id));
-    if (missing.length > 0 || extra.length > 0) throw new Error(`${REMOTE_BUNDLE}: registered commands differ (missing ${missing.join(', ') || '-'}, unexpected ${extra.join(', ') || '-'})`);
+    if (missing.length > 0 || extra.length > 0)
+      throw new Error(
+        `${REMOTE_BUNDLE}: registered commands differ (missing ${missing.join(', ') || '-'}, unexpected ${extra.join(', ') || '-'})`,
+      );
     handlers = loaded;
     services.logger.info(`loaded ${REMOTE_BUNDLE}`);
     return loaded;

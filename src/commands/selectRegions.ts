@@ -17,7 +17,12 @@ export async function selectRegions(services: Services): Promise<void> {
     hideEmpty: true,
     picked: services.settings.read().hideEmptyRegions,
   };
-  const regionItems: Item[] = all.map((r) => ({ label: r.localName || r.regionId, description: r.regionId, regionId: r.regionId, picked: chosen.has(r.regionId) }));
+  const regionItems: Item[] = all.map((r) => ({
+    label: r.localName || r.regionId,
+    description: r.regionId,
+    regionId: r.regionId,
+    picked: chosen.has(r.regionId),
+  }));
   const items: Item[] = [hideEmpty, { label: vscode.l10n.t('Regions'), kind: vscode.QuickPickItemKind.Separator }, ...regionItems];
   const picked = orCancel(
     await services.prompts.pickMany(items, {

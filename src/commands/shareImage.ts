@@ -7,14 +7,25 @@ import { imageState } from '../tree/contextValue';
 import { resolveImage } from './targets';
 
 export async function shareImage(services: Services, node?: unknown): Promise<boolean> {
-  const image = await resolveImage(services, node, vscode.l10n.t('SWAS: Share to ECS'), (i) => !i.inShare && imageState(i.status) === 'available');
+  const image = await resolveImage(
+    services,
+    node,
+    vscode.l10n.t('SWAS: Share to ECS'),
+    (i) => !i.inShare && imageState(i.status) === 'available',
+  );
   const api = services.api();
   if (!api) return false;
   const name = image.name || image.imageId;
   try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sharing "{0}" to ECS…', name) }, () =>
-      recordActivity(services.activity, { kind: 'share', target: { regionId: image.regionId, kind: 'image', id: image.imageId, name } }, () =>
-        api.modifyImageShareStatus({ regionId: image.regionId, imageId: image.imageId, operation: 'Share', clientToken: randomUUID() })),
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sharing "{0}" to ECS…', name) },
+      () =>
+        recordActivity(
+          services.activity,
+          { kind: 'share', target: { regionId: image.regionId, kind: 'image', id: image.imageId, name } },
+          () =>
+            api.modifyImageShareStatus({ regionId: image.regionId, imageId: image.imageId, operation: 'Share', clientToken: randomUUID() }),
+        ),
     );
   } finally {
     await services.explorer.refreshImages(image.regionId).catch(() => undefined);

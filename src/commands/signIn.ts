@@ -14,7 +14,8 @@ export async function signIn(services: Services): Promise<boolean> {
     {
       prompt: vscode.l10n.t('AccessKey ID'),
       placeHolder: vscode.l10n.t('AccessKey ID'),
-      validate: (v) => (ID_PATTERN.test(v.trim()) ? undefined : vscode.l10n.t('Enter the AccessKey ID (letters, digits, ".", "_" or "-").')),
+      validate: (v) =>
+        ID_PATTERN.test(v.trim()) ? undefined : vscode.l10n.t('Enter the AccessKey ID (letters, digits, ".", "_" or "-").'),
     },
     {
       prompt: vscode.l10n.t('AccessKey secret'),

@@ -37,9 +37,8 @@ export async function pickRegionId(services: Services, title: string): Promise<s
 }
 
 async function regionData(services: Services, regionId: string): Promise<RegionData> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', regionId) },
-    () => services.regions.load(regionId),
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', regionId) }, () =>
+    services.regions.load(regionId),
   );
 }
 
@@ -86,7 +85,13 @@ export async function resolveInstance(
     for (const r of refused) items.push({ ...item(r.i), iconPath: new vscode.ThemeIcon('circle-slash'), description: r.why, why: r.why });
   }
   const pick = orCancel(
-    await services.prompts.pick(items, { title, placeHolder: vscode.l10n.t('Select a server'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true }),
+    await services.prompts.pick(items, {
+      title,
+      placeHolder: vscode.l10n.t('Select a server'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    }),
   );
   if (pick.why !== undefined) {
     void services.prompts.info(vscode.l10n.t('"{0}" cannot be chosen: {1}', pick.label, pick.why));
@@ -96,7 +101,12 @@ export async function resolveInstance(
 }
 
 /** The custom image a command acts on. */
-export async function resolveImage(services: Services, arg: unknown, title: string, accept: (i: CustomImage) => boolean = () => true): Promise<CustomImage> {
+export async function resolveImage(
+  services: Services,
+  arg: unknown,
+  title: string,
+  accept: (i: CustomImage) => boolean = () => true,
+): Promise<CustomImage> {
   const ref = asRef(arg);
   const regionId = textArg(ref.regionId) ?? (await pickRegionId(services, title));
   const data = await regionData(services, regionId);
@@ -123,9 +133,7 @@ export async function resolveImage(services: Services, arg: unknown, title: stri
 }
 
 export type AnyResource =
-  | { kind: 'instance'; instance: Instance }
-  | { kind: 'snapshot'; snapshot: Snapshot }
-  | { kind: 'image'; image: CustomImage };
+  { kind: 'instance'; instance: Instance } | { kind: 'snapshot'; snapshot: Snapshot } | { kind: 'image'; image: CustomImage };
 
 /** Any server, snapshot or image of a region (for Copy ID from the palette). */
 export async function pickResource(services: Services, title: string): Promise<AnyResource> {
@@ -143,7 +151,12 @@ export async function pickResource(services: Services, title: string): Promise<A
       items.push({
         label: s.snapshotName || s.snapshotId,
         description: s.snapshotId,
-        detail: snapshotDescription(diskTypeLabel(s.sourceDiskType, s.raw?.sourceDiskType), snapshotStatusLabel(s.status, s.raw?.status), undefined, formatTime(s.creationTime)),
+        detail: snapshotDescription(
+          diskTypeLabel(s.sourceDiskType, s.raw?.sourceDiskType),
+          snapshotStatusLabel(s.status, s.raw?.status),
+          undefined,
+          formatTime(s.creationTime),
+        ),
         res: { kind: 'snapshot', snapshot: s },
       });
     }

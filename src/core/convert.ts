@@ -3,7 +3,15 @@
 // strings (ListCustomImages paging, "NN%" progress). Every converter accepts any of these and
 // returns plain objects built from literals.
 import type { Parsed } from './enums';
-import { parseCustomImageStatus, parseDiskStatus, parseDiskType, parseInstanceStatus, parseOsType, parseSnapshotStatus, rawIfUnknown } from './enums';
+import {
+  parseCustomImageStatus,
+  parseDiskStatus,
+  parseDiskType,
+  parseInstanceStatus,
+  parseOsType,
+  parseSnapshotStatus,
+  rawIfUnknown,
+} from './enums';
 import type { CustomImage, Disk, DiskType, Instance, Page, PublicImage, RawEnums, Region, Snapshot, Tag } from './model';
 
 export type Raw = Record<string, unknown>;
@@ -196,7 +204,13 @@ export function toCustomImage(v: unknown): CustomImage {
 
 export function toPublicImage(v: unknown): PublicImage {
   const o = obj(v);
-  return { imageId: str(o.ImageId), imageName: str(o.ImageName), imageType: str(o.ImageType), platform: str(o.Platform), description: str(o.Description) };
+  return {
+    imageId: str(o.ImageId),
+    imageName: str(o.ImageName),
+    imageType: str(o.ImageType),
+    platform: str(o.Platform),
+    description: str(o.Description),
+  };
 }
 
 /**
@@ -209,7 +223,8 @@ export function listShapeProblem(raw: unknown, listKey: string, idKey?: string):
   const o = obj(raw);
   const v = o[listKey];
   if (v === undefined || v === null) return num(o.TotalCount, -1) === 0 ? undefined : `no ${listKey} list`;
-  const wrapper = !Array.isArray(v) && typeof v === 'object' && Object.values(v as Raw).length === 1 && Array.isArray(Object.values(v as Raw)[0]);
+  const wrapper =
+    !Array.isArray(v) && typeof v === 'object' && Object.values(v as Raw).length === 1 && Array.isArray(Object.values(v as Raw)[0]);
   if (!Array.isArray(v) && !wrapper) return `${listKey} is not a list`;
   for (const item of arr(v)) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return `an item of ${listKey} is not an object`;
@@ -219,7 +234,12 @@ export function listShapeProblem(raw: unknown, listKey: string, idKey?: string):
 }
 
 /** A List* response as a Page; `requested` fills paging fields the response leaves out. */
-export function toPage<T>(raw: unknown, listKey: string, convert: (v: unknown) => T, requested: { pageNumber: number; pageSize: number }): Page<T> {
+export function toPage<T>(
+  raw: unknown,
+  listKey: string,
+  convert: (v: unknown) => T,
+  requested: { pageNumber: number; pageSize: number },
+): Page<T> {
   const o = obj(raw);
   const items = arr(o[listKey]).map(convert);
   return {

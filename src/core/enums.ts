@@ -58,7 +58,10 @@ export interface Parsed<T extends string> {
 }
 
 function key(s: string): string {
-  return s.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 function rawText(v: unknown): string {

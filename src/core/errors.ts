@@ -90,7 +90,13 @@ export function isDisabledKeyCode(code: string): boolean {
 /** The key lacks a RAM permission for the action (Forbidden.RAM, NoPermission and their kin). */
 export function isPermissionDeniedCode(code: string): boolean {
   if (isDisabledKeyCode(code)) return false;
-  return code === 'Forbidden' || code === 'NoPermission' || code.startsWith('Forbidden.RAM') || code.startsWith('NoPermission.') || code === 'Forbidden.NoPermission';
+  return (
+    code === 'Forbidden' ||
+    code === 'NoPermission' ||
+    code.startsWith('Forbidden.RAM') ||
+    code.startsWith('NoPermission.') ||
+    code === 'Forbidden.NoPermission'
+  );
 }
 
 export interface SwasErrorInit {

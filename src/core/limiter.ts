@@ -204,7 +204,14 @@ export function createLimiter(config: Partial<LimiterConfig> = {}, deps: Limiter
     if (!b) {
       const w = rule?.windowMs ?? windowMs;
       // A seeded bucket starts at the seed (the plateau), an open one at ∞.
-      b = { windowMs: w, lastMax: seeded && rule ? rule.maxCalls : Infinity, epoch: deps.now(), dropped: false, blockedUntil: 0, tokens: [] };
+      b = {
+        windowMs: w,
+        lastMax: seeded && rule ? rule.maxCalls : Infinity,
+        epoch: deps.now(),
+        dropped: false,
+        blockedUntil: 0,
+        tokens: [],
+      };
       buckets.set(key, b);
     }
     return b;
@@ -283,7 +290,8 @@ export function createLimiter(config: Partial<LimiterConfig> = {}, deps: Limiter
     // our oldest call that went through bounds the server's window. A shorter one than we assumed
     // (or a throttle that is not about our rate at all) then costs a short window, not a minute.
     const oldest = b.tokens.find((t) => t.state === 'ok');
-    if (retryAfterMs !== undefined && retryAfterMs > 0 && oldest) b.windowMs = Math.min(b.windowMs, Math.max(1000, Math.round(retryAfterMs + now - oldest.at)));
+    if (retryAfterMs !== undefined && retryAfterMs > 0 && oldest)
+      b.windowMs = Math.min(b.windowMs, Math.max(1000, Math.round(retryAfterMs + now - oldest.at)));
     b.lastMax = Math.max(1, Math.min(limitAt(b, now), okCount(b, now)));
     b.epoch = now;
     b.dropped = true;

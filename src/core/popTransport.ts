@@ -117,7 +117,12 @@ export function createPopTransport(opts: PopTransportOptions): Transport {
     // A lone surrogate has no UTF-8 form: signing would fail with a bare "URI malformed".
     const broken = Object.keys(wire).find((k) => LONE_SURROGATE.test(wire[k] ?? ''));
     if (broken !== undefined) {
-      throw new SwasError({ code: CLIENT_CODES.invalidText, message: `The parameter ${broken} holds a lone UTF-16 surrogate; nothing was sent.`, retryable: false, action: req.action });
+      throw new SwasError({
+        code: CLIENT_CODES.invalidText,
+        message: `The parameter ${broken} holds a lone UTF-16 surrogate; nothing was sent.`,
+        retryable: false,
+        action: req.action,
+      });
     }
     const creds = await credentials();
     const secrets = [creds.accessKeyId, creds.securityToken];

@@ -88,12 +88,16 @@ export async function loadRegion(api: SwasApi, regionId: string, opts: LoadRegio
   const [instances, snapshots, images] = await Promise.all([
     fetchAllPages<Instance>(instancesPage, maxItems, PAGE_SIZE, firstInstances),
     opts.knownServerCount === 0
-      ? firstInstances.then((p) => (p.totalCount === 0 && p.items.length === 0 ? noSnapshots : fetchAllPages<Snapshot>(snapshotsPage, maxItems)))
+      ? firstInstances.then((p) =>
+          p.totalCount === 0 && p.items.length === 0 ? noSnapshots : fetchAllPages<Snapshot>(snapshotsPage, maxItems),
+        )
       : fetchAllPages<Snapshot>(snapshotsPage, maxItems),
     fetchAllPages<CustomImage>((n) => api.listCustomImages(regionId, page(n), callOpts), maxItems),
   ]);
   const truncated =
-    instances.items.length < instances.totalCount || snapshots.items.length < snapshots.totalCount || images.items.length < images.totalCount;
+    instances.items.length < instances.totalCount ||
+    snapshots.items.length < snapshots.totalCount ||
+    images.items.length < images.totalCount;
   return {
     regionId,
     instances: instances.items,
@@ -137,7 +141,11 @@ async function morePages<T>(
 ): Promise<{ items: T[]; totalCount: number }> {
   if (items.length >= totalCount) return { items, totalCount };
   const pages = await Promise.all(nextPages(totalCount, loadedCap, DEFAULT_MAX_ITEMS).map(fetchPage));
-  const merged = appendNew(items, pages.flatMap((p) => p.items), id);
+  const merged = appendNew(
+    items,
+    pages.flatMap((p) => p.items),
+    id,
+  );
   const reported = pages.reduce((n, p) => Math.max(n, p.totalCount), 0);
   return { items: merged, totalCount: Math.max(pages.length > 0 ? reported : totalCount, merged.length) };
 }
@@ -154,11 +162,32 @@ export async function loadMoreRegion(api: SwasApi, previous: RegionData, opts: C
   const totals = previous.totals ?? { instances: previous.instances.length, snapshots: 0, images: previous.images.length };
   const snapshotsBefore = [...previous.snapshotsByInstance.values()].flat();
   const [instances, snapshots, images] = await Promise.all([
-    morePages<Instance>((n) => api.listInstances(previous.regionId, page(n), callOpts), previous.instances, totals.instances, cap, (i) => i.instanceId),
-    morePages<Snapshot>((n) => api.listSnapshots(previous.regionId, page(n), callOpts), snapshotsBefore, totals.snapshots, cap, (s) => s.snapshotId),
-    morePages<CustomImage>((n) => api.listCustomImages(previous.regionId, page(n), callOpts), previous.images, totals.images, cap, (i) => i.imageId),
+    morePages<Instance>(
+      (n) => api.listInstances(previous.regionId, page(n), callOpts),
+      previous.instances,
+      totals.instances,
+      cap,
+      (i) => i.instanceId,
+    ),
+    morePages<Snapshot>(
+      (n) => api.listSnapshots(previous.regionId, page(n), callOpts),
+      snapshotsBefore,
+      totals.snapshots,
+      cap,
+      (s) => s.snapshotId,
+    ),
+    morePages<CustomImage>(
+      (n) => api.listCustomImages(previous.regionId, page(n), callOpts),
+      previous.images,
+      totals.images,
+      cap,
+      (i) => i.imageId,
+    ),
   ]);
-  const truncated = instances.items.length < instances.totalCount || snapshots.items.length < snapshots.totalCount || images.items.length < images.totalCount;
+  const truncated =
+    instances.items.length < instances.totalCount ||
+    snapshots.items.length < snapshots.totalCount ||
+    images.items.length < images.totalCount;
   return {
     ...previous,
     instances: instances.items,

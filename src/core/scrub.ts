@@ -5,7 +5,8 @@
 
 const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*/gi;
 /** `Name=value` pairs for the signing parameters, in a query, a form body or free text. */
-const PARAM_RE = /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce|Authorization|x-acs-security-token|x-acs-accesskey-id)\s*[=:]\s*[^\s&,;"']*/gi;
+const PARAM_RE =
+  /\b(AccessKeyId|AccessKeySecret|SecurityToken|Signature|SignatureNonce|Authorization|x-acs-security-token|x-acs-accesskey-id)\s*[=:]\s*[^\s&,;"']*/gi;
 /** ACS3 Authorization header contents. */
 const ACS3_RE = /ACS3-HMAC-SHA256\s+Credential=[^\s]*/gi;
 /** The same names percent-encoded inside a string-to-sign (`AccessKeyId%3DLT…%26`). */

@@ -77,7 +77,12 @@ export async function waitForSnapshot(o: SnapshotWaitOptions): Promise<SnapshotW
 }
 
 /** Looks one snapshot up by ID (SnapshotIds filter). A "not found" answer (A4) reads as not listed. */
-export async function lookupSnapshotById(api: SwasApi, regionId: string, snapshotId: string, signal?: AbortSignal): Promise<Snapshot | undefined> {
+export async function lookupSnapshotById(
+  api: SwasApi,
+  regionId: string,
+  snapshotId: string,
+  signal?: AbortSignal,
+): Promise<Snapshot | undefined> {
   try {
     const page = await api.listSnapshots(regionId, { snapshotIds: [snapshotId], pageSize: 10 }, { fresh: true, signal });
     return page.items.find((s) => s.snapshotId === snapshotId);

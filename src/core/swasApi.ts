@@ -1,16 +1,6 @@
 // The surface the rest of the extension uses to talk to SWAS. Implemented by SwasClient
 // (src/core/swasClient.ts) on top of @alicloud/pop-core. Every method throws SwasError only.
-import type {
-  CreateCustomImageParams,
-  CustomImage,
-  Disk,
-  Instance,
-  InstanceStatus,
-  Page,
-  PublicImage,
-  Region,
-  Snapshot,
-} from './model';
+import type { CreateCustomImageParams, CustomImage, Disk, Instance, InstanceStatus, Page, PublicImage, Region, Snapshot } from './model';
 import type { RemoteAccessApi } from './remote/remoteAccessClient';
 
 export interface PageRequest {
@@ -42,7 +32,11 @@ export interface SwasApi {
     page?: PageRequest & { instanceId?: string; snapshotIds?: string[] },
     opts?: CallOptions,
   ): Promise<Page<Snapshot>>;
-  listCustomImages(regionId: string, page?: PageRequest & { imageIds?: string[]; imageNames?: string[] }, opts?: CallOptions): Promise<Page<CustomImage>>;
+  listCustomImages(
+    regionId: string,
+    page?: PageRequest & { imageIds?: string[]; imageNames?: string[] },
+    opts?: CallOptions,
+  ): Promise<Page<CustomImage>>;
   createSnapshot(
     params: { regionId: string; diskId: string; snapshotName: string; clientToken: string },
     opts?: CallOptions,
@@ -62,9 +56,16 @@ export interface SwasApi {
     opts?: CallOptions,
   ): Promise<{ requestId: string }>;
   /** Reinstalls the server's image (no imageId) or applies another one; wipes its disks. */
-  resetSystem(params: { regionId: string; instanceId: string; imageId?: string; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
+  resetSystem(
+    params: { regionId: string; instanceId: string; imageId?: string; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ requestId: string }>;
   /** Public (system/app) and custom images a server can be reset to. */
-  listImages(regionId: string, filter?: { imageType?: 'system' | 'app' | 'custom'; imageIds?: string[] }, opts?: CallOptions): Promise<PublicImage[]>;
+  listImages(
+    regionId: string,
+    filter?: { imageType?: 'system' | 'app' | 'custom'; imageIds?: string[] },
+    opts?: CallOptions,
+  ): Promise<PublicImage[]>;
   // ── end server lifecycle ──
   /** Drop cached list results for a region (after a write or on refresh). */
   invalidate(regionId?: string): void;

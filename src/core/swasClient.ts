@@ -113,7 +113,14 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
       const res = await t.call({ endpoint, action: spec.action, params: spec.params, signal });
       permit.succeeded();
       checkShape(spec, res.body);
-      logger.apiCall({ action: spec.action, regionId: spec.endpointRegionId ?? spec.regionId, status: res.httpStatus, requestId: res.requestId, ms: Date.now() - started, attempt: n });
+      logger.apiCall({
+        action: spec.action,
+        regionId: spec.endpointRegionId ?? spec.regionId,
+        status: res.httpStatus,
+        requestId: res.requestId,
+        ms: Date.now() - started,
+        attempt: n,
+      });
       return res.body;
     } catch (e) {
       const err = e as SwasError;
@@ -145,7 +152,8 @@ export function createSwasCaller(options: SwasClientOptions, transport?: Transpo
         signal: opts.signal,
         action: spec.action,
         pacedThrottling: limiter.adaptive,
-        onRetry: (err, n, delay) => logger.warn(`${spec.action} ${spec.endpointRegionId ?? spec.regionId}: ${err.code}, retry ${n + 1} in ${delay} ms`),
+        onRetry: (err, n, delay) =>
+          logger.warn(`${spec.action} ${spec.endpointRegionId ?? spec.regionId}: ${err.code}, retry ${n + 1} in ${delay} ms`),
       });
     if (!spec.cacheable) {
       try {
@@ -186,7 +194,13 @@ const list = (action: string, regionId: string, params: Record<string, ParamValu
   idKey: LIST_SHAPES[action]?.[1],
 });
 
-const write = (action: string, regionId: string, clientToken: string, params: Record<string, ParamValue>, resultKey?: string): CallSpec => ({
+const write = (
+  action: string,
+  regionId: string,
+  clientToken: string,
+  params: Record<string, ParamValue>,
+  resultKey?: string,
+): CallSpec => ({
   action,
   regionId,
   params: { RegionId: regionId, ClientToken: clientToken, ...params },
@@ -229,8 +243,14 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
     async listRegions(acceptLanguage, opts) {
       const body = await caller.call(
         {
-          action: 'ListRegions', regionId: GLOBAL_REGION, endpointRegionId: home, params: { AcceptLanguage: acceptLanguage },
-          mutating: false, cacheable: true, listKey: 'Regions', idKey: 'RegionId',
+          action: 'ListRegions',
+          regionId: GLOBAL_REGION,
+          endpointRegionId: home,
+          params: { AcceptLanguage: acceptLanguage },
+          mutating: false,
+          cacheable: true,
+          listKey: 'Regions',
+          idKey: 'RegionId',
         },
         opts,
       );
@@ -240,7 +260,10 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
       return pageOf('ListInstances', regionId, page, { InstanceIds: page?.instanceIds }, 'Instances', toInstance, opts);
     },
     async listInstanceStatus(regionId, instanceIds, opts) {
-      const body = await caller.call(list('ListInstanceStatus', regionId, { InstanceIds: instanceIds, PageSize: DEFAULT_PAGE_SIZE }), { ...opts, fresh: true });
+      const body = await caller.call(list('ListInstanceStatus', regionId, { InstanceIds: instanceIds, PageSize: DEFAULT_PAGE_SIZE }), {
+        ...opts,
+        fresh: true,
+      });
       const out = new Map<string, InstanceStatus>();
       for (const s of arr(body.InstanceStatuses)) out.set(str(obj(s).InstanceId), instanceStatus(str(obj(s).Status)));
       return out;
@@ -249,29 +272,57 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
       return pageOf('ListDisks', regionId, page, { InstanceId: page?.instanceId }, 'Disks', (d) => toDisk(d), opts);
     },
     async listSnapshots(regionId, page, opts) {
-      return pageOf('ListSnapshots', regionId, page, { InstanceId: page?.instanceId, SnapshotIds: page?.snapshotIds }, 'Snapshots', toSnapshot, opts);
+      return pageOf(
+        'ListSnapshots',
+        regionId,
+        page,
+        { InstanceId: page?.instanceId, SnapshotIds: page?.snapshotIds },
+        'Snapshots',
+        toSnapshot,
+        opts,
+      );
     },
     async listCustomImages(regionId, page, opts) {
-      return pageOf('ListCustomImages', regionId, page, { ImageIds: page?.imageIds, ImageNames: page?.imageNames }, 'CustomImages', toCustomImage, opts);
+      return pageOf(
+        'ListCustomImages',
+        regionId,
+        page,
+        { ImageIds: page?.imageIds, ImageNames: page?.imageNames },
+        'CustomImages',
+        toCustomImage,
+        opts,
+      );
     },
     async createSnapshot(params, opts) {
       const body = await caller.call(
-        write('CreateSnapshot', params.regionId, params.clientToken, { DiskId: params.diskId, SnapshotName: params.snapshotName }, 'SnapshotId'),
+        write(
+          'CreateSnapshot',
+          params.regionId,
+          params.clientToken,
+          { DiskId: params.diskId, SnapshotName: params.snapshotName },
+          'SnapshotId',
+        ),
         opts,
       );
       return { snapshotId: str(body.SnapshotId), requestId: str(body.RequestId) };
     },
     async createCustomImage(params, opts) {
       const body = await caller.call(
-        write('CreateCustomImage', params.regionId, params.clientToken, {
-          InstanceId: params.instanceId,
-          ImageName: params.imageName,
-          SystemSnapshotId: params.systemSnapshotId,
-          DataSnapshotId: params.dataSnapshotId || undefined,
-          Description: params.description || undefined,
-          ResourceGroupId: params.resourceGroupId || undefined,
-          Tag: params.tags?.map((t) => ({ Key: t.key, Value: t.value })),
-        }, 'ImageId'),
+        write(
+          'CreateCustomImage',
+          params.regionId,
+          params.clientToken,
+          {
+            InstanceId: params.instanceId,
+            ImageName: params.imageName,
+            SystemSnapshotId: params.systemSnapshotId,
+            DataSnapshotId: params.dataSnapshotId || undefined,
+            Description: params.description || undefined,
+            ResourceGroupId: params.resourceGroupId || undefined,
+            Tag: params.tags?.map((t) => ({ Key: t.key, Value: t.value })),
+          },
+          'ImageId',
+        ),
         opts,
       );
       return { imageId: str(body.ImageId), requestId: str(body.RequestId) };
@@ -302,7 +353,11 @@ export function createSwasClient(options: SwasClientOptions, transport?: Transpo
     },
     async listImages(regionId, filter, opts) {
       const body = await caller.call(
-        { ...list('ListImages', regionId, { ImageType: filter?.imageType, ImageIds: filter?.imageIds }), listKey: 'Images', idKey: 'ImageId' },
+        {
+          ...list('ListImages', regionId, { ImageType: filter?.imageType, ImageIds: filter?.imageIds }),
+          listKey: 'Images',
+          idKey: 'ImageId',
+        },
         opts,
       );
       return arr(body.Images).map(toPublicImage);

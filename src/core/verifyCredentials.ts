@@ -18,7 +18,13 @@ import { createSwasClient } from './swasClient';
 
 /** Codes about the key itself (they would have failed ListRegions too, but may come late). */
 function isKeyCode(code: string): boolean {
-  return code.startsWith('InvalidAccessKeyId') || code.startsWith('InvalidSecurityToken') || code.startsWith('Signature') || code === 'IncompleteSignature' || code.startsWith('Credentials.');
+  return (
+    code.startsWith('InvalidAccessKeyId') ||
+    code.startsWith('InvalidSecurityToken') ||
+    code.startsWith('Signature') ||
+    code === 'IncompleteSignature' ||
+    code.startsWith('Credentials.')
+  );
 }
 
 export async function verifyCredentials(
@@ -53,6 +59,8 @@ export async function verifyCredentials(
     }
     const code = isSwasError(e) ? e.code : 'unknown';
     if (isKeyCode(code)) throw e;
-    logger.warn(`Sign-in check: the permission check (ListInstances in ${regionId}) failed with ${code}; the signature check passed, so the key is accepted.`);
+    logger.warn(
+      `Sign-in check: the permission check (ListInstances in ${regionId}) failed with ${code}; the signature check passed, so the key is accepted.`,
+    );
   }
 }

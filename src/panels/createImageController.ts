@@ -135,7 +135,9 @@ export class CreateImageController {
     this.work = new AbortController();
     if (profile === this.profile) {
       this.post({ type: 'notice', text: this.t('session.rebound', this.profile) });
-      void this.reloadContext().catch((e: unknown) => this.deps.logger.warn(`Create Custom Image: reload after a session change failed: ${String(e)}`));
+      void this.reloadContext().catch((e: unknown) =>
+        this.deps.logger.warn(`Create Custom Image: reload after a session change failed: ${String(e)}`),
+      );
       return 'rebound';
     }
     const message =
@@ -186,7 +188,14 @@ export class CreateImageController {
   private sendInit(): void {
     if (!this.context || this.disposed) return;
     const draft = this.drafts.get(this.key) ?? null;
-    this.ui.post({ type: 'init', locale: this.ui.locale, strings: this.ui.strings, context: this.shown(this.context), draft, submit: this.submitState });
+    this.ui.post({
+      type: 'init',
+      locale: this.ui.locale,
+      strings: this.ui.strings,
+      context: this.shown(this.context),
+      draft,
+      submit: this.submitState,
+    });
   }
 
   private setSubmit(state: SubmitState): void {
@@ -255,7 +264,14 @@ export class CreateImageController {
     // Never submit A's server with B's keys: the session must still be this form's profile.
     const api = this.deps.profile() === this.profile ? this.deps.getApi() : undefined;
     if (!api) {
-      this.setSubmit({ phase: 'failed', code: 'Session.Changed', requestId: '', placement: 'banner', retryable: false, message: this.t('error.session', this.profile) });
+      this.setSubmit({
+        phase: 'failed',
+        code: 'Session.Changed',
+        requestId: '',
+        placement: 'banner',
+        retryable: false,
+        message: this.t('error.session', this.profile),
+      });
       return;
     }
     this.busy = true;
@@ -273,11 +289,16 @@ export class CreateImageController {
       this.setSubmit({ phase: 'succeeded', imageId: res.imageId, requestId: res.requestId });
       // The quota line counts the new image at once (its name is not judged by this form).
       if (this.context) {
-        this.context = { ...this.context, imageCount: this.context.imageCount + 1, imageNames: [...this.context.imageNames, pending.params.imageName] };
+        this.context = {
+          ...this.context,
+          imageCount: this.context.imageCount + 1,
+          imageNames: [...this.context.imageNames, pending.params.imageName],
+        };
         this.post({ type: 'context', context: this.shown(this.context) });
       }
       // The response holds the ImageId: the tree shows the image (creating) without a re-read.
-      if (this.deps.imageCreated) this.deps.imageCreated(this.target.regionId, createdImage(pending.params, res.imageId, this.context, new Date()));
+      if (this.deps.imageCreated)
+        this.deps.imageCreated(this.target.regionId, createdImage(pending.params, res.imageId, this.context, new Date()));
       else this.deps.refreshImages(this.target.regionId);
       void this.ui.notifyCreated(pending.params.imageName, res.imageId).then((reveal) => {
         if (reveal) return this.deps.revealImage(this.target.regionId, res.imageId);
@@ -351,7 +372,10 @@ export class CreateImageController {
         return;
       }
       this.post({ type: 'snapshotState', state: 'creating' });
-      const requested = await abortable(this.deps.createSnapshot({ regionId, instanceId: this.target.instanceId, diskId: disk.diskId }), signal);
+      const requested = await abortable(
+        this.deps.createSnapshot({ regionId, instanceId: this.target.instanceId, diskId: disk.diskId }),
+        signal,
+      );
       if (!requested) return;
       const outcome = settledOutcome(requested.status) ?? (await waitForSnapshot(this.deps, regionId, requested.snapshotId, signal));
       if (outcome === 'aborted') return;

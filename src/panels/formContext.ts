@@ -26,7 +26,13 @@ export function buildFormContext(data: RegionData, regionName: string, instanceI
   return {
     regionId: data.regionId,
     regionName,
-    server: { instanceId, instanceName: server.instanceName || instanceId, status: server.status, planId: server.planId, spec: specLine(server) },
+    server: {
+      instanceId,
+      instanceName: server.instanceName || instanceId,
+      status: server.status,
+      planId: server.planId,
+      spec: specLine(server),
+    },
     snapshots,
     imageNames: data.images.map((i) => i.name),
     serverCount: data.instances.length,
@@ -51,7 +57,8 @@ export function ruleContext(ctx: FormContext): CreateImageRuleContext {
  * built from the request and the form's context; the first poll replaces it with the API's view.
  */
 export function createdImage(params: CreateCustomImageParams, imageId: string, ctx: FormContext | undefined, now: Date): CustomImage {
-  const snapshotName = (id: string | undefined): string => (id ? (ctx?.snapshots.find((s) => s.snapshotId === id)?.snapshotName ?? '') : '');
+  const snapshotName = (id: string | undefined): string =>
+    id ? (ctx?.snapshots.find((s) => s.snapshotId === id)?.snapshotName ?? '') : '';
   return {
     imageId,
     name: params.imageName,

@@ -40,7 +40,11 @@ export class CredentialStore {
     try {
       const v = JSON.parse(raw) as Partial<Credentials>;
       if (typeof v.accessKeyId !== 'string' || typeof v.accessKeySecret !== 'string') return undefined;
-      return { accessKeyId: v.accessKeyId, accessKeySecret: v.accessKeySecret, ...(v.securityToken ? { securityToken: v.securityToken } : {}) };
+      return {
+        accessKeyId: v.accessKeyId,
+        accessKeySecret: v.accessKeySecret,
+        ...(v.securityToken ? { securityToken: v.securityToken } : {}),
+      };
     } catch {
       return undefined;
     }

@@ -44,7 +44,10 @@ export class EndpointTrust {
   private async ask(host: string): Promise<boolean> {
     const trust = vscode.l10n.t('Send Requests to {0}', host);
     const pick = await vscode.window.showWarningMessage(
-      vscode.l10n.t('The "swas.endpoint" setting sends your signed requests to {0}, which is not an Alibaba Cloud host. Anyone running it can read what the AccessKey can read. Only continue if you run or trust this server.', host),
+      vscode.l10n.t(
+        'The "swas.endpoint" setting sends your signed requests to {0}, which is not an Alibaba Cloud host. Anyone running it can read what the AccessKey can read. Only continue if you run or trust this server.',
+        host,
+      ),
       { modal: true },
       trust,
     );

@@ -98,7 +98,9 @@ export class Session implements vscode.Disposable {
       this.logger.error(`Reading the saved credentials failed: ${text}`);
       if (!this.reloadFailureShown) {
         this.reloadFailureShown = true;
-        void vscode.window.showErrorMessage(vscode.l10n.t('SWAS Explorer could not read the saved credentials from secret storage: {0}', text));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('SWAS Explorer could not read the saved credentials from secret storage: {0}', text),
+        );
       }
     } finally {
       await vscode.commands.executeCommand('setContext', 'swas.sessionKnown', true);

@@ -50,10 +50,5 @@ export function isPermissionCode(code: string): boolean {
 
 /** A retry (with the same ClientToken) may succeed: server faults, throttling, transport. */
 export function isRetryableCode(code: string): boolean {
-  return (
-    code === 'InternalError' ||
-    code === 'ServiceUnavailable' ||
-    code.startsWith('Throttling') ||
-    code.startsWith('Transport.')
-  );
+  return code === 'InternalError' || code === 'ServiceUnavailable' || code.startsWith('Throttling') || code.startsWith('Transport.');
 }

@@ -25,7 +25,7 @@ export class ErrorNode extends ExplorerNode {
     item.contextValue = ERROR_CONTEXT;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.command = { command: 'swas.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
-    item.accessibilityInformation = { label: vscode.l10n.t("{0}. {1}. Press Enter to retry.", label, this.message) };
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}. {1}. Press Enter to retry.', label, this.message) };
     return item;
   }
 }

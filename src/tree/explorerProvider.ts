@@ -32,7 +32,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly filterEmitter = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeFilter = this.filterEmitter.event;
   /** Server statuses as they become known (polls and applied instances), for server operations. */
-  private readonly statusEmitter = new vscode.EventEmitter<{ regionId: string; statuses: ReadonlyMap<string, string>; instance?: Instance }>();
+  private readonly statusEmitter = new vscode.EventEmitter<{
+    regionId: string;
+    statuses: ReadonlyMap<string, string>;
+    instance?: Instance;
+  }>();
   readonly onDidObserveStatus = this.statusEmitter.event;
   private filterText: string | undefined;
   private view: vscode.TreeView<ExplorerNode> | undefined;
@@ -53,7 +57,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       },
     };
     this.root = new RootRows(deps, this.ctx, () => this.emitter.fire(undefined));
-    this.poller = new TransitionPoller(() => deps.api(), deps.store, this, { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) }, deps.logger);
+    this.poller = new TransitionPoller(
+      () => deps.api(),
+      deps.store,
+      this,
+      { firstSeconds: () => deps.pollFirstSeconds(), canCallNow: (a) => deps.canCallNow(a) },
+      deps.logger,
+    );
   }
 
   attach(view: vscode.TreeView<ExplorerNode>): void {
@@ -326,4 +336,3 @@ function findSnapshotOwner(map: Map<string, Snapshot[]> | undefined, snapshotId:
   for (const [owner, list] of map) if (list.some((s) => s.snapshotId === snapshotId)) return owner;
   return undefined;
 }
-

@@ -12,7 +12,14 @@ export function normalizeFilter(text: string | undefined): string | undefined {
 export function matchesFilter(instance: FilterableInstance, filter: string | undefined, localizedStatus?: string): boolean {
   const f = normalizeFilter(filter);
   if (f === undefined) return true;
-  const haystack = [instance.instanceName, instance.instanceId, instance.publicIpAddress, instance.innerIpAddress, instance.status, localizedStatus ?? '']
+  const haystack = [
+    instance.instanceName,
+    instance.instanceId,
+    instance.publicIpAddress,
+    instance.innerIpAddress,
+    instance.status,
+    localizedStatus ?? '',
+  ]
     .join('\n')
     .toLowerCase();
   return f

@@ -100,7 +100,14 @@ export class InstanceNode extends ExplorerNode {
     md.appendMarkdown(`- ${vscode.l10n.t('Server ID')}: \`${i.instanceId}\`\n`);
     md.appendMarkdown(
       `- ${vscode.l10n.t('Plan')}: ${escape(
-        vscode.l10n.t('{0} vCPU, {1} GiB memory, {2} GiB {3} disk, {4} Mbit/s', s.cpu, s.memoryGiB, s.diskSizeGiB, s.diskCategory, s.bandwidthMbps),
+        vscode.l10n.t(
+          '{0} vCPU, {1} GiB memory, {2} GiB {3} disk, {4} Mbit/s',
+          s.cpu,
+          s.memoryGiB,
+          s.diskSizeGiB,
+          s.diskCategory,
+          s.bandwidthMbps,
+        ),
       )}${i.planId ? ` (\`${i.planId}\`)` : ''}\n`,
     );
     const os = osTypeLabel(i.osType, i.raw?.osType);

@@ -6,7 +6,12 @@ import type { PollNote } from './transitionPoller';
 export function pollNoteText(note: PollNote, now: number): string {
   switch (note.reason) {
     case 'long':
-      return vscode.l10n.t('still {0} after {1} min, checking every {2} min', note.status, Math.max(1, Math.round((now - note.since) / 60_000)), Math.round(note.everyMs / 60_000));
+      return vscode.l10n.t(
+        'still {0} after {1} min, checking every {2} min',
+        note.status,
+        Math.max(1, Math.round((now - note.since) / 60_000)),
+        Math.round(note.everyMs / 60_000),
+      );
     case 'failing':
       return vscode.l10n.t('status checks keep failing, checking every {0} min', Math.round(note.everyMs / 60_000));
     case 'unknown':
@@ -23,7 +28,10 @@ export function withPollNote(item: vscode.TreeItem, note: PollNote | undefined, 
   const text = pollNoteText(note, now);
   const description = typeof item.description === 'string' && item.description !== '' ? `${item.description} · ${text}` : text;
   item.description = description;
-  const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : new vscode.MarkdownString().appendText(typeof item.tooltip === 'string' ? item.tooltip : '');
+  const tooltip =
+    item.tooltip instanceof vscode.MarkdownString
+      ? item.tooltip
+      : new vscode.MarkdownString().appendText(typeof item.tooltip === 'string' ? item.tooltip : '');
   tooltip.appendMarkdown('\n\n');
   tooltip.appendText(text);
   item.tooltip = tooltip;

@@ -70,9 +70,7 @@ export class RegionCounts {
 }
 
 export type RootPlan =
-  | { kind: 'flat'; regions: Region[] }
-  | { kind: 'grouped'; withServers: Region[]; empty: Region[] }
-  | { kind: 'allHidden' };
+  { kind: 'flat'; regions: Region[] } | { kind: 'grouped'; withServers: Region[]; empty: Region[] } | { kind: 'allHidden' };
 
 /**
  * What the root shows, given the counts cached for the scope: the regions the user chose
@@ -80,7 +78,12 @@ export type RootPlan =
  * servers; otherwise those with servers first and the empty ones grouped (unless that would leave
  * one group empty: no region with servers, or none without).
  */
-export function planRoot(counts: RegionCounts, scope: string, regions: readonly Region[], opts: { chosen: boolean; hideEmpty: boolean }): RootPlan {
+export function planRoot(
+  counts: RegionCounts,
+  scope: string,
+  regions: readonly Region[],
+  opts: { chosen: boolean; hideEmpty: boolean },
+): RootPlan {
   const { withServers, empty } = counts.group(scope, regions);
   if (opts.hideEmpty) return withServers.length === 0 ? { kind: 'allHidden' } : { kind: 'flat', regions: withServers };
   if (opts.chosen || withServers.length === 0 || empty.length === 0) return { kind: 'flat', regions: [...regions] };

@@ -55,7 +55,14 @@ export class RootRows {
     const regions = this.deps.selection.apply(all, this.deps.profile());
     if (regions.length === 0) {
       // The chosen regions are none of this account's: say so, and how to choose others.
-      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions is available to this profile. Run "Select Regions…" to choose others.'), 'noSelectedRegion', 'globe')];
+      return [
+        new MessageNode(
+          undefined,
+          vscode.l10n.t('None of the selected regions is available to this profile. Run "Select Regions…" to choose others.'),
+          'noSelectedRegion',
+          'globe',
+        ),
+      ];
     }
     const scope = this.scope();
     const ids = regions.map((r) => r.regionId);
@@ -76,7 +83,14 @@ export class RootRows {
     }
     const plan = planRoot(this.counts, scope, regions, opts);
     if (plan.kind === 'allHidden') {
-      return [new MessageNode(undefined, vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'), 'allEmptyHidden', 'eye-closed')];
+      return [
+        new MessageNode(
+          undefined,
+          vscode.l10n.t('None of the selected regions has servers, and regions without servers are hidden ("swas.hideEmptyRegions").'),
+          'allEmptyHidden',
+          'eye-closed',
+        ),
+      ];
     }
     if (plan.kind === 'flat') return plan.regions.map((r) => this.regionNode(r, undefined));
     this.otherRegions.regions = plan.empty.map((r) => this.regionNode(r, this.otherRegions));

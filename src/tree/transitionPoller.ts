@@ -49,7 +49,10 @@ export type PollKind = 'instance' | 'snapshot' | 'image';
 export type PollPhase = 'transitional' | 'settled' | 'unknown';
 
 const PHASES: Record<PollKind, { transitional: ReadonlySet<string>; settled: ReadonlySet<string> }> = {
-  instance: { transitional: new Set(['pending', 'starting', 'stopping', 'resetting', 'upgrading']), settled: new Set(['running', 'stopped', 'disabled']) },
+  instance: {
+    transitional: new Set(['pending', 'starting', 'stopping', 'resetting', 'upgrading']),
+    settled: new Set(['running', 'stopped', 'disabled']),
+  },
   snapshot: { transitional: new Set(['progressing']), settled: new Set(['accomplished', 'failed']) },
   // Image status codes: "0" copying, "4" creating; "1" available, "2" unavailable, "3" failed.
   image: { transitional: new Set(['0', '4']), settled: new Set(['1', '2', '3']) },
@@ -146,7 +149,8 @@ const same = (a: string | undefined, b: string | undefined): boolean => (a ?? ''
 /** The items of a region's data that polling follows (any status that is not settled). */
 export function transitionalIds(data: RegionData): { instances: string[]; snapshots: string[]; images: string[] } {
   const snapshots: string[] = [];
-  for (const list of data.snapshotsByInstance.values()) for (const s of list) if (pollPhase('snapshot', s.status) !== 'settled') snapshots.push(s.snapshotId);
+  for (const list of data.snapshotsByInstance.values())
+    for (const s of list) if (pollPhase('snapshot', s.status) !== 'settled') snapshots.push(s.snapshotId);
   return {
     instances: data.instances.filter((i) => pollPhase('instance', i.status) !== 'settled').map((i) => i.instanceId),
     snapshots,
@@ -332,7 +336,10 @@ export class TransitionPoller {
           (t.lastSnapshotPoll === undefined || now - t.lastSnapshotPoll >= SNAPSHOT_POLL_MIN_MS) &&
           this.policy.canCallNow('ListSnapshots');
         if (snapshotsDue) t.lastSnapshotPoll = now;
-        const results = await Promise.allSettled([this.pollInstances(api, regionId, st, gone), snapshotsDue ? this.pollSnapshots(api, regionId, st, gone) : undefined]);
+        const results = await Promise.allSettled([
+          this.pollInstances(api, regionId, st, gone),
+          snapshotsDue ? this.pollSnapshots(api, regionId, st, gone) : undefined,
+        ]);
         for (const r of results) if (r.status === 'rejected') throw r.reason;
       }
     } catch (e) {
@@ -380,7 +387,10 @@ export class TransitionPoller {
         this.sink.noteChanged?.(regionId, id);
       }
     }
-    if (slow) this.logger.info(`Polling ${regionId} ${lane} every ${SLOW_POLL_MS / 60_000} min (${failing ? 'rounds keep failing' : 'a transition is taking long'})`);
+    if (slow)
+      this.logger.info(
+        `Polling ${regionId} ${lane} every ${SLOW_POLL_MS / 60_000} min (${failing ? 'rounds keep failing' : 'a transition is taking long'})`,
+      );
     this.schedule(regionId, lane, t, slow ? SLOW_POLL_MS : this.nextDelay(lane, t));
   }
 
@@ -418,7 +428,10 @@ export class TransitionPoller {
       ex.rounds++;
       ex.initial ??= status;
       const changed = !same(ex.initial, status);
-      if ((ex.expect !== undefined && same(ex.expect, status)) || (phase === 'settled' && (changed || ex.rounds >= EXPLICIT_GRACE_ROUNDS))) {
+      if (
+        (ex.expect !== undefined && same(ex.expect, status)) ||
+        (phase === 'settled' && (changed || ex.rounds >= EXPLICIT_GRACE_ROUNDS))
+      ) {
         st.explicit.delete(id);
       } else if (phase !== 'settled') {
         ex.initial = status;
@@ -464,7 +477,13 @@ export class TransitionPoller {
     for (const chunk of chunks(changed)) {
       let items: Instance[];
       try {
-        items = (await api.listInstances(regionId, { instanceIds: chunk, pageSize: ID_CHUNK }, { fresh: true, signal: this.store.signal(regionId) })).items;
+        items = (
+          await api.listInstances(
+            regionId,
+            { instanceIds: chunk, pageSize: ID_CHUNK },
+            { fresh: true, signal: this.store.signal(regionId) },
+          )
+        ).items;
       } catch (e) {
         if (!isGoneError(e)) throw e;
         for (const id of chunk) gone.add(id);
@@ -480,7 +499,13 @@ export class TransitionPoller {
     for (const chunk of chunks(this.ids(st, 'snapshot'))) {
       let items: Snapshot[];
       try {
-        items = (await api.listSnapshots(regionId, { snapshotIds: chunk, pageSize: ID_CHUNK }, { fresh: true, signal: this.store.signal(regionId) })).items;
+        items = (
+          await api.listSnapshots(
+            regionId,
+            { snapshotIds: chunk, pageSize: ID_CHUNK },
+            { fresh: true, signal: this.store.signal(regionId) },
+          )
+        ).items;
       } catch (e) {
         if (!isGoneError(e)) throw e;
         for (const id of chunk) gone.add(id);
@@ -499,7 +524,13 @@ export class TransitionPoller {
     for (const chunk of chunks(this.ids(st, 'image'))) {
       let items: CustomImage[];
       try {
-        items = (await api.listCustomImages(regionId, { imageIds: chunk, pageSize: ID_CHUNK }, { fresh: true, signal: this.store.signal(regionId) })).items;
+        items = (
+          await api.listCustomImages(
+            regionId,
+            { imageIds: chunk, pageSize: ID_CHUNK },
+            { fresh: true, signal: this.store.signal(regionId) },
+          )
+        ).items;
       } catch (e) {
         if (!isGoneError(e)) throw e;
         for (const id of chunk) gone.add(id);

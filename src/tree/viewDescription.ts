@@ -4,7 +4,9 @@ import type { Services } from '../services';
 import type { ExplorerNode } from './explorerNode';
 
 export function viewDescription(profile: string | undefined, filter: string | undefined): string | undefined {
-  const parts = [profile, filter ? vscode.l10n.t('Filter: {0}', filter) : undefined].filter((p): p is string => p !== undefined && p !== '');
+  const parts = [profile, filter ? vscode.l10n.t('Filter: {0}', filter) : undefined].filter(
+    (p): p is string => p !== undefined && p !== '',
+  );
   return parts.length ? parts.join(' · ') : undefined;
 }
 

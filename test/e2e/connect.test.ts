@@ -24,7 +24,19 @@ import { until, waitForText } from './lib/wait';
 import { closeBrowser, inParts, withScenario } from './lib/session';
 import { applyImageFromTree, runCommandFromTree } from './lib/serverSteps';
 import { signIn } from './lib/signIn';
-import { answer, contextMenu, dialogButton, expand, lastEditorText, pick, quickInputBox, regionRow, terminalText, toast, treeItem } from './lib/workbench';
+import {
+  answer,
+  contextMenu,
+  dialogButton,
+  expand,
+  lastEditorText,
+  pick,
+  quickInputBox,
+  regionRow,
+  terminalText,
+  toast,
+  treeItem,
+} from './lib/workbench';
 
 after(closeBrowser);
 
@@ -55,8 +67,15 @@ for (const host of selectedHosts()) {
           const web = (await api.listInstances('cn-hangzhou')).items.find((i) => i.instanceName === 'web-prod-1');
           assert.ok(web);
           const rules = await api.remote.listFirewallRules('cn-hangzhou', web.instanceId);
-          await api.remote.deleteFirewallRules({ regionId: 'cn-hangzhou', instanceId: web.instanceId, ruleIds: rules.filter((r) => r.port === '22').map((r) => r.ruleId), clientToken: `e2e-${Date.now()}` });
-          const machine = (await adminCall<{ machines: Array<{ instanceId: string; sshPort: number }> }>(s.emu, 'GET', '/machines')).machines.find((m) => m.instanceId === web.instanceId);
+          await api.remote.deleteFirewallRules({
+            regionId: 'cn-hangzhou',
+            instanceId: web.instanceId,
+            ruleIds: rules.filter((r) => r.port === '22').map((r) => r.ruleId),
+            clientToken: `e2e-${Date.now()}`,
+          });
+          const machine = (
+            await adminCall<{ machines: Array<{ instanceId: string; sshPort: number }> }>(s.emu, 'GET', '/machines')
+          ).machines.find((m) => m.instanceId === web.instanceId);
           assert.ok(machine?.sshPort);
 
           await inParts(t, s, [
@@ -83,7 +102,12 @@ for (const host of selectedHosts()) {
                 if (machine.sshPort !== 22) {
                   // Port 22 of this IP is taken (another emulator on the machine): the daemon listens on
                   // another port but, standing for the server's port 22, checks the firewall for 22.
-                  await api.remote.createFirewallRules({ regionId: 'cn-hangzhou', instanceId: web.instanceId, rules: [{ port: '22', protocol: 'TCP', sourceCidrIp: '127.0.0.1/32' }], clientToken: `e2e-22-${Date.now()}` });
+                  await api.remote.createFirewallRules({
+                    regionId: 'cn-hangzhou',
+                    instanceId: web.instanceId,
+                    rules: [{ port: '22', protocol: 'TCP', sourceCidrIp: '127.0.0.1/32' }],
+                    clientToken: `e2e-22-${Date.now()}`,
+                  });
                 }
                 await s.shot('terminal opening');
 
@@ -95,12 +119,14 @@ for (const host of selectedHosts()) {
                 await s.shot('shell on the server');
 
                 const config = readFileSync(configFile, 'utf8');
-                assert.ok(config.endsWith(own), 'the user\'s own lines are kept byte for byte (CRLF included)');
+                assert.ok(config.endsWith(own), "the user's own lines are kept byte for byte (CRLF included)");
                 assert.match(config, /^Host swas-web-prod-1\r$/m);
                 assert.match(config, new RegExp(`^ {2}Port ${machine.sshPort}\r$`, 'm'));
                 const keyLine = /^ {2}IdentityFile (.+)\r$/m.exec(config)?.[1] ?? '';
                 assert.equal(statSync(keyLine).mode & 0o777, 0o600, 'the new private key is readable only by the user');
-                const added = (await api.remote.listFirewallRules('cn-hangzhou', web.instanceId)).find((r) => r.port === String(machine.sshPort));
+                const added = (await api.remote.listFirewallRules('cn-hangzhou', web.instanceId)).find(
+                  (r) => r.port === String(machine.sshPort),
+                );
                 assert.equal(added?.sourceCidrIp, '127.0.0.1/32');
               },
             },
@@ -150,29 +176,53 @@ for (const host of selectedHosts()) {
                 await offer.getByRole('button', { name: 'Forget Old Host Key' }).click({ timeout: 30_000 });
                 await toast(page, `Your known_hosts has no old host key of ${db.publicIpAddress}`).waitFor({ timeout: 30_000 });
                 // The row says Resetting as soon as the command runs: advance the clock once the emulator has the call.
-                await until('ResetSystem at the emulator', async () => (await api.listInstances('cn-hangzhou')).items.find((i) => i.instanceId === db.instanceId)?.status === 'Resetting');
+                await until(
+                  'ResetSystem at the emulator',
+                  async () =>
+                    (await api.listInstances('cn-hangzhou')).items.find((i) => i.instanceId === db.instanceId)?.status === 'Resetting',
+                );
                 await advanceClock(s.emu, 60);
-                await until('B Running at the emulator', async () => (await api.listInstances('cn-hangzhou')).items.find((i) => i.instanceId === db.instanceId)?.status === 'Running');
+                await until(
+                  'B Running at the emulator',
+                  async () =>
+                    (await api.listInstances('cn-hangzhou')).items.find((i) => i.instanceId === db.instanceId)?.status === 'Running',
+                );
                 await waitForText(dbStatus, /^Running/, 60_000);
                 const reset = (await api.listInstances('cn-hangzhou')).items.find((i) => i.instanceId === db.instanceId);
                 assert.equal(reset?.imageId, imageId, 'B runs on the new image');
                 s.mark('B reset');
 
                 await runCommandFromTree(page, 'db-staging', `cat ${FILE}`);
-                await until('the file\'s content in the Run Command report', async () => {
-                  const t = await lastEditorText(page);
-                  return /━━ db-staging/.test(t) && /exit code 0/.test(t) && /^typed in VS Code$/m.test(t);
-                }, 60_000);
+                await until(
+                  "the file's content in the Run Command report",
+                  async () => {
+                    const t = await lastEditorText(page);
+                    return /━━ db-staging/.test(t) && /exit code 0/.test(t) && /^typed in VS Code$/m.test(t);
+                  },
+                  60_000,
+                );
                 assert.doesNotMatch(await lastEditorText(page), /changed after the snapshot/);
                 await s.shot('file on B');
-                assert.equal(await fileOn(s.emu, db.instanceId, FILE), 'typed in VS Code\n', 'B\'s disk has the file as it was at the snapshot');
+                assert.equal(
+                  await fileOn(s.emu, db.instanceId, FILE),
+                  'typed in VS Code\n',
+                  "B's disk has the file as it was at the snapshot",
+                );
                 const hostKey = '/etc/ssh/ssh_host_ed25519_key';
-                assert.notEqual(await fileOn(s.emu, db.instanceId, hostKey), await fileOn(s.emu, web.instanceId, hostKey), 'no host key carried over from A');
+                assert.notEqual(
+                  await fileOn(s.emu, db.instanceId, hostKey),
+                  await fileOn(s.emu, web.instanceId, hostKey),
+                  'no host key carried over from A',
+                );
               },
             },
           ]);
         },
-        { emulator: { ssh: true }, env: { HOME: home }, settings: { 'terminal.integrated.gpuAcceleration': 'off', 'remote.SSH.configFile': configFile } },
+        {
+          emulator: { ssh: true },
+          env: { HOME: home },
+          settings: { 'terminal.integrated.gpuAcceleration': 'off', 'remote.SSH.configFile': configFile },
+        },
       ),
     );
   });

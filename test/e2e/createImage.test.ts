@@ -23,14 +23,30 @@ import { closeBrowser, inParts, withScenario } from './lib/session';
 import type { Scenario } from './lib/session';
 import { signIn } from './lib/signIn';
 import { waitForText } from './lib/wait';
-import { collapse, contextMenu, expand, pick, regionRow, rootRowLabels, rowDescription, runCommand, toast, treeItem } from './lib/workbench';
+import {
+  collapse,
+  contextMenu,
+  expand,
+  pick,
+  regionRow,
+  rootRowLabels,
+  rowDescription,
+  runCommand,
+  toast,
+  treeItem,
+} from './lib/workbench';
 
 after(closeBrowser);
 
 const MENU = /^Create Custom Image/;
 const IPV4 = /\b\d{1,3}(\.\d{1,3}){3}\b/;
 
-async function openFormFromSnapshot(s: Scenario, regionId: string, server: string, snapshot: string): Promise<Awaited<ReturnType<typeof openedForm>>> {
+async function openFormFromSnapshot(
+  s: Scenario,
+  regionId: string,
+  server: string,
+  snapshot: string,
+): Promise<Awaited<ReturnType<typeof openedForm>>> {
   const { page } = s;
   await expand(regionRow(page, regionId));
   await expand(treeItem(page, server));
@@ -48,11 +64,23 @@ for (const host of selectedHosts()) {
       withScenario(host, 'create image', async (s) => {
         await signIn(s.page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: s.emu.accessKeySecret });
         await inParts(t, s, [
-          { name: 'shows the regions with servers first and the empty ones under Other regions, the servers of a region with status and IP, and the snapshots of a server', run: tree },
-          { name: 'creates an image from a system snapshot with a data snapshot and two tags, and the tree shows it creating, then available', run: createImage },
+          {
+            name: 'shows the regions with servers first and the empty ones under Other regions, the servers of a region with status and IP, and the snapshots of a server',
+            run: tree,
+          },
+          {
+            name: 'creates an image from a system snapshot with a data snapshot and two tags, and the tree shows it creating, then available',
+            run: createImage,
+          },
           { name: 'shows ImageNameAlreadyExist under the name field and keeps the input when the name is taken', run: nameTaken },
-          { name: 'in a region at its quota (by our reading) gives advice, lets the user submit, and shows what the API said', run: quotaFull },
-          { name: 'refuses a disabled server with its reason, then opens the form for the region and server picked after "SWAS: Create Custom Image…"', run: fromPalette },
+          {
+            name: 'in a region at its quota (by our reading) gives advice, lets the user submit, and shows what the API said',
+            run: quotaFull,
+          },
+          {
+            name: 'refuses a disabled server with its reason, then opens the form for the region and server picked after "SWAS: Create Custom Image…"',
+            run: fromPalette,
+          },
         ]);
       }),
     );
@@ -112,7 +140,10 @@ async function nameTaken(s: Scenario): Promise<void> {
   assert.equal(await form.imageName.inputValue(), 'e2e-taken-name', 'the name typed must be kept');
   // The API itself answered ImageNameAlreadyExist (not only the form's own name check).
   const log = await adminCall<{ requests: { action: string; code?: string }[] }>(s.emu, 'GET', '/requests');
-  assert.ok(log.requests.some((r) => r.action === 'CreateCustomImage' && r.code === 'ImageNameAlreadyExist'), 'no CreateCustomImage answered ImageNameAlreadyExist');
+  assert.ok(
+    log.requests.some((r) => r.action === 'CreateCustomImage' && r.code === 'ImageNameAlreadyExist'),
+    'no CreateCustomImage answered ImageNameAlreadyExist',
+  );
   assert.equal(await form.el('#result').isVisible(), false);
   await s.shot('name taken');
 }
@@ -122,13 +153,19 @@ async function quotaFull(s: Scenario): Promise<void> {
   // Out of the way: rows below the viewport are not rendered.
   await collapse(regionRow(s.page, 'cn-hangzhou'));
   const form = await openFormFromSnapshot(s, 'ap-southeast-1', 'sg-gateway', 'sg-gateway-sys-0301');
-  await form.el('#quota-advice').filter({ hasText: /quota is full/i }).waitFor({ timeout: 30_000 });
+  await form
+    .el('#quota-advice')
+    .filter({ hasText: /quota is full/i })
+    .waitFor({ timeout: 30_000 });
   assert.match((await form.el('#quota').textContent()) ?? '', /3 of 3 \(3 × 1 servers here, at most 15\)/);
   await form.imageName.fill('e2e-over-quota');
   await form.imageName.press('Tab');
   assert.equal(await isDisabled(form.el('#submit')), false, 'advice never disables Submit');
   await form.el('#submit').click();
-  await form.el('#quota-error').filter({ hasText: /quota of this region is reached/i }).waitFor({ timeout: 30_000 });
+  await form
+    .el('#quota-error')
+    .filter({ hasText: /quota of this region is reached/i })
+    .waitFor({ timeout: 30_000 });
   await waitForText(form.el('#quota'), /The service says the quota is reached/, 30_000);
   await s.shot('quota full');
 }

@@ -36,12 +36,20 @@ for (const host of selectedHosts()) {
         async (s) => {
           await signIn(s.page, { accessKeyId: s.emu.accessKeyId, accessKeySecret: s.emu.accessKeySecret });
           await inParts(t, s, [
-            { name: 'adds a firewall rule through its form (warned for 3306 open to anywhere) and deletes it after the confirmation', run: firewall },
+            {
+              name: 'adds a firewall rule through its form (warned for 3306 open to anywhere) and deletes it after the confirmation',
+              run: firewall,
+            },
             { name: 'Connect in New Window gives Remote-SSH the host alias written to the ssh config', run: connectNewWindow },
             { name: 'Run Selection on two servers shows both outputs and exit codes', run: runSelection },
           ]);
         },
-        { emulator: { ssh: true }, vsix: [fakeRemoteSsh], env: { SWAS_FAKE_REMOTE_SSH_LOG: log(host.id) }, settings: { 'remote.SSH.configFile': sshConfig(host.id) } },
+        {
+          emulator: { ssh: true },
+          vsix: [fakeRemoteSsh],
+          env: { SWAS_FAKE_REMOTE_SSH_LOG: log(host.id) },
+          settings: { 'remote.SSH.configFile': sshConfig(host.id) },
+        },
       ),
     );
   });
@@ -69,19 +77,29 @@ async function firewall(s: Scenario): Promise<void> {
   await contextMenu(page, treeItem(page, 'Firewall rule TCP 3306'), /Delete Firewall Rule/);
   await dialogButton(page, /Delete 1 firewall rule/, /^Delete$/);
   await treeItem(page, 'Firewall rule TCP 3306').waitFor({ state: 'detached', timeout: 30_000 });
-  assert.equal((await api.remote.listFirewallRules('cn-hangzhou', web.instanceId)).some((r) => r.port === '3306'), false);
+  assert.equal(
+    (await api.remote.listFirewallRules('cn-hangzhou', web.instanceId)).some((r) => r.port === '3306'),
+    false,
+  );
 }
 
 async function connectNewWindow(s: Scenario): Promise<void> {
   const { page } = s;
   const web = (await apiFor(s.emu).listInstances('cn-hangzhou')).items.find((i) => i.instanceName === 'web-prod-1');
   assert.ok(web);
-  const machine = (await adminCall<{ machines: Array<{ instanceId: string; sshPort: number }> }>(s.emu, 'GET', '/machines')).machines.find((m) => m.instanceId === web.instanceId);
+  const machine = (await adminCall<{ machines: Array<{ instanceId: string; sshPort: number }> }>(s.emu, 'GET', '/machines')).machines.find(
+    (m) => m.instanceId === web.instanceId,
+  );
   assert.ok(machine?.sshPort);
   // Port 22 of the server's loopback IP may be taken (another emulator on this machine): then the
   // daemon listens on another port, and someone has opened it in the firewall already.
   if (machine.sshPort !== 22) {
-    await apiFor(s.emu).remote.createFirewallRules({ regionId: 'cn-hangzhou', instanceId: web.instanceId, rules: [{ port: String(machine.sshPort), protocol: 'TCP', sourceCidrIp: '127.0.0.1/32' }], clientToken: `e2e-${Date.now()}` });
+    await apiFor(s.emu).remote.createFirewallRules({
+      regionId: 'cn-hangzhou',
+      instanceId: web.instanceId,
+      rules: [{ port: String(machine.sshPort), protocol: 'TCP', sourceCidrIp: '127.0.0.1/32' }],
+      clientToken: `e2e-${Date.now()}`,
+    });
   }
   await expand(regionRow(page, 'cn-hangzhou'));
   await contextMenu(page, treeItem(page, 'web-prod-1'), /Connect in New Window/);
@@ -92,7 +110,10 @@ async function connectNewWindow(s: Scenario): Promise<void> {
   await dialogButton(page, /Host swas-<name>/, /Add Host Entries/);
   const file = log(s.host.id);
   await until('the Remote-SSH call', async () => existsSync(file) && readFileSync(file, 'utf8').trim() !== '', 60_000);
-  const calls = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; args: { host: string } });
+  const calls = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { command: string; args: { host: string } });
   assert.deepEqual(calls, [{ command: 'opensshremotes.openEmptyWindow', args: { host: 'swas-web-prod-1' } }]);
   assert.match(readFileSync(sshConfig(s.host.id), 'utf8'), /^Host swas-web-prod-1$/m);
 }
@@ -130,9 +151,13 @@ async function runSelection(s: Scenario): Promise<void> {
   await dialogButton(page, /Run this script on 2 server/, /^Run$/);
   await answer(page, 'Timeout in seconds'); // 60
   await answer(page, 'Run as this user'); // root
-  await until('both outputs in the report', async () => {
-    const t = await lastEditorText(page);
-    return /hello from web-prod-1/.test(t) && /hello from db-staging/.test(t) && (t.match(/exit code 3/g) ?? []).length === 2;
-  }, 60_000);
+  await until(
+    'both outputs in the report',
+    async () => {
+      const t = await lastEditorText(page);
+      return /hello from web-prod-1/.test(t) && /hello from db-staging/.test(t) && (t.match(/exit code 3/g) ?? []).length === 2;
+    },
+    60_000,
+  );
   await s.shot('run report');
 }

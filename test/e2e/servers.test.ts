@@ -52,7 +52,9 @@ for (const host of selectedHosts()) {
         await contextMenu(page, treeItem(page, 'db-staging'), /^Start Server/);
         await waitForText(description(page, 'web-prod-1'), /^Starting/, 15_000);
         await waitForText(description(page, 'db-staging'), /^Starting/, 15_000);
-        const starts = (await adminCall<{ requests: { action: string }[] }>(s.emu, 'GET', '/requests')).requests.filter((r) => r.action === 'StartInstances');
+        const starts = (await adminCall<{ requests: { action: string }[] }>(s.emu, 'GET', '/requests')).requests.filter(
+          (r) => r.action === 'StartInstances',
+        );
         assert.equal(starts.length, 1, 'one StartInstances call for both servers');
         await advanceClock(s.emu, 10);
         await waitForText(description(page, 'db-staging'), /^Running/, 30_000);

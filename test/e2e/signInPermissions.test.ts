@@ -13,7 +13,12 @@ import { closeBrowser, inParts, withScenario } from './lib/session';
 import type { Scenario } from './lib/session';
 import { signIn, startSignIn } from './lib/signIn';
 import { contextMenu, expand, regionRow, runCommand, toast, toastMessage, treeItem, welcome, welcomeButton } from './lib/workbench';
-import { NOPERM_ACCESS_KEY_ID, NOPERM_ACCESS_KEY_SECRET, READONLY_ACCESS_KEY_ID, READONLY_ACCESS_KEY_SECRET } from '../emulator/seeds/credentials';
+import {
+  NOPERM_ACCESS_KEY_ID,
+  NOPERM_ACCESS_KEY_SECRET,
+  READONLY_ACCESS_KEY_ID,
+  READONLY_ACCESS_KEY_SECRET,
+} from '../emulator/seeds/credentials';
 
 after(closeBrowser);
 

@@ -14,7 +14,11 @@ import { runCommand, toast, welcomeButton } from './lib/workbench';
 
 after(closeBrowser);
 
-const STS = { accessKeyId: 'STS.EMULdemo00000000001', accessKeySecret: 'emulator-sts-secret-0001', securityToken: 'emulator-sts-token-valid' };
+const STS = {
+  accessKeyId: 'STS.EMULdemo00000000001',
+  accessKeySecret: 'emulator-sts-secret-0001',
+  securityToken: 'emulator-sts-token-valid',
+};
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -48,32 +52,38 @@ function filesContaining(dir: string, needles: string[], extensionsDir: string):
 
 for (const host of selectedHosts()) {
   describe(`sign out on ${host.label}`, () => {
-    it('returns to the welcome and leaves nothing of the secret or STS token in the profile, the logs or the browser storage', { timeout: 240_000 }, () =>
-      withScenario(host, 'sign out', async (s) => {
-        const { page } = s;
-        await signIn(page, STS);
-        const requests = await adminCall<{ requests: { accessKeyId: string }[] }>(s.emu, 'GET', '/requests');
-        assert.ok(requests.requests.some((r) => r.accessKeyId === STS.accessKeyId), 'the tree was loaded with the STS keys');
-        await s.shot('signed in with STS');
+    it(
+      'returns to the welcome and leaves nothing of the secret or STS token in the profile, the logs or the browser storage',
+      { timeout: 240_000 },
+      () =>
+        withScenario(host, 'sign out', async (s) => {
+          const { page } = s;
+          await signIn(page, STS);
+          const requests = await adminCall<{ requests: { accessKeyId: string }[] }>(s.emu, 'GET', '/requests');
+          assert.ok(
+            requests.requests.some((r) => r.accessKeyId === STS.accessKeyId),
+            'the tree was loaded with the STS keys',
+          );
+          await s.shot('signed in with STS');
 
-        await runCommand(page, 'SWAS: Sign Out');
-        await toast(page, /Signed out/i).waitFor({ timeout: 30_000 });
-        await welcomeButton(page, /^Sign In/).waitFor({ timeout: 30_000 });
-        await s.shot('signed out');
+          await runCommand(page, 'SWAS: Sign Out');
+          await toast(page, /Signed out/i).waitFor({ timeout: 30_000 });
+          await welcomeButton(page, /^Sign In/).waitFor({ timeout: 30_000 });
+          await s.shot('signed out');
 
-        const needles = [STS.accessKeySecret, STS.securityToken];
-        // Browser storage: localStorage, sessionStorage, IndexedDB, cookies.
-        const state = JSON.stringify(await s.context.storageState({ indexedDB: true }));
-        const session = await sessionStorageDump(page);
-        for (const n of needles) {
-          assert.equal(state.includes(n), false, `browser storage holds "${n}"`);
-          assert.equal(session.includes(n), false, `sessionStorage holds "${n}"`);
-        }
-        // Profile folder (user data, extensions, HOME, workspace) and every log, code-server's included.
-        await page.close();
-        await s.cs.group.stop(); // flush and end every log writer before reading the files
-        assert.deepEqual(filesContaining(s.cs.dir, needles, s.cs.extensionsDir), [], 'files holding the secret or the token');
-      }),
+          const needles = [STS.accessKeySecret, STS.securityToken];
+          // Browser storage: localStorage, sessionStorage, IndexedDB, cookies.
+          const state = JSON.stringify(await s.context.storageState({ indexedDB: true }));
+          const session = await sessionStorageDump(page);
+          for (const n of needles) {
+            assert.equal(state.includes(n), false, `browser storage holds "${n}"`);
+            assert.equal(session.includes(n), false, `sessionStorage holds "${n}"`);
+          }
+          // Profile folder (user data, extensions, HOME, workspace) and every log, code-server's included.
+          await page.close();
+          await s.cs.group.stop(); // flush and end every log writer before reading the files
+          assert.deepEqual(filesContaining(s.cs.dir, needles, s.cs.extensionsDir), [], 'files holding the secret or the token');
+        }),
     );
   });
 }

@@ -21,7 +21,25 @@ after(closeBrowser);
 const json = (p: string): Record<string, string> => JSON.parse(readFileSync(join(repoRoot, p), 'utf8')) as Record<string, string>;
 
 /** Units, product and API names the Chinese texts keep as they are. */
-const KEPT = new Set(['GiB', 'MiB', 'vCPU', 'Mbps', 'SWAS', 'ECS', 'RAM', 'AccessKey', 'RequestId', 'ID', 'STS', 'CLI', 'aliyun', 'SecurityToken', 'VS', 'Code', 'IP']);
+const KEPT = new Set([
+  'GiB',
+  'MiB',
+  'vCPU',
+  'Mbps',
+  'SWAS',
+  'ECS',
+  'RAM',
+  'AccessKey',
+  'RequestId',
+  'ID',
+  'STS',
+  'CLI',
+  'aliyun',
+  'SecurityToken',
+  'VS',
+  'Code',
+  'IP',
+]);
 const untranslatable = (t: string): boolean => (t.match(/[A-Za-z]+/g) ?? []).every((w) => KEPT.has(w));
 
 /** English UI fragments (split at {n} placeholders) that have a different zh-cn text. */
@@ -70,7 +88,10 @@ async function menuTexts(page: Page): Promise<string[]> {
 }
 
 async function formTexts(frame: FrameLocator): Promise<string[]> {
-  const lines = (await frame.locator('body').innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (await frame.locator('body').innerText())
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   // Attributes of what is shown (also inside the toolkit's shadow roots, which locators pierce).
   const attrs = await frame.locator('[aria-label], [placeholder], [title]').evaluateAll((els) =>
     els
@@ -98,7 +119,10 @@ for (const host of selectedHosts()) {
           await offer.waitFor({ timeout: 60_000 });
           const welcome = await sidebarTexts(page);
           assert.deepEqual(englishIn(welcome), [], 'English in the welcome view');
-          assert.ok(welcome.some((t) => CJK.test(t)), welcome.join(' | '));
+          assert.ok(
+            welcome.some((t) => CJK.test(t)),
+            welcome.join(' | '),
+          );
           await s.shot('zh-cn welcome');
 
           await offer.click();
@@ -114,7 +138,10 @@ for (const host of selectedHosts()) {
           await treeItem(page, 'db-staging-base').waitFor({ timeout: 30_000 });
           const tree = await sidebarTexts(page);
           assert.deepEqual(englishIn(tree), [], 'English in the tree');
-          assert.ok(tree.some((t) => /运行中/.test(t)), `no Chinese server status in: ${tree.join(' | ')}`);
+          assert.ok(
+            tree.some((t) => /运行中/.test(t)),
+            `no Chinese server status in: ${tree.join(' | ')}`,
+          );
           await s.shot('zh-cn tree');
 
           for (const row of [web, treeItem(page, 'db-staging-base')]) {
@@ -127,7 +154,10 @@ for (const host of selectedHosts()) {
           }
 
           await web.click({ button: 'right' });
-          const item = page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: /^创建自定义镜像/ }).first();
+          const item = page
+            .locator('.context-view .monaco-menu')
+            .getByRole('menuitem', { name: /^创建自定义镜像/ })
+            .first();
           await item.waitFor({ timeout: 10_000 });
           await item.hover();
           await item.click();
@@ -137,7 +167,10 @@ for (const host of selectedHosts()) {
           const form = await formTexts(frame);
           await s.shot('zh-cn form');
           assert.deepEqual(englishIn(form), [], 'English in the form');
-          assert.ok(form.some((t) => CJK.test(t)), form.join(' | '));
+          assert.ok(
+            form.some((t) => CJK.test(t)),
+            form.join(' | '),
+          );
         },
         {
           locale: 'zh-cn',

@@ -26,7 +26,10 @@ export interface AdminDeps {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -156,7 +159,8 @@ export class AdminServer {
       if (typeof list !== 'string' && !(Array.isArray(list) && list.every((v) => typeof v === 'string'))) {
         throw new HttpError(400, 'variants must be a string ("hostile", "a,b") or an array of strings');
       }
-      if (seconds !== undefined && (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)) throw new HttpError(400, 'unshareSeconds must be a number ≥ 0');
+      if (seconds !== undefined && (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0))
+        throw new HttpError(400, 'unshareSeconds must be a number ≥ 0');
       try {
         this.deps.variants.set(parseVariants(list as string | string[]), seconds as number | undefined);
       } catch (e) {
@@ -223,8 +227,14 @@ export class AdminServer {
   private releaseServer(instanceId: string): unknown {
     const { region, inst } = this.locate(instanceId);
     this.deps.store.markReleased([instanceId], 'instance');
-    this.deps.store.markReleased(inst.disks.map((d) => d.diskId), 'disk');
-    this.deps.store.markReleased(region.snapshots.filter((s) => s.instanceId === instanceId).map((s) => s.snapshotId), 'snapshotOfReleasedServer');
+    this.deps.store.markReleased(
+      inst.disks.map((d) => d.diskId),
+      'disk',
+    );
+    this.deps.store.markReleased(
+      region.snapshots.filter((s) => s.instanceId === instanceId).map((s) => s.snapshotId),
+      'snapshotOfReleasedServer',
+    );
     region.instances = region.instances.filter((i) => i.instanceId !== instanceId);
     region.snapshots = region.snapshots.filter((s) => s.instanceId !== instanceId);
     region.images = region.images.filter((i) => i.instanceId !== instanceId);

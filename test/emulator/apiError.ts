@@ -12,11 +12,19 @@ export class ApiError extends Error {
 }
 
 export function missingParameter(name: string): ApiError {
-  return new ApiError(400, 'MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
+  return new ApiError(
+    400,
+    'MissingParameter',
+    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  );
 }
 
 export function missingCommon(name: string): ApiError {
-  return new ApiError(400, `Missing${name}`, `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
+  return new ApiError(
+    400,
+    `Missing${name}`,
+    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  );
 }
 
 export function invalidParameter(name: string, why: string): ApiError {

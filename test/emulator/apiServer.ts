@@ -34,7 +34,8 @@ interface Outcome {
   regionId: string;
 }
 
-const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>';
+const BAD_GATEWAY_HTML =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>';
 
 export class ApiServer {
   private readonly nonces = new NonceCache();
@@ -48,9 +49,14 @@ export class ApiServer {
     const finish = (o: Outcome): void => {
       const p = auth?.params ?? raw?.params;
       this.deps.log.add({
-        time: new Date().toISOString(), action: auth?.action ?? (raw ? peekAction(raw) : ''),
-        accessKeyId: auth?.credential.accessKeyId ?? (raw ? peekAccessKeyId(raw) : ''), regionId: o.regionId,
-        httpStatus: o.status, code: o.code, ms: Date.now() - started, clientToken: p?.ClientToken ?? '',
+        time: new Date().toISOString(),
+        action: auth?.action ?? (raw ? peekAction(raw) : ''),
+        accessKeyId: auth?.credential.accessKeyId ?? (raw ? peekAccessKeyId(raw) : ''),
+        regionId: o.regionId,
+        httpStatus: o.status,
+        code: o.code,
+        ms: Date.now() - started,
+        clientToken: p?.ClientToken ?? '',
       });
       if (this.deps.verbose) console.log(`${o.status} ${auth?.action ?? '?'} ${o.regionId} ${o.code} ${Date.now() - started}ms`);
     };
@@ -77,10 +83,17 @@ export class ApiServer {
       });
   }
 
-  private async dispatch(auth: AuthContext, req: IncomingMessage, res: ServerResponse, requestId: string, finish: (o: Outcome) => void): Promise<void> {
+  private async dispatch(
+    auth: AuthContext,
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    finish: (o: Outcome) => void,
+  ): Promise<void> {
     const { store, faults } = this.deps;
     const action = findAction(auth.action);
-    if (!action) throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
+    if (!action)
+      throw new ApiError(404, 'InvalidApi.NotFound', `Specified api "${auth.action}" is not found, please check your url and method.`);
     checkPermission(auth.credential, action.name);
     const regionId = auth.params.RegionId || (action.regionFromEndpoint ? endpointRegion(req) : '');
     const now = store.now();
@@ -117,12 +130,25 @@ export class ApiServer {
         break;
     }
     if (action.needsRegion) {
-      if (!regionId) throw new ApiError(400, 'MissingParameter', 'The input parameter "RegionId" that is mandatory for processing this request is not supplied.');
-      if (!isKnownRegion(regionId)) throw new ApiError(404, 'InvalidRegionId.NotFound', `The specified RegionId "${regionId}" does not exist.`);
+      if (!regionId)
+        throw new ApiError(
+          400,
+          'MissingParameter',
+          'The input parameter "RegionId" that is mandatory for processing this request is not supplied.',
+        );
+      if (!isKnownRegion(regionId))
+        throw new ApiError(404, 'InvalidRegionId.NotFound', `The specified RegionId "${regionId}" does not exist.`);
     }
     store.tick();
     const { variants } = this.deps;
-    const ctx = { store, accountId: auth.credential.accountId, params: auth.params, regionId: action.needsRegion ? regionId : '', now: store.now(), variants };
+    const ctx = {
+      store,
+      accountId: auth.credential.accountId,
+      params: auth.params,
+      regionId: action.needsRegion ? regionId : '',
+      now: store.now(),
+      variants,
+    };
     variants.beforeRun(action.name, ctx);
     const result = variants.transform(action.name, action.mutating ? runIdempotent(ctx, action) : action.run(ctx));
     if (action.mutating) store.changed();

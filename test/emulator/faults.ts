@@ -1,7 +1,15 @@
 // Fault injection: scripted faults, random errors, throttling, latency. Deterministic with `seed`.
 import { ApiError } from './apiError';
 
-export const FAULT_KINDS = ['InternalError', 'ServiceUnavailable', 'Throttling.User', 'ResetBefore', 'ResetAfterCommit', 'BadGateway', 'Timeout'] as const;
+export const FAULT_KINDS = [
+  'InternalError',
+  'ServiceUnavailable',
+  'Throttling.User',
+  'ResetBefore',
+  'ResetAfterCommit',
+  'BadGateway',
+  'Timeout',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface ScriptEntry {
@@ -54,7 +62,19 @@ function strings(v: unknown, name: string): string[] | undefined {
 export function parseFaultConfig(body: unknown): FaultConfig {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('the body must be a JSON object');
   const b = body as Record<string, unknown>;
-  const known = ['latencyMs', 'jitterMs', 'errorRate', 'kinds', 'actions', 'throttlePerMinute', 'throttleActions', 'timeoutMs', 'seed', 'script', 'responses'];
+  const known = [
+    'latencyMs',
+    'jitterMs',
+    'errorRate',
+    'kinds',
+    'actions',
+    'throttlePerMinute',
+    'throttleActions',
+    'timeoutMs',
+    'seed',
+    'script',
+    'responses',
+  ];
   for (const k of Object.keys(b)) if (!known.includes(k)) throw new Error(`unknown field "${k}"`);
   const kinds = b.kinds === undefined ? undefined : Array.isArray(b.kinds) && b.kinds.every(isKind) ? b.kinds : undefined;
   if (b.kinds !== undefined && !kinds) throw new Error(`kinds must be an array of ${FAULT_KINDS.join(', ')}`);
@@ -185,5 +205,7 @@ export class Faults {
 }
 
 export function throttlingError(retryAfterMs: number): ApiError {
-  return new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.', { 'x-acs-retry-after': String(Math.ceil(retryAfterMs)) });
+  return new ApiError(400, 'Throttling.User', 'Request was denied due to user flow control.', {
+    'x-acs-retry-after': String(Math.ceil(retryAfterMs)),
+  });
 }

@@ -11,8 +11,17 @@ export const MAX_SKEW_MS = 15 * 60 * 1000;
 
 /** Parameters that are not part of an operation (excluded from ClientToken fingerprints). */
 export const COMMON_PARAMS = new Set([
-  'Action', 'Version', 'Format', 'Timestamp', 'AccessKeyId', 'SecurityToken', 'Signature',
-  'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'SignatureType',
+  'Action',
+  'Version',
+  'Format',
+  'Timestamp',
+  'AccessKeyId',
+  'SecurityToken',
+  'Signature',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'SignatureType',
 ]);
 
 export interface AuthContext {
@@ -50,7 +59,11 @@ export function checkTimestamp(value: string, nowMs: number): void {
     throw new ApiError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.');
   }
   if (Math.abs(nowMs - t) > MAX_SKEW_MS) {
-    throw new ApiError(400, 'InvalidTimeStamp.Expired', `Specified time stamp or date value is expired. The server time is ${new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z')}.`);
+    throw new ApiError(
+      400,
+      'InvalidTimeStamp.Expired',
+      `Specified time stamp or date value is expired. The server time is ${new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z')}.`,
+    );
   }
 }
 
@@ -84,7 +97,12 @@ function checkToken(token: string | undefined): void {
 function checkVersionAndAction(version: string | undefined, action: string | undefined): void {
   if (!action) throw missingCommon('Action');
   if (!version) throw missingCommon('Version');
-  if (version !== API_VERSION) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version "${version}" is not valid; this service supports ${API_VERSION}.`);
+  if (version !== API_VERSION)
+    throw new ApiError(
+      400,
+      'InvalidVersion',
+      `Specified parameter Version "${version}" is not valid; this service supports ${API_VERSION}.`,
+    );
 }
 
 function authenticateV1(raw: RawRequest, lookup: CredentialLookup, nonces: NonceCache, nowMs: number): AuthContext {
@@ -92,16 +110,23 @@ function authenticateV1(raw: RawRequest, lookup: CredentialLookup, nonces: Nonce
   for (const name of ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp']) {
     if (!p[name]) throw missingCommon(name);
   }
-  if (p.SignatureMethod !== 'HMAC-SHA1') throw new ApiError(400, 'InvalidSignatureMethod', 'Specified signature method is not supported; use HMAC-SHA1.');
-  if (p.SignatureVersion !== '1.0') throw new ApiError(400, 'InvalidSignatureVersion', 'Specified signature version is not supported; use 1.0.');
-  if (p.Format !== undefined && p.Format.toUpperCase() !== 'JSON') throw new ApiError(400, 'InvalidParameter.Format', 'The emulator only answers Format=JSON.');
+  if (p.SignatureMethod !== 'HMAC-SHA1')
+    throw new ApiError(400, 'InvalidSignatureMethod', 'Specified signature method is not supported; use HMAC-SHA1.');
+  if (p.SignatureVersion !== '1.0')
+    throw new ApiError(400, 'InvalidSignatureVersion', 'Specified signature version is not supported; use 1.0.');
+  if (p.Format !== undefined && p.Format.toUpperCase() !== 'JSON')
+    throw new ApiError(400, 'InvalidParameter.Format', 'The emulator only answers Format=JSON.');
   checkTimestamp(p.Timestamp ?? '', nowMs);
   checkToken(p.SecurityToken);
   const accessKeyId = p.AccessKeyId ?? '';
   const cred = lookupKey(lookup, accessKeyId, p.SecurityToken, nowMs);
   const expected = v1Sign(raw.method, p, cred.accessKeySecret);
   if (!safeEqual(expected, p.Signature ?? '')) {
-    throw new ApiError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${v1StringToSign(raw.method, p)}`);
+    throw new ApiError(
+      400,
+      'SignatureDoesNotMatch',
+      `Specified signature is not matched with our calculation. server string to sign is:${v1StringToSign(raw.method, p)}`,
+    );
   }
   if (!nonces.use(`${accessKeyId}\n${p.SignatureNonce ?? ''}`, nowMs)) {
     throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
@@ -137,11 +162,19 @@ function authenticateAcs3(raw: RawRequest, lookup: CredentialLookup, nonces: Non
   checkToken(token);
   const cred = lookupKey(lookup, auth.accessKeyId, token, nowMs);
   const input = {
-    method: raw.method, path: raw.path, query: raw.queryPairs, headers: raw.headers,
-    signedHeaders: auth.signedHeaders, hashedPayload: contentSha,
+    method: raw.method,
+    path: raw.path,
+    query: raw.queryPairs,
+    headers: raw.headers,
+    signedHeaders: auth.signedHeaders,
+    hashedPayload: contentSha,
   };
   if (!safeEqual(acs3Sign(input, cred.accessKeySecret), auth.signature)) {
-    throw new ApiError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${acs3StringToSign(input)}`);
+    throw new ApiError(
+      400,
+      'SignatureDoesNotMatch',
+      `Specified signature is not matched with our calculation. server string to sign is:${acs3StringToSign(input)}`,
+    );
   }
   if (!nonces.use(`${auth.accessKeyId}\n${nonce}`, nowMs)) {
     throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
@@ -156,7 +189,8 @@ function authenticateAcs3(raw: RawRequest, lookup: CredentialLookup, nonces: Non
 export function authenticate(raw: RawRequest, lookup: CredentialLookup, nonces: NonceCache, nowMs: number): AuthContext {
   const authz = header(raw, 'authorization');
   if (authz !== undefined && authz.startsWith(ACS3)) return authenticateAcs3(raw, lookup, nonces, nowMs);
-  if (authz !== undefined) throw new ApiError(400, 'IncompleteSignature', 'Unsupported Authorization scheme; use ACS3-HMAC-SHA256 or signature V1 parameters.');
+  if (authz !== undefined)
+    throw new ApiError(400, 'IncompleteSignature', 'Unsupported Authorization scheme; use ACS3-HMAC-SHA256 or signature V1 parameters.');
   return authenticateV1(raw, lookup, nonces, nowMs);
 }
 

@@ -120,17 +120,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store.onChange(() => persister.schedule());
     if (!saved) store.changed();
   }
-  const machines = new Machines(store, { ssh: options.ssh ?? false, disksDir: options.disksDir ?? (options.statePath ? join(dirname(options.statePath), 'disks') : undefined), sandbox: options.sandbox });
+  const machines = new Machines(store, {
+    ssh: options.ssh ?? false,
+    disksDir: options.disksDir ?? (options.statePath ? join(dirname(options.statePath), 'disks') : undefined),
+    sandbox: options.sandbox,
+  });
   store.machines = machines;
   store.onChange(() => void machines.sync());
   const timers = new Set<NodeJS.Timeout>();
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      resolve();
-    }, ms);
-    timers.add(t);
-  });
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
   const faults = new Faults();
   const fromEnv = variantFromEnv();
   const limits = new RateLimits(resolveLimits(options.limits ?? (options.realisticLimits ? 'documented-2021' : fromEnv.limits)));
@@ -138,15 +143,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const variants = new Variants(parseVariants(options.variants ?? fromEnv.variants));
   if (options.unshareSeconds !== undefined) variants.unshareSeconds = options.unshareSeconds;
   const api = new ApiServer({ store, faults, limits, variants, log, sleep, verbose: options.log ?? false });
-  const admin = new AdminServer({ store, faults, limits, variants, log, seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings) });
+  const admin = new AdminServer({
+    store,
+    faults,
+    limits,
+    variants,
+    log,
+    seedState: (seed) => buildSeed(seed ?? options.seed, seed ? undefined : options.scale, timings),
+  });
   const sockets = new Set<Socket>();
   const apiHttp = createServer((req, res) => api.handle(req, res));
   const adminHttp = createServer((req, res) => admin.handle(req, res));
   apiHttp.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify({ RequestId: '', HostId: 'swas.cn-hangzhou.aliyuncs.com', Code: status === 431 ? 'RequestHeaderFieldsTooLarge' : 'BadRequest', Message: `Malformed HTTP request (${err.code ?? 'parse error'}).` });
-    socket.end(`HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      RequestId: '',
+      HostId: 'swas.cn-hangzhou.aliyuncs.com',
+      Code: status === 431 ? 'RequestHeaderFieldsTooLarge' : 'BadRequest',
+      Message: `Malformed HTTP request (${err.code ?? 'parse error'}).`,
+    });
+    socket.end(
+      `HTTP/1.1 ${status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   track(apiHttp, sockets);
   track(adminHttp, sockets);
@@ -173,4 +192,3 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   };
 }
-

@@ -32,7 +32,10 @@ const DOCUMENTED_2021: LimitTable = {
   name: 'documented-2021',
   per: 'account',
   operations: Object.fromEntries(
-    ['ListRegions', 'ListSnapshots', 'CreateSnapshot', 'DeleteSnapshot', 'CreateCustomImage', 'CreateInstances'].map((a) => [a, TEN_A_MINUTE]),
+    ['ListRegions', 'ListSnapshots', 'CreateSnapshot', 'DeleteSnapshot', 'CreateCustomImage', 'CreateInstances'].map((a) => [
+      a,
+      TEN_A_MINUTE,
+    ]),
   ),
 };
 
@@ -73,8 +76,10 @@ function rule(v: unknown, where: string): LimitRule {
   const o = (typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined) as Record<string, unknown> | undefined;
   const calls = o?.calls;
   const seconds = o?.seconds;
-  if (typeof calls !== 'number' || !Number.isInteger(calls) || calls < 0 || calls > 1_000_000) throw new Error(`${where}.calls must be an integer in [0, 1000000]`);
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) throw new Error(`${where}.seconds must be a number in (0, 86400]`);
+  if (typeof calls !== 'number' || !Number.isInteger(calls) || calls < 0 || calls > 1_000_000)
+    throw new Error(`${where}.calls must be an integer in [0, 1000000]`);
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
+    throw new Error(`${where}.seconds must be a number in (0, 86400]`);
   return { calls, seconds };
 }
 
@@ -82,11 +87,13 @@ function rule(v: unknown, where: string): LimitRule {
 export function parseLimitTable(body: unknown, fallbackName = 'custom'): LimitTable {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('a limit table must be a JSON object');
   const b = body as Record<string, unknown>;
-  for (const k of Object.keys(b)) if (!['name', 'per', 'operations', 'default'].includes(k)) throw new Error(`unknown field "${k}" in the limit table`);
+  for (const k of Object.keys(b))
+    if (!['name', 'per', 'operations', 'default'].includes(k)) throw new Error(`unknown field "${k}" in the limit table`);
   if (b.name !== undefined && typeof b.name !== 'string') throw new Error('name must be a string');
   const per = b.per ?? 'region';
   if (per !== 'region' && per !== 'account') throw new Error('per must be "region" or "account"');
-  if (typeof b.operations !== 'object' || b.operations === null || Array.isArray(b.operations)) throw new Error('operations must be an object { "<Action>": { "calls": N, "seconds": S } }');
+  if (typeof b.operations !== 'object' || b.operations === null || Array.isArray(b.operations))
+    throw new Error('operations must be an object { "<Action>": { "calls": N, "seconds": S } }');
   const operations: Record<string, LimitRule> = {};
   for (const [action, r] of Object.entries(b.operations as Record<string, unknown>)) operations[action] = rule(r, `operations.${action}`);
   const table: LimitTable = { name: (b.name as string | undefined) ?? fallbackName, per, operations };
@@ -99,7 +106,8 @@ export function resolveLimits(spec: string | LimitTable): LimitTable {
   if (typeof spec !== 'string') return parseLimitTable(spec, spec.name);
   const preset = LIMIT_PRESETS[spec];
   if (preset) return preset;
-  if (!existsSync(spec)) throw new Error(`--limits: "${spec}" is neither a preset (${Object.keys(LIMIT_PRESETS).join(', ')}) nor an existing JSON file`);
+  if (!existsSync(spec))
+    throw new Error(`--limits: "${spec}" is neither a preset (${Object.keys(LIMIT_PRESETS).join(', ')}) nor an existing JSON file`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(spec, 'utf8'));

@@ -95,10 +95,18 @@ export function tags(p: Params): TagRecord[] {
   for (const n of [...byIndex.keys()].sort((a, b) => a - b)) {
     const { key = '', value = '' } = byIndex.get(n) ?? {};
     if (!key || key.length > 64 || /https?:\/\//i.test(key) || /^(acs:|aliyun)/i.test(key)) {
-      throw new ApiError(400, 'InvalidTagKey.Malformed', `The tag key of Tag.${n} is not valid: 1-64 characters, no http:// or https://, not starting with acs: or aliyun.`);
+      throw new ApiError(
+        400,
+        'InvalidTagKey.Malformed',
+        `The tag key of Tag.${n} is not valid: 1-64 characters, no http:// or https://, not starting with acs: or aliyun.`,
+      );
     }
     if (value.length > 64 || /https?:\/\//i.test(value)) {
-      throw new ApiError(400, 'InvalidTagValue.Malformed', `The tag value of Tag.${n} is not valid: at most 64 characters, no http:// or https://.`);
+      throw new ApiError(
+        400,
+        'InvalidTagValue.Malformed',
+        `The tag value of Tag.${n} is not valid: at most 64 characters, no http:// or https://.`,
+      );
     }
     if (seen.has(key)) throw new ApiError(400, 'Duplicate.TagKey', `The tag key "${key}" is given more than once.`);
     seen.add(key);
@@ -114,7 +122,11 @@ export function matchesTags(have: TagRecord[], want: TagRecord[]): boolean {
 export function resourceGroupId(p: Params): string | undefined {
   const v = optional(p, 'ResourceGroupId');
   if (v !== undefined && !/^rg-[a-z0-9]{1,60}$/.test(v)) {
-    throw new ApiError(400, 'InvalidResourceGroupId.Malformed', 'The specified ResourceGroupId is not valid (expected rg- followed by lowercase letters and digits).');
+    throw new ApiError(
+      400,
+      'InvalidResourceGroupId.Malformed',
+      'The specified ResourceGroupId is not valid (expected rg- followed by lowercase letters and digits).',
+    );
   }
   return v;
 }

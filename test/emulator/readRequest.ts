@@ -59,9 +59,16 @@ export function parseRequest(req: IncomingMessage, body: Buffer): RawRequest {
   const queryPairs = decodePairs(q < 0 ? '' : url.slice(q + 1), 'query string');
   let bodyPairs: [string, string][] = [];
   if (body.length > 0) {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') {
-      throw new ApiError(415, 'UnsupportedMediaType', `The content type "${type ?? ''}" is not supported; send application/x-www-form-urlencoded.`);
+      throw new ApiError(
+        415,
+        'UnsupportedMediaType',
+        `The content type "${type ?? ''}" is not supported; send application/x-www-form-urlencoded.`,
+      );
     }
     bodyPairs = decodePairs(body.toString('utf8'), 'request body');
   }

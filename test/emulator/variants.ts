@@ -25,7 +25,13 @@ export const VARIANTS = [
 export type Variant = (typeof VARIANTS)[number];
 
 /** The hostile-but-plausible set (issue 10 §4). `mixed-status` is a separate switch. */
-export const HOSTILE: readonly Variant[] = ['lowercase-status', 'released-id-errors', 'account-wide-quota', 'async-unshare', 'lowercase-disktype'];
+export const HOSTILE: readonly Variant[] = [
+  'lowercase-status',
+  'released-id-errors',
+  'account-wide-quota',
+  'async-unshare',
+  'lowercase-disktype',
+];
 
 export const DEFAULT_UNSHARE_SECONDS = 30;
 
@@ -103,7 +109,10 @@ export class Variants {
     };
     const each = (key: string, fn: (o: Item, i: number) => void): void => {
       const list = body[key];
-      if (Array.isArray(list)) list.forEach((o, i) => { if (typeof o === 'object' && o !== null) fn(o as Item, i); });
+      if (Array.isArray(list))
+        list.forEach((o, i) => {
+          if (typeof o === 'object' && o !== null) fn(o as Item, i);
+        });
     };
     if (action === 'ListInstances') {
       each('Instances', (inst, i) => {

@@ -16,13 +16,22 @@ async function main(): Promise<void> {
   // The same user settings as the code-server driver: swas.endpoint points at the emulator.
   mkdirSync(join(work, 'user-data', 'User'), { recursive: true });
   mkdirSync(join(work, 'workspace'), { recursive: true });
-  writeFileSync(join(work, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'swas.endpoint': emu.endpoint }, null, 2));
+  writeFileSync(
+    join(work, 'user-data', 'User', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, 'swas.endpoint': emu.endpoint }, null, 2),
+  );
   try {
     await runTests({
       version: process.env.VSCODE_VERSION ?? '1.100.0',
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'suite', 'index.js'),
-      launchArgs: [join(work, 'workspace'), '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(work, 'user-data')],
+      launchArgs: [
+        join(work, 'workspace'),
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        join(work, 'user-data'),
+      ],
       extensionTestsEnv: {
         SWAS_TEST_ENDPOINT: emu.endpoint,
         SWAS_TEST_ADMIN: emu.admin,

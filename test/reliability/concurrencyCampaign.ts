@@ -38,7 +38,9 @@ export interface ConcurrencyResult {
 
 function runWorker(input: WorkerInput): Promise<WorkerOutcome[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, 'concurrencyWorker.js'), JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(__dirname, 'concurrencyWorker.js'), JSON.stringify(input)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -66,7 +68,14 @@ async function round(lab: Lab, n: number, perWindow: number, errorRate: number, 
   const subs = (w: string): WorkerInput['submissions'] => names(w).map((imageName, i) => ({ ...targets[i % targets.length]!, imageName }));
   await lab.faults({ errorRate, kinds: [...FAULT_KINDS], actions: ['CreateCustomImage'], timeoutMs: 1500, seed: 100 + n });
   const startAt = Date.now() + 400;
-  const common = { endpoint: lab.em.endpoint, accessKeyId: lab.em.accessKeyId, accessKeySecret: lab.em.accessKeySecret, startAt, concurrency: 3, realistic };
+  const common = {
+    endpoint: lab.em.endpoint,
+    accessKeyId: lab.em.accessKeyId,
+    accessKeySecret: lab.em.accessKeySecret,
+    startAt,
+    concurrency: 3,
+    realistic,
+  };
   const [a, b] = await Promise.all([runWorker({ ...common, submissions: subs('a') }), runWorker({ ...common, submissions: subs('b') })]);
   await lab.clearFaults();
   await new Promise((r) => setTimeout(r, 1700)); // held (Timeout) requests land
@@ -81,12 +90,14 @@ export function judge(quota: number, images: CustomImage[], all: (WorkerOutcome 
   for (const o of all) {
     const img = images.find((i) => i.name === o.imageName);
     if (o.outcome === 'created') {
-      if (!img || img.imageId !== o.imageId) lies.push(`${o.w} ${o.imageName}: told created ${o.imageId}, account has ${img?.imageId ?? 'none'}`);
+      if (!img || img.imageId !== o.imageId)
+        lies.push(`${o.w} ${o.imageName}: told created ${o.imageId}, account has ${img?.imageId ?? 'none'}`);
       if (o.imageId && claimed.has(o.imageId)) lies.push(`${o.imageId} claimed by ${claimed.get(o.imageId)} and ${o.w}`);
       if (o.imageId) claimed.set(o.imageId, `${o.w} ${o.imageName}`);
     } else if (o.code === 'CustomImageQuotaLimit') {
       if (images.length < quota) lies.push(`${o.w} ${o.imageName}: told quota full, account has ${images.length}/${quota}`);
-      if (img && !all.some((x) => x !== o && x.imageName === o.imageName && x.outcome === 'created')) lies.push(`${o.w} ${o.imageName}: told quota full, but its image exists`);
+      if (img && !all.some((x) => x !== o && x.imageName === o.imageName && x.outcome === 'created'))
+        lies.push(`${o.w} ${o.imageName}: told quota full, but its image exists`);
     } else if (o.code === 'ImageNameAlreadyExist') {
       if (!img) lies.push(`${o.w} ${o.imageName}: told the name exists, it does not`);
     } else if (o.outcome === 'rejected') {
@@ -106,12 +117,21 @@ export function judge(quota: number, images: CustomImage[], all: (WorkerOutcome 
   };
 }
 
-export async function runConcurrency(opts: { rounds: number; perWindow: number; errorRate: number; realistic?: boolean }): Promise<ConcurrencyResult> {
+export async function runConcurrency(opts: {
+  rounds: number;
+  perWindow: number;
+  errorRate: number;
+  realistic?: boolean;
+}): Promise<ConcurrencyResult> {
   // Two servers in one region: quota 6; the demo account's other regions stay untouched. With
   // `realistic`, the emulator enforces 10 CreateCustomImage calls a minute per account and each
   // window runs the extension's own limiter and retry policy: together they ask for more than the
   // account's limit, and Throttling.User (with x-acs-retry-after) must still end in the truth.
-  const lab = await startLab({ scale: { servers: 2, snapshots: 2, images: 0, regions: 1 }, imageSeconds: 0, realisticLimits: opts.realistic ?? false });
+  const lab = await startLab({
+    scale: { servers: 2, snapshots: 2, images: 0, regions: 1 },
+    imageSeconds: 0,
+    realisticLimits: opts.realistic ?? false,
+  });
   const started = Date.now();
   try {
     const details: ConcurrencyRound[] = [];

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     credentials: { getCredentials: () => Promise.resolve({ accessKeyId: input.accessKeyId, accessKeySecret: input.accessKeySecret }) },
     timeoutMs: input.realistic ? 5000 : 1000,
     logger: silentLogger,
-    ...(input.realistic ? {} : { limiter: { rules: {} }, retry: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200, maxTotalMs: 10_000 } }),
+    ...(input.realistic
+      ? {}
+      : { limiter: { rules: {} }, retry: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200, maxTotalMs: 10_000 } }),
   });
   await new Promise((r) => setTimeout(r, Math.max(0, input.startAt - Date.now())));
   const out: WorkerOutcome[] = [];

@@ -88,8 +88,11 @@ export async function readTargets(api: SwasApi, regionIds: string[]): Promise<Ta
   for (const regionId of regionIds) {
     const data = await loadRegion(api, regionId, { fresh: true });
     for (const i of data.instances) {
-      const snap = (data.snapshotsByInstance.get(i.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
-      if (snap && (i.status === 'Running' || i.status === 'Stopped')) out.push({ regionId, instanceId: i.instanceId, systemSnapshotId: snap.snapshotId });
+      const snap = (data.snapshotsByInstance.get(i.instanceId) ?? []).find(
+        (s) => s.sourceDiskType === 'System' && s.status === 'Accomplished',
+      );
+      if (snap && (i.status === 'Running' || i.status === 'Stopped'))
+        out.push({ regionId, instanceId: i.instanceId, systemSnapshotId: snap.snapshotId });
     }
   }
   return out;
@@ -153,7 +156,10 @@ export async function runCreateCampaign(o: CreateCampaignOptions): Promise<Creat
     const regionData = new Map<string, RegionData>();
     if (o.via === 'form') for (const r of regionIds) regionData.set(r, await loadRegion(api, r, { fresh: true }));
     const run = `r${Date.now().toString(36)}`;
-    const plan = Array.from({ length: o.submissions }, (_, i) => ({ target: targets[i % targets.length] as Target, name: `soak-${run}-${i + 1}` }));
+    const plan = Array.from({ length: o.submissions }, (_, i) => ({
+      target: targets[i % targets.length] as Target,
+      name: `soak-${run}-${i + 1}`,
+    }));
     const holdMs = Math.round(o.clientTimeoutMs * 1.5);
     await lab.clearRequests();
     await lab.faults({ errorRate: o.errorRate, kinds: [...FAULT_KINDS], timeoutMs: holdMs, seed: o.seed ?? 7 });
@@ -197,7 +203,12 @@ export async function runCreateCampaign(o: CreateCampaignOptions): Promise<Creat
 }
 
 /** Reads the images back (no faults) and checks every submission against them. */
-async function verify(api: SwasApi, regionIds: string[], results: SubmissionResult[], run: string): Promise<{ images: number; duplicates: number; contradicted: number; problems: string[] }> {
+async function verify(
+  api: SwasApi,
+  regionIds: string[],
+  results: SubmissionResult[],
+  run: string,
+): Promise<{ images: number; duplicates: number; contradicted: number; problems: string[] }> {
   const byName = new Map<string, string[]>();
   for (const regionId of regionIds) {
     const page = await api.listCustomImages(regionId, { pageSize: 100 }, { fresh: true });

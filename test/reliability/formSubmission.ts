@@ -24,7 +24,15 @@ export async function submitThroughForm(
   const posts: HostMessage[] = [];
   const deps = campaignDeps(api, { loadRegion: () => Promise.resolve(data), listRegions: () => Promise.resolve([]), logger: silentLogger });
   const ui = recordingUi(posts);
-  const controller = new CreateImageController({ regionId: target.regionId, instanceId: target.instanceId }, deps, ui, memoryDraftStore(), target.regionId, data, 'default');
+  const controller = new CreateImageController(
+    { regionId: target.regionId, instanceId: target.instanceId },
+    deps,
+    ui,
+    memoryDraftStore(),
+    target.regionId,
+    data,
+    'default',
+  );
   const last = (): SubmitState | undefined => {
     for (let i = posts.length - 1; i >= 0; i--) {
       const p = posts[i];
@@ -36,12 +44,27 @@ export async function submitThroughForm(
     await controller.handle({ type: 'ready' });
     await controller.handle({
       type: 'submit',
-      draft: { imageName: name, systemSnapshotId: target.systemSnapshotId, dataSnapshotId: '', description: 'reliability campaign', resourceGroupId: '', tags: [] },
+      draft: {
+        imageName: name,
+        systemSnapshotId: target.systemSnapshotId,
+        dataSnapshotId: '',
+        description: 'reliability campaign',
+        resourceGroupId: '',
+        tags: [],
+      },
     });
     for (let press = 0; ; press++) {
       const state = last();
-      if (state?.phase === 'succeeded') return { name, regionId: target.regionId, outcome: 'created', imageId: state.imageId, userRetries: press };
-      if (state?.phase !== 'failed') return { name, regionId: target.regionId, outcome: 'unclear', code: `form ended in ${state?.phase ?? 'nothing'}`, userRetries: press };
+      if (state?.phase === 'succeeded')
+        return { name, regionId: target.regionId, outcome: 'created', imageId: state.imageId, userRetries: press };
+      if (state?.phase !== 'failed')
+        return {
+          name,
+          regionId: target.regionId,
+          outcome: 'unclear',
+          code: `form ended in ${state?.phase ?? 'nothing'}`,
+          userRetries: press,
+        };
       errors.push(`${state.code}: ${state.message} (${state.requestId})`);
       if (!state.retryable) return { name, regionId: target.regionId, outcome: 'rejected', code: state.code, userRetries: press };
       if (press >= userRetries) return { name, regionId: target.regionId, outcome: 'unclear', code: state.code, userRetries: press };

@@ -34,7 +34,11 @@ export async function runHostConcurrency(host: Host, perWindow = 8, errorRate = 
   // Two servers in cn-hangzhou: quota 6.
   const emu = await startDemoEmulator({ seed: undefined, scale: { servers: 2, snapshots: 2, images: 0, regions: 1 }, imageSeconds: 0 });
   const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${emu.admin}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${emu.admin}${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
     return res.json();
   };
   const servers: Awaited<ReturnType<typeof startCodeServer>>[] = [];
@@ -47,8 +51,13 @@ export async function runHostConcurrency(host: Host, perWindow = 8, errorRate = 
         smokeTestDriver: host.needsSmokeDriverForPayload,
         settings: { 'swas.endpoint': emu.endpoint, 'swas.requestTimeoutSeconds': 2, 'swas.regions': ['cn-hangzhou'] },
         env: {
-          SWAS_TEST_ENDPOINT: emu.endpoint, SWAS_TEST_ADMIN: emu.admin, SWAS_REL_ONLY: 'window', SWAS_REL_WINDOW: w, SWAS_REL_DIR: dir,
-          SWAS_REL_PER_WINDOW: String(perWindow), SWAS_ITEST_RESULTS: join(dir, `results-${w}.jsonl`),
+          SWAS_TEST_ENDPOINT: emu.endpoint,
+          SWAS_TEST_ADMIN: emu.admin,
+          SWAS_REL_ONLY: 'window',
+          SWAS_REL_WINDOW: w,
+          SWAS_REL_DIR: dir,
+          SWAS_REL_PER_WINDOW: String(perWindow),
+          SWAS_ITEST_RESULTS: join(dir, `results-${w}.jsonl`),
         },
       });
       servers.push(cs);
@@ -79,7 +88,9 @@ export async function runHostConcurrency(host: Host, perWindow = 8, errorRate = 
     exitCodes.push(...codes);
     await admin('DELETE', '/faults');
     await sleep(3200); // held (Timeout) requests land
-    const state = (await admin('GET', '/state')) as { accounts: Record<string, { regions: Record<string, { images: { imageId: string; name: string }[] }> }> };
+    const state = (await admin('GET', '/state')) as {
+      accounts: Record<string, { regions: Record<string, { images: { imageId: string; name: string }[] }> }>;
+    };
     const images = Object.values(state.accounts)
       .flatMap((a) => Object.values(a.regions))
       .flatMap((r) => r.images)
@@ -92,10 +103,19 @@ export async function runHostConcurrency(host: Host, perWindow = 8, errorRate = 
     if (outcomes.length !== 2 * perWindow) verdict.lies.push(`${outcomes.length} outcomes reported for ${2 * perWindow} submissions`);
     const tests = ['a', 'b'].flatMap((w) => {
       const f = join(dir, `results-${w}.jsonl`);
-      return existsSync(f) ? readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => `${w}: ${l.slice(0, 1500)}`) : [`${w}: no results`];
+      return existsSync(f)
+        ? readFileSync(f, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => `${w}: ${l.slice(0, 1500)}`)
+        : [`${w}: no results`];
     });
     return {
-      ...verdict, windows: 2, submissions: 2 * perWindow, exitCodes, tests,
+      ...verdict,
+      windows: 2,
+      submissions: 2 * perWindow,
+      exitCodes,
+      tests,
       outcomes: outcomes.map((o) => `${o.w} ${o.imageName} ${o.outcome} ${o.code ?? o.imageId ?? ''} (${o.retries} retries)`),
       seconds: (Date.now() - started) / 1000,
     };

@@ -65,7 +65,16 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
@@ -76,7 +85,9 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
       // while it is open (the latest content of each).
       const sampler = setInterval(() => {
         page
-          .evaluate("Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item, .notification-toast')).map((e) => e.textContent).join('\\n')")
+          .evaluate(
+            "Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item, .notification-toast')).map((e) => e.textContent).join('\\n')",
+          )
           .then((t) => {
             const text = String(t);
             if (text) toasts.add(text);
@@ -116,9 +127,14 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
   }
   try {
     const tests = existsSync(resultsFile)
-      ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; state: string; error?: string })
+      ? readFileSync(resultsFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { title: string; state: string; error?: string })
       : [];
-    const rows = existsSync(outFile) ? (JSON.parse(readFileSync(outFile, 'utf8')) as { texts: string[]; codes: string[] }) : { texts: [], codes: [] };
+    const rows = existsSync(outFile)
+      ? (JSON.parse(readFileSync(outFile, 'utf8')) as { texts: string[]; codes: string[] })
+      : { texts: [], codes: [] };
     const dirs = [cs?.dir ?? '', profileDir].filter(Boolean);
     const files = await scanDirectories(dirs, { secrets: HYGIENE_SECRETS });
     const apiLog = await scanDirectories(dirs, { secrets: ['ListRegions'], signatures: false });
@@ -137,7 +153,8 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
       filesWithApiLog: new Set(apiLog.hits.map((h) => h.where)).size,
       errorNodes: rows.codes.length,
       notifications: toasts.size,
-      formFrames: pageTexts.filter((t) => (t.where.startsWith('frame') || t.where.startsWith('form frame')) && t.text.includes('imageName')).length,
+      formFrames: pageTexts.filter((t) => (t.where.startsWith('frame') || t.where.startsWith('form frame')) && t.text.includes('imageName'))
+        .length,
       seconds: (Date.now() - started) / 1000,
     };
   } finally {

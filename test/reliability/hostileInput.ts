@@ -61,17 +61,22 @@ const CONFIGS: Record<string, string> = {
   comments: '// config\n{"profiles":[]}',
   trailingComma: '{"profiles":[],}',
   binary: '\u0000\u0001\u0002\u00ff\ufffd',
-  duplicateNames: '{"current":"a","profiles":[{"name":"a","mode":"AK","access_key_id":"i","access_key_secret":"s"},{"name":"a","mode":"AK","access_key_id":"j","access_key_secret":"t"}]}',
+  duplicateNames:
+    '{"current":"a","profiles":[{"name":"a","mode":"AK","access_key_id":"i","access_key_secret":"s"},{"name":"a","mode":"AK","access_key_id":"j","access_key_secret":"t"}]}',
 };
 
 function configValid(r: ReturnType<typeof parseAliyunConfig>): boolean {
   if (!r.ok) return /^AliyunConfig\.[A-Za-z]+$/.test(r.error);
-  return r.profiles.every((p) => typeof p.name === 'string' && p.name.length > 0 && (p.supported ? !!p.credentials?.accessKeySecret : typeof p.reason === 'string'));
+  return r.profiles.every(
+    (p) =>
+      typeof p.name === 'string' && p.name.length > 0 && (p.supported ? !!p.credentials?.accessKeySecret : typeof p.reason === 'string'),
+  );
 }
 
 /** Random mutations of a valid file: byte flips, cuts, insertions. */
 function fuzzConfigs(count: number, seed: number): string[] {
-  const base = '{"current":"default","profiles":[{"name":"default","mode":"AK","access_key_id":"EMULfuzz","access_key_secret":"fuzz-secret","region_id":"cn-hangzhou"},{"name":"sts","mode":"StsToken","access_key_id":"STS.x","access_key_secret":"y","sts_token":"z"}]}';
+  const base =
+    '{"current":"default","profiles":[{"name":"default","mode":"AK","access_key_id":"EMULfuzz","access_key_secret":"fuzz-secret","region_id":"cn-hangzhou"},{"name":"sts","mode":"StsToken","access_key_id":"STS.x","access_key_secret":"y","sts_token":"z"}]}';
   const r = rng(seed);
   const junk = ['{', '}', '[', ']', '"', ',', ':', 'null', '0', '-1e999', '\\u0000', '\\', 'true', '__proto__'];
   const out: string[] = [];
@@ -95,8 +100,13 @@ export async function configCases(fuzz: number): Promise<CaseResult[]> {
   const check = (name: string, text: string): void => {
     try {
       const r = parseAliyunConfig(text);
-      const polluted = (({}) as Record<string, unknown>).polluted !== undefined;
-      results.push({ group: 'aliyun-config', name, verdict: configValid(r) && !polluted ? 'handled' : 'silent', detail: r.ok ? `${r.profiles.length} profile(s)` : r.error });
+      const polluted = ({} as Record<string, unknown>).polluted !== undefined;
+      results.push({
+        group: 'aliyun-config',
+        name,
+        verdict: configValid(r) && !polluted ? 'handled' : 'silent',
+        detail: r.ok ? `${r.profiles.length} profile(s)` : r.error,
+      });
     } catch (e) {
       results.push({ group: 'aliyun-config', name, verdict: 'crash', detail: String(e).slice(0, 200) });
     }
@@ -113,7 +123,12 @@ export async function configCases(fuzz: number): Promise<CaseResult[]> {
     for (const f of ['missing.json', 'isdir', 'binary.json', 'locked.json', 'missing-dir/config.json']) {
       try {
         const r = await readAliyunConfig(join(dir, f));
-        results.push({ group: 'aliyun-config', name: `file:${f}`, verdict: configValid(r) ? 'handled' : 'silent', detail: r.ok ? `${r.profiles.length} profile(s)` : r.error });
+        results.push({
+          group: 'aliyun-config',
+          name: `file:${f}`,
+          verdict: configValid(r) ? 'handled' : 'silent',
+          detail: r.ok ? `${r.profiles.length} profile(s)` : r.error,
+        });
       } catch (e) {
         results.push({ group: 'aliyun-config', name: `file:${f}`, verdict: 'crash', detail: String(e).slice(0, 200) });
       }
@@ -163,7 +178,12 @@ export async function endpointCases(lab: Lab): Promise<CaseResult[]> {
       const ok = name === 'trailingSlashes';
       results.push({ group: 'endpoint', name, verdict: ok ? 'handled' : 'silent', detail: `answered ${page.items.length} item(s)` });
     } catch (e) {
-      results.push({ group: 'endpoint', name, verdict: clearError(e) ? 'handled' : 'crash', detail: isSwasError(e) ? e.code : String(e).slice(0, 200) });
+      results.push({
+        group: 'endpoint',
+        name,
+        verdict: clearError(e) ? 'handled' : 'crash',
+        detail: isSwasError(e) ? e.code : String(e).slice(0, 200),
+      });
     }
   }
   return results;
@@ -188,7 +208,15 @@ export async function responseCases(lab: Lab): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   // Each bad body once (a retry may reach the real action) and, for bodies that must be refused,
   // on every attempt (the client must then give up with a clear error, never a made-up list).
-  const runs = Object.entries(RESPONSE_CASES).flatMap(([name, c]) => (c.expect ? [[name, c, 1]] : [[name, c, 1], [`${name} (every attempt)`, c, 1000]]) as [string, ResponseCase, number][]);
+  const runs = Object.entries(RESPONSE_CASES).flatMap(
+    ([name, c]) =>
+      (c.expect
+        ? [[name, c, 1]]
+        : [
+            [name, c, 1],
+            [`${name} (every attempt)`, c, 1000],
+          ]) as [string, ResponseCase, number][],
+  );
   for (const [name, c, times] of runs) {
     // A fresh client per case: nothing cached from the previous one.
     const api = createSwasClient({
@@ -210,16 +238,26 @@ export async function responseCases(lab: Lab): Promise<CaseResult[]> {
         const v = await listCall(api, c.action);
         const retried = (await lab.requests(c.action)).length > 1;
         // Answered by the real action after a retry: handled (the malformed answer was not believed).
-        results.push({ group: 'response', name, verdict: retried ? 'handled' : 'silent', detail: `resolved: ${JSON.stringify(v).slice(0, 160)}` });
+        results.push({
+          group: 'response',
+          name,
+          verdict: retried ? 'handled' : 'silent',
+          detail: `resolved: ${JSON.stringify(v).slice(0, 160)}`,
+        });
       }
     } catch (e) {
-      results.push({ group: 'response', name, verdict: clearError(e) ? 'handled' : 'crash', detail: isSwasError(e) ? `${e.code}: ${e.message}` : String(e).slice(0, 200) });
+      results.push({
+        group: 'response',
+        name,
+        verdict: clearError(e) ? 'handled' : 'crash',
+        detail: isSwasError(e) ? `${e.code}: ${e.message}` : String(e).slice(0, 200),
+      });
     } finally {
       await lab.clearFaults();
       await lab.clearRequests();
     }
   }
-  const polluted = (({}) as Record<string, unknown>).polluted !== undefined;
+  const polluted = ({} as Record<string, unknown>).polluted !== undefined;
   if (polluted) results.push({ group: 'response', name: 'prototype', verdict: 'crash', detail: 'Object.prototype was polluted' });
   return results;
 }

@@ -37,11 +37,52 @@ export interface HostileWebviewResult {
 
 const HUGE = 'A'.repeat(2 * 1024 * 1024);
 const KEYS = ['imageName', 'systemSnapshotId', 'dataSnapshotId', 'description', 'resourceGroupId', 'tags'] as const;
-const WEIRD_VALUES: unknown[] = [null, 0, -1, 1.5, 1e308, true, false, [], {}, [1, 2], { a: 1 }, '', HUGE, 'x'.repeat(4097), '\u0000', '\ud800', '<script>alert(1)</script>'];
-const UNKNOWN_TYPES = ['submitt', 'SUBMIT', 'Submit', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'response', 'init', 'eval', '', ' ', 'ready ', HUGE.slice(0, 100_000)];
+const WEIRD_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  1e308,
+  true,
+  false,
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  '',
+  HUGE,
+  'x'.repeat(4097),
+  '\u0000',
+  '\ud800',
+  '<script>alert(1)</script>',
+];
+const UNKNOWN_TYPES = [
+  'submitt',
+  'SUBMIT',
+  'Submit',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'response',
+  'init',
+  'eval',
+  '',
+  ' ',
+  'ready ',
+  HUGE.slice(0, 100_000),
+];
 
 function validDraft(r: () => number): Record<string, unknown> {
-  return { imageName: `img-${Math.floor(r() * 1e6)}`, systemSnapshotId: 's-1', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [{ key: 'k', value: 'v' }] };
+  return {
+    imageName: `img-${Math.floor(r() * 1e6)}`,
+    systemSnapshotId: 's-1',
+    dataSnapshotId: '',
+    description: '',
+    resourceGroupId: '',
+    tags: [{ key: 'k', value: 'v' }],
+  };
 }
 
 /** One protocol-invalid message, as JSON text (so `__proto__` stays an own key, as after postMessage). */
@@ -52,23 +93,56 @@ export function invalidMessage(r: () => number): string {
     case 0: // not an object
       return JSON.stringify(pick(r, [null, 0, 'ready', true, [], [{ type: 'ready' }], HUGE.slice(0, 1000)]));
     case 1: // type missing or not a string
-      return JSON.stringify({ ...(r() < 0.5 ? {} : { type: pick(r, WEIRD_VALUES.filter((v) => typeof v !== 'string')) }), draft });
+      return JSON.stringify({
+        ...(r() < 0.5
+          ? {}
+          : {
+              type: pick(
+                r,
+                WEIRD_VALUES.filter((v) => typeof v !== 'string'),
+              ),
+            }),
+        draft,
+      });
     case 2: // unknown type
       return JSON.stringify({ type: pick(r, UNKNOWN_TYPES), draft });
     case 3: // known fire-and-forget type with extra fields
-      return JSON.stringify({ type: pick(r, ['ready', 'retry', 'cancel', 'createSnapshot']), [pick(r, ['x', 'draft', 'id', 'then'])]: pick(r, WEIRD_VALUES) });
-    case 4: { // draft field missing
+      return JSON.stringify({
+        type: pick(r, ['ready', 'retry', 'cancel', 'createSnapshot']),
+        [pick(r, ['x', 'draft', 'id', 'then'])]: pick(r, WEIRD_VALUES),
+      });
+    case 4: {
+      // draft field missing
       const d = { ...draft };
       delete d[pick(r, KEYS)];
       return JSON.stringify({ type: pick(r, ['submit', 'copyCli', 'draftChanged']), draft: d });
     }
-    case 5: { // draft field of the wrong type or too long
+    case 5: {
+      // draft field of the wrong type or too long
       const key = pick(r, KEYS);
-      const value = key === 'tags' ? pick(r, [null, 'k=v', {}, [null], [{ key: 1, value: 'v' }], [{ key: 'k' }], [{ key: 'k', value: 'v', x: 1 }], Array.from({ length: 101 }, () => ({ key: 'k', value: 'v' }))]) : pick(r, WEIRD_VALUES.filter((v) => typeof v !== 'string' || v.length > 4096));
+      const value =
+        key === 'tags'
+          ? pick(r, [
+              null,
+              'k=v',
+              {},
+              [null],
+              [{ key: 1, value: 'v' }],
+              [{ key: 'k' }],
+              [{ key: 'k', value: 'v', x: 1 }],
+              Array.from({ length: 101 }, () => ({ key: 'k', value: 'v' })),
+            ])
+          : pick(
+              r,
+              WEIRD_VALUES.filter((v) => typeof v !== 'string' || v.length > 4096),
+            );
       return JSON.stringify({ type: pick(r, ['submit', 'copyCli', 'draftChanged']), draft: { ...draft, [key]: value } });
     }
     case 6: // draft with an extra key, or not an object
-      return JSON.stringify({ type: pick(r, ['submit', 'copyCli', 'draftChanged']), draft: r() < 0.5 ? { ...draft, extra: 1 } : pick(r, [null, 'draft', [], 7]) });
+      return JSON.stringify({
+        type: pick(r, ['submit', 'copyCli', 'draftChanged']),
+        draft: r() < 0.5 ? { ...draft, extra: 1 } : pick(r, [null, 'draft', [], 7]),
+      });
     case 7: // prototype-pollution keys at the top
       return `{"type":"submit","__proto__":{"polluted":true,"type":"ready"},"draft":${JSON.stringify(draft)}}`;
     case 8: // prototype-pollution keys in the draft or a tag
@@ -79,7 +153,8 @@ export function invalidMessage(r: () => number): string {
         `{"__proto__":{"type":"ready"}}`,
         `{"constructor":{"prototype":{"polluted":true}},"type":"cancel"}`,
       ]);
-    case 9: { // request with a bad id, kind or params
+    case 9: {
+      // request with a bad id, kind or params
       const bad = Math.floor(r() * 5);
       const m: Record<string, unknown> = { type: 'request', id: 1, kind: 'checkName', params: { name: 'img-1' } };
       if (bad === 0) m.id = pick(r, [-1, 1.5, '1', null, 2 ** 60, {}]);
@@ -92,7 +167,10 @@ export function invalidMessage(r: () => number): string {
     case 10: // deep nesting
       return `{"type":"submit","draft":${'['.repeat(2000)}${']'.repeat(2000)}}`;
     default: // huge everything
-      return JSON.stringify({ type: 'submit', draft: { ...draft, description: HUGE, tags: Array.from({ length: 50 }, () => ({ key: HUGE.slice(0, 5000), value: '' })) } });
+      return JSON.stringify({
+        type: 'submit',
+        draft: { ...draft, description: HUGE, tags: Array.from({ length: 50 }, () => ({ key: HUGE.slice(0, 5000), value: '' })) },
+      });
   }
 }
 
@@ -105,13 +183,29 @@ function ruleInvalidMessage(r: () => number, snapshotId: string): string {
   const draft = {
     imageName: pick(r, ['', 'a', '-bad', ' has space', '_ü-name', 'x'.repeat(129)]),
     systemSnapshotId: pick(r, [snapshotId, '', 's-not-this-servers']),
-    dataSnapshotId: '', description: pick(r, ['', 'https://x', 'd'.repeat(300)]), resourceGroupId: pick(r, ['', 'not-a-group']),
-    tags: pick(r, [[], [{ key: '', value: '' }], [{ key: 'acs:x', value: 'v' }], [{ key: 'k', value: 'http://x' }], [{ key: 'k', value: '1' }, { key: 'k', value: '2' }]]),
+    dataSnapshotId: '',
+    description: pick(r, ['', 'https://x', 'd'.repeat(300)]),
+    resourceGroupId: pick(r, ['', 'not-a-group']),
+    tags: pick(r, [
+      [],
+      [{ key: '', value: '' }],
+      [{ key: 'acs:x', value: 'v' }],
+      [{ key: 'k', value: 'http://x' }],
+      [
+        { key: 'k', value: '1' },
+        { key: 'k', value: '2' },
+      ],
+    ]),
   };
   return JSON.stringify({ type: 'submit', draft });
 }
 
-export async function runHostileWebview(opts: { messages: number; ruleInvalidShare?: number; burst?: number; seed?: number }): Promise<HostileWebviewResult> {
+export async function runHostileWebview(opts: {
+  messages: number;
+  ruleInvalidShare?: number;
+  burst?: number;
+  seed?: number;
+}): Promise<HostileWebviewResult> {
   const lab = await startLab({ seed: 'demo', imageSeconds: 0 });
   const crashSamples: string[] = [];
   const onCrash = (e: unknown): void => void crashSamples.push(`uncaught: ${errorText(e).slice(0, 300)}`);
@@ -122,8 +216,14 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
     const logger = recordingLogger();
     const api: SwasApi = makeClient(lab, logger, 3000);
     const data = await loadRegion(api, 'cn-hangzhou', { fresh: true });
-    const server = data.instances.find((i) => i.status === 'Running' && (data.snapshotsByInstance.get(i.instanceId) ?? []).some((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished'));
-    const snap = server && (data.snapshotsByInstance.get(server.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
+    const server = data.instances.find(
+      (i) =>
+        i.status === 'Running' &&
+        (data.snapshotsByInstance.get(i.instanceId) ?? []).some((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished'),
+    );
+    const snap =
+      server &&
+      (data.snapshotsByInstance.get(server.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
     if (!server || !snap) throw new Error('the demo seed has no server with an accomplished system snapshot in cn-hangzhou');
     const posts: HostMessage[] = [];
     const deps = campaignDeps(api, {
@@ -132,7 +232,15 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
       logger,
     });
     const ui = recordingUi(posts);
-    const controller = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: server.instanceId }, deps, ui, memoryDraftStore(), 'China (Hangzhou)', data, 'default');
+    const controller = new CreateImageController(
+      { regionId: 'cn-hangzhou', instanceId: server.instanceId },
+      deps,
+      ui,
+      memoryDraftStore(),
+      'China (Hangzhou)',
+      data,
+      'default',
+    );
     await controller.handle({ type: 'ready' });
     await lab.clearRequests();
     const linesBefore = logger.lines.length;
@@ -143,7 +251,7 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
     let ruleInvalid = 0;
     let crashes = 0;
     const burst = opts.burst ?? 50;
-    for (let sent = 0; sent < opts.messages; ) {
+    for (let sent = 0; sent < opts.messages;) {
       const batch: Promise<void>[] = [];
       for (let k = 0; k < burst && sent < opts.messages; k++, sent++) {
         const rule = r() < share;
@@ -170,7 +278,14 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
     // Control: a valid submit through the same controller reaches the API exactly once.
     await controller.handle({
       type: 'submit',
-      draft: { imageName: 'hostile-control-1', systemSnapshotId: snap.snapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] },
+      draft: {
+        imageName: 'hostile-control-1',
+        systemSnapshotId: snap.snapshotId,
+        dataSnapshotId: '',
+        description: '',
+        resourceGroupId: '',
+        tags: [],
+      },
     });
     const controlCalls = (await lab.requests('CreateCustomImage')).length;
     controller.dispose();
@@ -182,7 +297,7 @@ export async function runHostileWebview(opts: { messages: number; ruleInvalidSha
       apiCalls,
       ignoredLogLines: newLines.filter((l) => l.includes('ignored a webview message')).length,
       errorLogLines: newLines.filter((l) => l.startsWith('[error]')).length,
-      prototypePolluted: (({}) as Record<string, unknown>).polluted !== undefined || (({}) as Record<string, unknown>).type !== undefined,
+      prototypePolluted: ({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).type !== undefined,
       controlCalls,
       seconds: (Date.now() - started) / 1000,
       postsText: JSON.stringify(posts),

@@ -12,7 +12,14 @@ import type { Credentials } from '../../src/core/model';
 import { createSwasClient } from '../../src/core/swasClient';
 import { verifyCredentials } from '../../src/core/verifyCredentials';
 import { FAULT_KINDS } from '../emulator/faults';
-import { DISABLED_ACCESS_KEY_ID, DISABLED_ACCESS_KEY_SECRET, STS_ACCESS_KEY_ID, STS_ACCESS_KEY_SECRET, STS_TOKEN_EXPIRED, STS_TOKEN_VALID } from '../emulator/seeds/credentials';
+import {
+  DISABLED_ACCESS_KEY_ID,
+  DISABLED_ACCESS_KEY_SECRET,
+  STS_ACCESS_KEY_ID,
+  STS_ACCESS_KEY_SECRET,
+  STS_TOKEN_EXPIRED,
+  STS_TOKEN_VALID,
+} from '../emulator/seeds/credentials';
 import type { Lab } from './lab';
 import { errorText, recordingLogger, startLab } from './lab';
 import type { RecordingLogger } from './lab';
@@ -42,7 +49,13 @@ export interface HygieneResult {
 
 const STS: Credentials = { accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: STS_TOKEN_VALID };
 
-function client(lab: Lab, creds: Credentials, logger: RecordingLogger, endpoint = lab.em.endpoint, timeoutMs = 3000): ReturnType<typeof createSwasClient> {
+function client(
+  lab: Lab,
+  creds: Credentials,
+  logger: RecordingLogger,
+  endpoint = lab.em.endpoint,
+  timeoutMs = 3000,
+): ReturnType<typeof createSwasClient> {
   return createSwasClient({
     endpointTemplate: endpoint,
     credentials: { getCredentials: () => Promise.resolve(creds) },
@@ -89,21 +102,47 @@ export async function runHygiene(opts: HygieneOptions = {}): Promise<HygieneResu
     // a token that is expired / not this key's, a disabled key, an unknown key.
     await expectError('wrong secret', () => client(lab, { ...STS, accessKeySecret: WRONG_SECRET }, logger).listRegions('en-US'));
     await expectError('expired token', () => client(lab, { ...STS, securityToken: STS_TOKEN_EXPIRED }, logger).listRegions('en-US'));
-    await expectError('token of another key', () => client(lab, { ...STS, securityToken: 'emulator-sts-token-bogus-1' }, logger).listRegions('en-US'));
-    await expectError('disabled key', () => client(lab, { accessKeyId: DISABLED_ACCESS_KEY_ID, accessKeySecret: DISABLED_ACCESS_KEY_SECRET }, logger).listRegions('en-US'));
-    await expectError('unknown key', () => client(lab, { accessKeyId: 'EMULunknown0000000000001', accessKeySecret: WRONG_SECRET }, logger).listRegions('en-US'));
-    await expectError('verify: wrong secret', () => verifyCredentials({ ...STS, accessKeySecret: WRONG_SECRET }, lab.em.endpoint, 3000, logger));
-    await expectError('verify: expired token', () => verifyCredentials({ ...STS, securityToken: STS_TOKEN_EXPIRED }, lab.em.endpoint, 3000, logger));
+    await expectError('token of another key', () =>
+      client(lab, { ...STS, securityToken: 'emulator-sts-token-bogus-1' }, logger).listRegions('en-US'),
+    );
+    await expectError('disabled key', () =>
+      client(lab, { accessKeyId: DISABLED_ACCESS_KEY_ID, accessKeySecret: DISABLED_ACCESS_KEY_SECRET }, logger).listRegions('en-US'),
+    );
+    await expectError('unknown key', () =>
+      client(lab, { accessKeyId: 'EMULunknown0000000000001', accessKeySecret: WRONG_SECRET }, logger).listRegions('en-US'),
+    );
+    await expectError('verify: wrong secret', () =>
+      verifyCredentials({ ...STS, accessKeySecret: WRONG_SECRET }, lab.em.endpoint, 3000, logger),
+    );
+    await expectError('verify: expired token', () =>
+      verifyCredentials({ ...STS, securityToken: STS_TOKEN_EXPIRED }, lab.em.endpoint, 3000, logger),
+    );
     // API errors on a write.
     await expectError('create: unknown server', () =>
-      sts.createCustomImage({ regionId: 'cn-hangzhou', instanceId: 'nope', imageName: 'img-1', systemSnapshotId: 's-nope', clientToken: 'hygiene-1' }));
+      sts.createCustomImage({
+        regionId: 'cn-hangzhou',
+        instanceId: 'nope',
+        imageName: 'img-1',
+        systemSnapshotId: 's-nope',
+        clientToken: 'hygiene-1',
+      }),
+    );
     await expectError('create: illegal name', () =>
-      sts.createCustomImage({ regionId: 'cn-hangzhou', instanceId: 'nope', imageName: '-bad name-', systemSnapshotId: 's-nope', clientToken: 'hygiene-2' }));
+      sts.createCustomImage({
+        regionId: 'cn-hangzhou',
+        instanceId: 'nope',
+        imageName: '-bad name-',
+        systemSnapshotId: 's-nope',
+        clientToken: 'hygiene-2',
+      }),
+    );
     await expectError('unknown region', () => sts.listInstances('xx-nowhere-1'));
     // Every fault kind, on every attempt.
     for (const kind of FAULT_KINDS) {
       await lab.faults({ script: [{ action: 'ListInstances', kind, times: 5 }], timeoutMs: 800 });
-      await expectError(`fault ${kind}`, () => client(lab, STS, logger, lab.em.endpoint, 400).listInstances('cn-hangzhou', {}, { fresh: true }));
+      await expectError(`fault ${kind}`, () =>
+        client(lab, STS, logger, lab.em.endpoint, 400).listInstances('cn-hangzhou', {}, { fresh: true }),
+      );
       await lab.clearFaults();
     }
     // Transport: nothing listening; a host that does not resolve.
@@ -112,7 +151,10 @@ export async function runHygiene(opts: HygieneOptions = {}): Promise<HygieneResu
     // pop-core's own messages (GET: the signed URL is in the message) through the client's mapping.
     const popPaths: [string, () => Promise<unknown>][] = [
       ['pop GET api error', () => rawPop(lab.em.endpoint, STS).request('ListInstances', { RegionId: 'xx-nowhere-1' }, { timeout: 3000 })],
-      ['pop GET wrong secret', () => rawPop(lab.em.endpoint, { ...STS, accessKeySecret: WRONG_SECRET }).request('ListRegions', {}, { timeout: 3000 })],
+      [
+        'pop GET wrong secret',
+        () => rawPop(lab.em.endpoint, { ...STS, accessKeySecret: WRONG_SECRET }).request('ListRegions', {}, { timeout: 3000 }),
+      ],
       ['pop GET refused', () => rawPop('http://127.0.0.1:1', STS).request('ListRegions', {}, { timeout: 3000 })],
     ];
     for (const [name, fn] of popPaths) {

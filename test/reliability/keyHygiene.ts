@@ -55,16 +55,28 @@ export async function runKeyHygiene(): Promise<KeyHygieneResult> {
     const page = await api.listInstances('cn-hangzhou', {}, { fresh: true });
     const stopped = page.items.find((i) => i.status === 'Stopped' && i.osType !== 'Windows');
     if (stopped) await lab.admin('POST', `/servers/${stopped.instanceId}/status`, { status: 'Running' });
-    const servers = (await api.listInstances('cn-hangzhou', {}, { fresh: true })).items.filter((i) => i.status === 'Running' && i.osType !== 'Windows').slice(0, 2);
+    const servers = (await api.listInstances('cn-hangzhou', {}, { fresh: true })).items
+      .filter((i) => i.status === 'Running' && i.osType !== 'Windows')
+      .slice(0, 2);
     if (servers.length < 2) throw new Error('key hygiene needs two Running Linux servers');
     const { machines } = await lab.admin<{ machines: Machine[] }>('GET', '/machines');
     const sshDir = join(home, '.ssh');
     let now = 0;
     const env: PreflightEnv = {
-      remote: api.remote, configFile: join(sshDir, 'config'), keyDir: sshDir, logger,
+      remote: api.remote,
+      configFile: join(sshDir, 'config'),
+      keyDir: sshDir,
+      logger,
       run: { now: () => now, sleep: async (ms) => void ((now += ms), await lab.admin('GET', '/invocations/finished')) },
     };
-    const watched = (ui: ScriptedUi): ScriptedUi => ({ ...ui, whileAuthorizing: async (run) => { const o = await ui.whileAuthorizing(run); outcomes.push(o); return o; } });
+    const watched = (ui: ScriptedUi): ScriptedUi => ({
+      ...ui,
+      whileAuthorizing: async (run) => {
+        const o = await ui.whileAuthorizing(run);
+        outcomes.push(o);
+        return o;
+      },
+    });
     const stores = servers.map(() => memoryStore());
     let flows = 0;
     const connect = async (n: number, key: 'new' | 'first'): Promise<SshConnection> => {
@@ -101,8 +113,11 @@ export async function runKeyHygiene(): Promise<KeyHygieneResult> {
     // body-as-one-line needle in the file with its line breaks taken out).
     const keyBytes = readFileSync(keyFile);
     const flat = Buffer.from(pem.replace(/\r?\n/g, ''));
-    const found = needles.filter((x) => [keyBytes, flat].some((b) => scanBuffer(b, keyFile, { secrets: [x], signatures: false }).length > 0)).length
-      + (scanBuffer(keyBytes, keyFile, { secrets: [], signatures: false, privateKeyBlocks: true }).some((h) => h.kind === 'privateKey') ? 1 : 0);
+    const found =
+      needles.filter((x) => [keyBytes, flat].some((b) => scanBuffer(b, keyFile, { secrets: [x], signatures: false }).length > 0)).length +
+      (scanBuffer(keyBytes, keyFile, { secrets: [], signatures: false, privateKeyBlocks: true }).some((h) => h.kind === 'privateKey')
+        ? 1
+        : 0);
     return {
       flows,
       keysMade: new Set(stores.map((s) => s.get()?.identityFile)).size,

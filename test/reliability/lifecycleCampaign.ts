@@ -75,16 +75,28 @@ export async function runLifecycleCampaign(o: LifecycleCampaignOptions): Promise
   const logger = recordingLogger();
   try {
     const ids: string[] = [];
-    for (let n = 1; n <= o.servers; n++) ids.push((await lab.admin<{ InstanceId: string }>('POST', '/servers', { regionId: REGION, instanceName: `soak-${n}`, status: 'Running' })).InstanceId);
+    for (let n = 1; n <= o.servers; n++)
+      ids.push(
+        (await lab.admin<{ InstanceId: string }>('POST', '/servers', { regionId: REGION, instanceName: `soak-${n}`, status: 'Running' }))
+          .InstanceId,
+      );
     const api = makeClient(lab, logger, o.clientTimeoutMs, o.retry);
     const problems: string[] = [];
     const outcomes: Outcome[] = [];
     let faultsInjected = 0;
     let writeRequests = 0;
     const tokens = new Set<string>();
-    for (const [kind, action, end] of [['stop', 'StopInstances', 'Stopped'], ['start', 'StartInstances', 'Running']] as const) {
+    for (const [kind, action, end] of [
+      ['stop', 'StopInstances', 'Stopped'],
+      ['start', 'StartInstances', 'Running'],
+    ] as const) {
       await lab.clearRequests();
-      await lab.faults({ errorRate: o.errorRate, kinds: FAULT_KINDS.filter((k) => k !== 'Timeout'), actions: [action], seed: o.seed ?? 11 });
+      await lab.faults({
+        errorRate: o.errorRate,
+        kinds: FAULT_KINDS.filter((k) => k !== 'Timeout'),
+        actions: [action],
+        seed: o.seed ?? 11,
+      });
       outcomes.push(...(await pool(ids, o.concurrency, (id) => submit(api, kind, id, o.userRetries))));
       await lab.clearFaults();
       const requests = await lab.requests(action);

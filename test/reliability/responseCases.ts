@@ -27,16 +27,24 @@ export const RESPONSE_CASES: Record<string, ResponseCase> = {
   bodyNumber: { action: 'ListInstances', body: '42' },
   bodyEmpty: { action: 'ListInstances', body: '' },
   bodyHtml200: { action: 'ListInstances', body: '<html><body>maintenance</body></html>' },
-  bodyProtoKey: { action: 'ListInstances', body: `{"RequestId":"{RequestId}","TotalCount":1,"__proto__":{"polluted":1},"Instances":[${INSTANCE('"s-1"')}]}` },
+  bodyProtoKey: {
+    action: 'ListInstances',
+    body: `{"RequestId":"{RequestId}","TotalCount":1,"__proto__":{"polluted":1},"Instances":[${INSTANCE('"s-1"')}]}`,
+  },
   bodyDeepNesting: { action: 'ListInstances', body: `{"RequestId":"{RequestId}","X":${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
-  errorCodeIn200: { action: 'ListInstances', body: '{"RequestId":"{RequestId}","Code":"Forbidden.RAM","Message":"You are not authorized."}' },
+  errorCodeIn200: {
+    action: 'ListInstances',
+    body: '{"RequestId":"{RequestId}","Code":"Forbidden.RAM","Message":"You are not authorized."}',
+  },
   codeless500: { action: 'ListInstances', status: 500, body: '{"RequestId":"{RequestId}"}' },
   extraFields: {
     action: 'ListInstances',
     body: `{"RequestId":"{RequestId}","TotalCount":1,"Surprise":{"a":[1,2]},"Instances":[{"Extra":true,"Nested":{"x":[{}]},${INSTANCE('"s-extra"').slice(1)}]}`,
     expect: async (api) => {
       const p = await api.listInstances('cn-hangzhou');
-      return p.items.length === 1 && p.items[0]?.instanceId === 's-extra' && p.items[0].spec.memoryGiB === 4 ? undefined : JSON.stringify(p.items[0]).slice(0, 200);
+      return p.items.length === 1 && p.items[0]?.instanceId === 's-extra' && p.items[0].spec.memoryGiB === 4
+        ? undefined
+        : JSON.stringify(p.items[0]).slice(0, 200);
     },
   },
   bigNumberIds: {
@@ -90,12 +98,23 @@ export const RESPONSE_CASES: Record<string, ResponseCase> = {
     body: '{"RequestId":"{RequestId}"}',
     expect: async (api) => {
       const data = await loadRegion(api, 'cn-hangzhou', { fresh: true });
-      const server = data.instances.find((i) => (data.snapshotsByInstance.get(i.instanceId) ?? []).some((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished') && i.status === 'Running');
-      const snap = server && (data.snapshotsByInstance.get(server.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
+      const server = data.instances.find(
+        (i) =>
+          (data.snapshotsByInstance.get(i.instanceId) ?? []).some((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished') &&
+          i.status === 'Running',
+      );
+      const snap =
+        server &&
+        (data.snapshotsByInstance.get(server.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
       if (!server || !snap) return 'no target in the demo seed';
-      const res = await api.createCustomImage({ regionId: 'cn-hangzhou', instanceId: server.instanceId, imageName: 'hostile-no-id', systemSnapshotId: snap.snapshotId, clientToken: 'hostile-no-id-token' });
+      const res = await api.createCustomImage({
+        regionId: 'cn-hangzhou',
+        instanceId: server.instanceId,
+        imageName: 'hostile-no-id',
+        systemSnapshotId: snap.snapshotId,
+        clientToken: 'hostile-no-id-token',
+      });
       return /^[A-Za-z0-9-]+$/.test(res.imageId) ? undefined : `told success with image id "${res.imageId}"`;
     },
   },
 };
-

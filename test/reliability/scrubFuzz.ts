@@ -36,26 +36,52 @@ export function runScrubFuzz(count: number, seed = 3): ScrubFuzzResult {
     const secret = b64(r, 30);
     const token = `CAIS${b64(r, 40 + Math.floor(r() * 400))}`;
     const params: Record<string, string> = {
-      AccessKeyId: accessKeyId, Action: 'ListInstances', Format: 'JSON', RegionId: 'cn-hangzhou', SecurityToken: token,
-      SignatureMethod: 'HMAC-SHA1', SignatureNonce: b64(r, 32).replace(/[+/=]/g, '0'), SignatureVersion: '1.0',
-      Timestamp: '2026-11-26T20:00:00Z', Version: '2020-06-01',
+      AccessKeyId: accessKeyId,
+      Action: 'ListInstances',
+      Format: 'JSON',
+      RegionId: 'cn-hangzhou',
+      SecurityToken: token,
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureNonce: b64(r, 32).replace(/[+/=]/g, '0'),
+      SignatureVersion: '1.0',
+      Timestamp: '2026-11-26T20:00:00Z',
+      Version: '2020-06-01',
     };
     const signature = v1Sign('GET', params, secret);
     const url = `https://swas.cn-hangzhou.aliyuncs.com/?${v1CanonicalQuery(params)}&Signature=${percentEncode(signature)}`;
     const stringToSign = v1StringToSign('GET', { ...params, Signature: signature });
     const raws: unknown[] = [
-      Object.assign(new Error(`Specified access key is not found., URL: ${url}`), { name: 'InvalidAccessKeyId.NotFoundError', code: 'InvalidAccessKeyId.NotFound', data: { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', RequestId: 'R1' }, url }),
+      Object.assign(new Error(`Specified access key is not found., URL: ${url}`), {
+        name: 'InvalidAccessKeyId.NotFoundError',
+        code: 'InvalidAccessKeyId.NotFound',
+        data: { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', RequestId: 'R1' },
+        url,
+      }),
       Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:443 GET ${url} failed.`), { code: 'ECONNREFUSED' }),
       Object.assign(new Error(`ReadTimeout(3000). GET ${url} failed.`), { name: 'RequestTimeoutError' }),
       Object.assign(new Error(`weird failure at ${url}`), { name: 'Error' }),
-      Object.assign(new Error(`Specified signature is not matched with our calculation. server string to sign is:${stringToSign}, URL: ${url}`), { data: { Code: 'SignatureDoesNotMatch', Message: `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`, RequestId: 'R2' } }),
-      Object.assign(new Error(`Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`), { data: { Code: 'SignatureDoesNotMatch', Message: `Mismatch; string to sign: ${stringToSign}; token=${token}`, RequestId: 'R3' } }),
+      Object.assign(
+        new Error(`Specified signature is not matched with our calculation. server string to sign is:${stringToSign}, URL: ${url}`),
+        {
+          data: {
+            Code: 'SignatureDoesNotMatch',
+            Message: `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
+            RequestId: 'R2',
+          },
+        },
+      ),
+      Object.assign(new Error(`Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`), {
+        data: { Code: 'SignatureDoesNotMatch', Message: `Mismatch; string to sign: ${stringToSign}; token=${token}`, RequestId: 'R3' },
+      }),
     ];
     const secrets = [secret, token];
     for (const raw of raws) {
       messages += 1;
       if (scanText(errorText(raw), 'raw', { secrets }).length > 0) rawWithSecrets += 1;
-      for (const mapped of [toSwasError(raw, { secrets: [accessKeyId, token, secret] }), toSwasError(raw, { secrets: [accessKeyId, token] })]) {
+      for (const mapped of [
+        toSwasError(raw, { secrets: [accessKeyId, token, secret] }),
+        toSwasError(raw, { secrets: [accessKeyId, token] }),
+      ]) {
         hits.push(...scanText(errorText(mapped), `message ${i}`, { secrets }));
       }
     }

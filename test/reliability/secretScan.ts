@@ -95,7 +95,10 @@ function blockHits(text: string, where: string, encoding: string): SecretHit[] {
 }
 
 function bodyLines(pem: string): string[] {
-  return pem.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('-----'));
+  return pem
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('-----'));
 }
 
 /**
@@ -213,7 +216,10 @@ export async function scanDirectory(root: string, opts: ScanOptions = {}): Promi
 export async function scanDirectories(roots: readonly string[], opts: ScanOptions = {}): Promise<ScanReport> {
   const total: ScanReport = { files: 0, bytes: 0, hits: [], unreadable: [] };
   for (const r of roots) {
-    const exists = await stat(r).then(() => true, () => false);
+    const exists = await stat(r).then(
+      () => true,
+      () => false,
+    );
     if (!exists) continue;
     const one = await scanDirectory(r, opts);
     total.files += one.files;

@@ -55,7 +55,9 @@ function counts(d: RegionData): { instances: number; snapshots: number; images: 
 }
 
 export async function runTreeCampaign(o: TreeCampaignOptions): Promise<TreeCampaignResult> {
-  const lab = await startLab({ scale: { servers: o.servers, snapshots: o.snapshots, images: 6, regions: o.regions, allowUnrealistic: true } });
+  const lab = await startLab({
+    scale: { servers: o.servers, snapshots: o.snapshots, images: 6, regions: o.regions, allowUnrealistic: true },
+  });
   const started = Date.now();
   try {
     const logger = recordingLogger();
@@ -67,10 +69,25 @@ export async function runTreeCampaign(o: TreeCampaignOptions): Promise<TreeCampa
       truth.set(r, { ...counts(d), truncated: d.truncated });
     }
     await lab.clearRequests();
-    await lab.faults({ errorRate: o.errorRate, kinds: [...FAULT_KINDS], actions: LIST_ACTIONS, timeoutMs: Math.round(o.clientTimeoutMs * 1.5), seed: o.seed ?? 11 });
+    await lab.faults({
+      errorRate: o.errorRate,
+      kinds: [...FAULT_KINDS],
+      actions: LIST_ACTIONS,
+      timeoutMs: Math.round(o.clientTimeoutMs * 1.5),
+      seed: o.seed ?? 11,
+    });
     const result: TreeCampaignResult = {
-      loads: o.loads, complete: 0, clearErrors: 0, partialAsComplete: 0, listCalls: 0, faultsInjected: 0, seconds: 0,
-      errorCodes: {}, logText: '', errorTexts: [], problems: [],
+      loads: o.loads,
+      complete: 0,
+      clearErrors: 0,
+      partialAsComplete: 0,
+      listCalls: 0,
+      faultsInjected: 0,
+      seconds: 0,
+      errorCodes: {},
+      logText: '',
+      errorTexts: [],
+      problems: [],
     };
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -86,7 +103,9 @@ export async function runTreeCampaign(o: TreeCampaignOptions): Promise<TreeCampa
           else if (d.truncated) result.clearErrors += 1;
           else {
             result.partialAsComplete += 1;
-            result.problems.push(`${regionId}: got ${got.instances}/${got.snapshots}/${got.images}, has ${want?.instances}/${want?.snapshots}/${want?.images}`);
+            result.problems.push(
+              `${regionId}: got ${got.instances}/${got.snapshots}/${got.images}, has ${want?.instances}/${want?.snapshots}/${want?.images}`,
+            );
           }
         } catch (e) {
           result.errorTexts.push(errorText(e));
@@ -104,7 +123,9 @@ export async function runTreeCampaign(o: TreeCampaignOptions): Promise<TreeCampa
     await lab.clearFaults();
     const requests = await lab.requests();
     result.listCalls = requests.filter((r) => LIST_ACTIONS.includes(r.action)).length;
-    result.faultsInjected = requests.filter((r) => LIST_ACTIONS.includes(r.action) && (r.code !== '' || r.httpStatus === 0 || r.ms >= o.clientTimeoutMs)).length;
+    result.faultsInjected = requests.filter(
+      (r) => LIST_ACTIONS.includes(r.action) && (r.code !== '' || r.httpStatus === 0 || r.ms >= o.clientTimeoutMs),
+    ).length;
     result.seconds = (Date.now() - started) / 1000;
     result.logText = logger.text();
     return result;

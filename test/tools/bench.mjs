@@ -8,5 +8,8 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '../..');
 const built = spawnSync(process.execPath, ['esbuild.mjs', '--tests', '--quiet'], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
-const r = spawnSync(process.execPath, ['--enable-source-maps', 'out/test/bench/main.js', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--enable-source-maps', 'out/test/bench/main.js', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

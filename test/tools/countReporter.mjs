@@ -10,7 +10,9 @@ export default async function* countReporter(source) {
       const ft = data.details?.error?.failureType;
       if (event.type === 'test:fail' && (ft === 'hookFailed' || ft === 'testCodeFailure')) {
         counts.failed++;
-        counts.failures.push(`${data.file ?? ''} › ${data.name}: ${String(data.details.error.cause?.message ?? data.details.error.message).slice(0, 300)}`);
+        counts.failures.push(
+          `${data.file ?? ''} › ${data.name}: ${String(data.details.error.cause?.message ?? data.details.error.message).slice(0, 300)}`,
+        );
       }
       continue;
     }

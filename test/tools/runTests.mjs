@@ -15,7 +15,11 @@ mkdirSync(artifacts, { recursive: true });
 const ALL = ['checks', 'unit', 'contract', 'webview', 'integration', 'e2e'];
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const suites = asked.length ? asked : ALL;
-for (const s of suites) if (!ALL.includes(s)) { console.error(`unknown suite "${s}"; known: ${ALL.join(', ')}`); process.exit(2); }
+for (const s of suites)
+  if (!ALL.includes(s)) {
+    console.error(`unknown suite "${s}"; known: ${ALL.join(', ')}`);
+    process.exit(2);
+  }
 
 const total = { passed: 0, failed: 0, skipped: 0, failures: [] };
 const started = Date.now();
@@ -25,7 +29,11 @@ function run(cmd, args, opts = {}) {
   return r.status === 0;
 }
 function check(name, ok) {
-  if (ok) total.passed++; else { total.failed++; total.failures.push(`check: ${name}`); }
+  if (ok) total.passed++;
+  else {
+    total.failed++;
+    total.failures.push(`check: ${name}`);
+  }
   console.log(`${ok ? 'PASS' : 'FAIL'} check: ${name}`);
 }
 function listTests(dir, suffix = '.test.js') {
@@ -39,21 +47,40 @@ function listTests(dir, suffix = '.test.js') {
   return out;
 }
 function nodeTest(suite, files, env = {}) {
-  if (files.length === 0) { console.log(`(no ${suite} tests found)`); return; }
+  if (files.length === 0) {
+    console.log(`(no ${suite} tests found)`);
+    return;
+  }
   const countFile = join(artifacts, `counts-${suite}.json`);
   rmSync(countFile, { force: true });
   console.log(`\n=== ${suite}: ${files.length} file(s) ===`);
-  const ok = run(process.execPath, [
-    '--enable-source-maps', '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    `--test-reporter=${join(root, 'test/tools/countReporter.mjs')}`, `--test-reporter-destination=${countFile}`,
-    ...files,
-  ], { env });
+  const ok = run(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${join(root, 'test/tools/countReporter.mjs')}`,
+      `--test-reporter-destination=${countFile}`,
+      ...files,
+    ],
+    { env },
+  );
   let c;
-  try { c = JSON.parse(readFileSync(countFile, 'utf8').trim().split('\n').pop()); }
-  catch { c = { passed: 0, failed: 1, skipped: 0, failures: [`${suite}: the test runner wrote no counts`] }; }
-  if (!ok && c.failed === 0) { c.failed = 1; c.failures.push(`${suite}: node --test exited non-zero`); }
-  total.passed += c.passed; total.failed += c.failed; total.skipped += c.skipped; total.failures.push(...c.failures);
+  try {
+    c = JSON.parse(readFileSync(countFile, 'utf8').trim().split('\n').pop());
+  } catch {
+    c = { passed: 0, failed: 1, skipped: 0, failures: [`${suite}: the test runner wrote no counts`] };
+  }
+  if (!ok && c.failed === 0) {
+    c.failed = 1;
+    c.failures.push(`${suite}: node --test exited non-zero`);
+  }
+  total.passed += c.passed;
+  total.failed += c.failed;
+  total.skipped += c.skipped;
+  total.failures.push(...c.failures);
   console.log(`--- ${suite}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
 }
 
@@ -72,7 +99,11 @@ if (built) {
   if (systemPackages.length) check(`system packages (${systemPackages.join(', ')})`, sys);
   for (const suite of ['unit', 'contract', 'webview']) {
     if (!suites.includes(suite)) continue;
-    if (!sys && packagesForSuites([suite]).length) { total.failed++; total.failures.push(`${suite}: not run, system packages are missing`); continue; }
+    if (!sys && packagesForSuites([suite]).length) {
+      total.failed++;
+      total.failures.push(`${suite}: not run, system packages are missing`);
+      continue;
+    }
     nodeTest(suite, listTests(join(root, 'out/test', suite)));
   }
   // The variant run (issue 10 §4): the client's contract suites once more against the emulator in
@@ -102,7 +133,11 @@ if (built) {
     console.log(`(prepare took ${Math.round((Date.now() - t0) / 1000)} s)`);
   }
   for (const suite of hostSuites) {
-    if (!prepared) { total.failed++; total.failures.push(`${suite}: not run, the preparation above failed`); continue; }
+    if (!prepared) {
+      total.failed++;
+      total.failures.push(`${suite}: not run, the preparation above failed`);
+      continue;
+    }
     const drivers = listTests(join(root, 'out/test', suite === 'integration' ? 'integration/driver' : 'e2e'));
     nodeTest(suite, drivers, { SWAS_TEST_ARTIFACTS: artifacts });
     // The integration suite once more against the hostile emulator (issue 10 §4; ≈ 2 min a host),

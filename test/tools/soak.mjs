@@ -31,5 +31,7 @@ if (!partial) {
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench/reliability.json'), `${JSON.stringify({ date, rows }, null, 2)}\n`);
 }
-console.log(`\n${partial ? `SWAS_SOAK_ONLY=${process.env.SWAS_SOAK_ONLY}: bench/reliability.json not written` : 'wrote bench/reliability.json'} — ${ok ? 'every goal met' : 'GOALS MISSED'}`);
+console.log(
+  `\n${partial ? `SWAS_SOAK_ONLY=${process.env.SWAS_SOAK_ONLY}: bench/reliability.json not written` : 'wrote bench/reliability.json'} — ${ok ? 'every goal met' : 'GOALS MISSED'}`,
+);
 process.exit(ok ? 0 : 1);

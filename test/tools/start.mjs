@@ -15,13 +15,19 @@ import { ensureSystemPackages, packagesForStart } from './systemDeps.mjs';
 const root = resolve(import.meta.dirname, '../..');
 process.chdir(root);
 const argv = process.argv.slice(2);
-const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const started = Date.now();
 const step = (msg) => console.log(`start: ${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 function runOrExit(cmd, args, what) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root });
-  if (r.status !== 0) { console.error(`start: ${what} failed`); process.exit(1); }
+  if (r.status !== 0) {
+    console.error(`start: ${what} failed`);
+    process.exit(1);
+  }
 }
 function portFree(port) {
   return new Promise((res) => {
@@ -38,7 +44,13 @@ async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   console.log('\nstart: stopping …');
-  for (const fn of cleanups.reverse()) { try { await fn(); } catch (e) { console.error(`start: ${e?.message ?? e}`); } }
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch (e) {
+      console.error(`start: ${e?.message ?? e}`);
+    }
+  }
   console.log('start: stopped; nothing left running.');
   process.exit(code);
 }
@@ -54,7 +66,12 @@ runOrExit(process.execPath, ['esbuild.mjs', '--production', '--quiet'], 'product
 const require = createRequire(import.meta.url);
 const { packageVsix } = require(join(root, 'out/test/e2e/lib/vsix.js'));
 let vsix;
-try { vsix = packageVsix(join(root, 'dist-vsix', 'swas-explorer.vsix')); } catch (e) { console.error(`start: ${e.message}`); process.exit(1); }
+try {
+  vsix = packageVsix(join(root, 'dist-vsix', 'swas-explorer.vsix'));
+} catch (e) {
+  console.error(`start: ${e.message}`);
+  process.exit(1);
+}
 step(`built and packaged ${vsix}`);
 
 const { HOSTS, newestHost, ensureHost } = require(join(root, 'out/test/e2e/lib/hosts.js'));
@@ -63,13 +80,24 @@ const { startEmulator } = require(join(root, 'out/test/emulator/index.js'));
 const host = HOSTS.find((h) => h.id === opt('--host')) ?? newestHost();
 
 // 3. The VS Code host (npm ci on first use, ≈1–2 min).
-try { await ensureHost(host); } catch (e) { console.error(`start: ${e.message}`); process.exit(1); }
+try {
+  await ensureHost(host);
+} catch (e) {
+  console.error(`start: ${e.message}`);
+  process.exit(1);
+}
 step(`${host.label} ready`);
 
 try {
   // 4. The emulator with demo data; its state lives in .demo/ (git-ignored).
   mkdirSync(join(root, '.demo'), { recursive: true });
-  const emu = await startEmulator({ port: 0, host: '127.0.0.1', seed: 'demo', statePath: join(root, '.demo', 'emulator-state.json'), ssh: true });
+  const emu = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    seed: 'demo',
+    statePath: join(root, '.demo', 'emulator-state.json'),
+    ssh: true,
+  });
   cleanups.push(() => emu.stop());
   step(`emulator on ${emu.endpoint} (admin ${emu.admin}), state in .demo/emulator-state.json`);
 
@@ -77,7 +105,9 @@ try {
   const wanted = Number(opt('--port') ?? process.env.PORT ?? 8080);
   const port = (await portFree(wanted)) ? wanted : undefined;
   const cs = await startCodeServer({
-    host, port, vsix: [vsix],
+    host,
+    port,
+    vsix: [vsix],
     settings: { 'swas.endpoint': emu.endpoint },
     env: { ALIBABA_CLOUD_ACCESS_KEY_ID: emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.accessKeySecret },
   });
@@ -97,7 +127,12 @@ try {
   Press Ctrl-C to stop everything.
 `);
   // If code-server dies on its own, stop the rest too.
-  void cs.group.exited.then((c) => { if (!stopping) { console.error(`start: code-server exited (${c}); see ${cs.logFile}`); void stopAll(1); } });
+  void cs.group.exited.then((c) => {
+    if (!stopping) {
+      console.error(`start: code-server exited (${c}); see ${cs.logFile}`);
+      void stopAll(1);
+    }
+  });
 } catch (e) {
   console.error(`start: ${e?.message ?? e}`);
   await stopAll(1);

@@ -55,7 +55,8 @@ export function ensureSystemPackages(pkgs = HOST_PACKAGES) {
   console.log(`system: installing missing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const up = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const inst = up.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  const inst =
+    up.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
   if (!inst || inst.status !== 0) {
     console.error(`system: apt-get failed; install them with: ${line}`);
     return false;

@@ -48,5 +48,6 @@ test('package.nls.zh-cn.json translates every manifest key', () => {
   const zh = readJson('package.nls.zh-cn.json');
   assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
   const manifest = readFileSync(join(ROOT, 'package.json'), 'utf8');
-  for (const m of manifest.matchAll(/"%([^%"]+)%"/g)) assert.ok(en[m[1] ?? ''] !== undefined, `package.json uses %${m[1]}% without a string`);
+  for (const m of manifest.matchAll(/"%([^%"]+)%"/g))
+    assert.ok(en[m[1] ?? ''] !== undefined, `package.json uses %${m[1]}% without a string`);
 });

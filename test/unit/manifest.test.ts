@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../../..');
-interface Menu { command: string; when?: string; group?: string }
+interface Menu {
+  command: string;
+  when?: string;
+  group?: string;
+}
 interface Manifest {
   capabilities?: { untrustedWorkspaces?: { supported: unknown; restrictedConfigurations?: string[] }; virtualWorkspaces?: unknown };
   contributes: {
@@ -44,7 +48,9 @@ test('the welcome views wait until the session is known, and the environment off
 });
 
 test('Create Custom Image is not offered on a disabled server', () => {
-  const onServer = (pkg.contributes.menus['view/item/context'] ?? []).filter((m) => m.command === 'swas.createCustomImage' && /\^instance/.test(m.when ?? ''));
+  const onServer = (pkg.contributes.menus['view/item/context'] ?? []).filter(
+    (m) => m.command === 'swas.createCustomImage' && /\^instance/.test(m.when ?? ''),
+  );
   assert.equal(onServer.length, 1);
   const menu = onServer[0]!;
   assert.equal(offered(menu, 'instance running hasIp'), true);
@@ -53,7 +59,13 @@ test('Create Custom Image is not offered on a disabled server', () => {
 });
 
 test('the package is publishable: LICENSE matches `license`, a 128×128 PNG icon, repository, keywords', () => {
-  const raw = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { license: string; icon?: string; repository?: { url?: string }; keywords?: string[]; categories?: string[] };
+  const raw = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    license: string;
+    icon?: string;
+    repository?: { url?: string };
+    keywords?: string[];
+    categories?: string[];
+  };
   assert.equal(raw.license, 'MIT');
   assert.match(readFileSync(join(root, 'LICENSE'), 'utf8'), /^MIT License\n/);
   assert.ok(raw.icon, 'icon');

@@ -51,7 +51,11 @@ test('every control that takes focus has its accessible name and its help as des
     assert.deepEqual({ role: ax.role, name: ax.name, description: ax.description }, { role, name: accessibleName, description }, name);
     // Playwright's own role query finds that very element by the same name.
     const byRole = await f.page.getByRole(role as 'textbox', { name: accessibleName, exact: true }).elementHandle();
-    assert.equal(await f.field(name, 0).evaluate((el, other) => el === other, byRole), true, `${name}: getByRole finds the focusable element`);
+    assert.equal(
+      await f.field(name, 0).evaluate((el, other) => el === other, byRole),
+      true,
+      `${name}: getByRole finds the focusable element`,
+    );
   }
   assert.equal((await axOnFocus(f.field('imageName'))).required, true, 'the name is announced as required');
   assert.equal((await axOnFocus(f.field('systemSnapshot'))).required, true, 'the system snapshot is announced as required');
@@ -62,7 +66,13 @@ test('every control that takes focus has its accessible name and its help as des
 test('Tab into the name field: a screen reader hears its name and help, and after a mistake the error and "invalid"', async () => {
   const f = await openInitialized(browser);
   await f.page.keyboard.press('Tab');
-  assert.deepEqual(await focusedAx(f.page), { role: 'textbox', name: T['imageName.label'], description: T['imageName.help'], invalid: false, required: true });
+  assert.deepEqual(await focusedAx(f.page), {
+    role: 'textbox',
+    name: T['imageName.label'],
+    description: T['imageName.help'],
+    invalid: false,
+    required: true,
+  });
   await f.field('imageName').fill('-bad name');
   const bad = await focusedAx(f.page);
   assert.equal(bad.invalid, true);
@@ -95,7 +105,11 @@ test('an invalid submit makes exactly one polite announcement naming the fields,
   await recordLiveRegions(f.page);
   await f.field('submit').click();
   assert.deepEqual(await announcements(f.page), [
-    { region: 'form-summary', politeness: 'polite', text: fmt(T['summary.many'], 2, `${T['imageName.label']} and ${fmt(T['tags.valueAria'], 1)}`) },
+    {
+      region: 'form-summary',
+      politeness: 'polite',
+      text: fmt(T['summary.many'], 2, `${T['imageName.label']} and ${fmt(T['tags.valueAria'], 1)}`),
+    },
   ]);
   assert.equal(await activeId(f), 'imageName');
   const ax = await focusedAx(f.page);
@@ -138,9 +152,29 @@ for (const theme of THEME_KINDS) {
     await f.field('description').fill('fine');
     await f.field('submit').click();
     await f.waitForPosted('submit');
-    await f.send({ type: 'submitState', state: { phase: 'failed', code: 'InternalError', requestId: 'REQ-1', placement: 'banner', retryable: true, message: T['error.InternalError'] } });
+    await f.send({
+      type: 'submitState',
+      state: {
+        phase: 'failed',
+        code: 'InternalError',
+        requestId: 'REQ-1',
+        placement: 'banner',
+        retryable: true,
+        message: T['error.InternalError'],
+      },
+    });
     assert.deepEqual(await axeViolations(f.page), [], 'with an API error in the banner');
-    await f.send({ type: 'submitState', state: { phase: 'failed', code: 'ImageNameAlreadyExist', requestId: 'REQ-2', placement: 'imageName', retryable: false, message: T['error.ImageNameAlreadyExist'] } });
+    await f.send({
+      type: 'submitState',
+      state: {
+        phase: 'failed',
+        code: 'ImageNameAlreadyExist',
+        requestId: 'REQ-2',
+        placement: 'imageName',
+        retryable: false,
+        message: T['error.ImageNameAlreadyExist'],
+      },
+    });
     assert.deepEqual(await axeViolations(f.page), [], 'with an API error under a field');
     assert.deepEqual(await f.cspViolations(), [], 'the theme is applied without breaking the CSP');
     assert.deepEqual(f.pageErrors, []);
@@ -165,7 +199,13 @@ test('in Simplified Chinese the summary lists the fields the Chinese way', async
 test('without ARIA element references (Chromium before 135, as in VS Code 1.100) help and error still reach the focused input', async () => {
   const f = await openInitialized(browser, initMessage(), undefined, { withoutElementReflection: true });
   assert.equal(await f.page.evaluate('"ariaDescribedByElements" in Element.prototype'), false, 'the old engine is simulated');
-  assert.deepEqual(await axOnFocus(f.field('imageName')), { role: 'textbox', name: T['imageName.label'], description: T['imageName.help'], invalid: false, required: true });
+  assert.deepEqual(await axOnFocus(f.field('imageName')), {
+    role: 'textbox',
+    name: T['imageName.label'],
+    description: T['imageName.help'],
+    invalid: false,
+    required: true,
+  });
   assert.equal((await axOnFocus(f.field('description'))).description, fmt(T['description.help'], DESCRIPTION_MAX));
   await f.field('imageName').fill('-bad name');
   const bad = await focusedAx(f.page);

@@ -33,9 +33,14 @@ test('a Chinese image name has neither an error nor advice', async () => {
 });
 
 test('an API quota answer replaces the reading on the quota line', async () => {
-  const ctx = demoContext({ quotaFact: { apiMessage: 'The maximum number of custom image in this region is exceeded.', requestId: 'REQ-Q', imageCount: 2 } });
+  const ctx = demoContext({
+    quotaFact: { apiMessage: 'The maximum number of custom image in this region is exceeded.', requestId: 'REQ-Q', imageCount: 2 },
+  });
   const f = await openInitialized(browser, initMessage(ctx));
-  assert.equal(await errorText(f, 'quota'), 'Custom images in China (Hangzhou): 2. The service says the quota is reached: “The maximum number of custom image in this region is exceeded.”');
+  assert.equal(
+    await errorText(f, 'quota'),
+    'Custom images in China (Hangzhou): 2. The service says the quota is reached: “The maximum number of custom image in this region is exceeded.”',
+  );
   assert.equal(await f.page.locator('#quota-reading').isHidden(), true);
   await f.page.close();
 });

@@ -21,7 +21,15 @@ const ORIGIN = 'https://webview.test';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -89,10 +97,42 @@ export function demoContext(over: Partial<FormContext> = {}): FormContext {
     regionName: 'China (Hangzhou)',
     server: { instanceId: 'i-web1', instanceName: 'web-prod-1', status: 'Running', planId: 'swas.s2.c2m2s50b4t08', spec: '2 vCPU · 2 GiB' },
     snapshots: [
-      { snapshotId: 's-sys-old', snapshotName: 'nightly-1', status: 'Accomplished', sourceDiskType: 'System', instanceId: 'i-web1', creationTime: '2026-11-01T02:00:00Z', progress: 100 },
-      { snapshotId: 's-sys-new', snapshotName: 'nightly-2', status: 'Accomplished', sourceDiskType: 'System', instanceId: 'i-web1', creationTime: '2026-11-20T02:00:00Z', progress: 100 },
-      { snapshotId: 's-sys-prog', snapshotName: 'running', status: 'Progressing', sourceDiskType: 'System', instanceId: 'i-web1', creationTime: '2026-11-25T02:00:00Z', progress: 40 },
-      { snapshotId: 's-data-1', snapshotName: 'data-1', status: 'Accomplished', sourceDiskType: 'Data', instanceId: 'i-web1', creationTime: '2026-11-20T03:00:00Z', progress: 100 },
+      {
+        snapshotId: 's-sys-old',
+        snapshotName: 'nightly-1',
+        status: 'Accomplished',
+        sourceDiskType: 'System',
+        instanceId: 'i-web1',
+        creationTime: '2026-11-01T02:00:00Z',
+        progress: 100,
+      },
+      {
+        snapshotId: 's-sys-new',
+        snapshotName: 'nightly-2',
+        status: 'Accomplished',
+        sourceDiskType: 'System',
+        instanceId: 'i-web1',
+        creationTime: '2026-11-20T02:00:00Z',
+        progress: 100,
+      },
+      {
+        snapshotId: 's-sys-prog',
+        snapshotName: 'running',
+        status: 'Progressing',
+        sourceDiskType: 'System',
+        instanceId: 'i-web1',
+        creationTime: '2026-11-25T02:00:00Z',
+        progress: 40,
+      },
+      {
+        snapshotId: 's-data-1',
+        snapshotName: 'data-1',
+        status: 'Accomplished',
+        sourceDiskType: 'Data',
+        instanceId: 'i-web1',
+        creationTime: '2026-11-20T03:00:00Z',
+        progress: 100,
+      },
     ],
     imageNames: ['existing-image'],
     serverCount: 4,
@@ -102,7 +142,11 @@ export function demoContext(over: Partial<FormContext> = {}): FormContext {
   };
 }
 
-export function initMessage(context: FormContext = demoContext(), draft: FormDraft | null = null, submit: SubmitState = { phase: 'idle' }): HostMessage {
+export function initMessage(
+  context: FormContext = demoContext(),
+  draft: FormDraft | null = null,
+  submit: SubmitState = { phase: 'idle' },
+): HostMessage {
   return { type: 'init', locale: 'en', strings: { ...FORM_STRINGS_EN }, context, draft, submit };
 }
 
@@ -142,14 +186,21 @@ export async function openForm(browser: Browser, savedState: unknown = undefined
   });
   await page.addInitScript((saved: unknown) => {
     const w = globalThis as unknown as Record<string, unknown> & {
-      document: { addEventListener(t: string, cb: (e: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number }) => void): void };
+      document: {
+        addEventListener(
+          t: string,
+          cb: (e: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number }) => void,
+        ): void;
+      };
     };
     const posted: unknown[] = [];
     const csp: string[] = [];
     let state = saved;
     w.__posted = posted;
     w.__csp = csp;
-    w.document.addEventListener('securitypolicyviolation', (e) => csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    w.document.addEventListener('securitypolicyviolation', (e) =>
+      csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
     w.acquireVsCodeApi = () => ({
       postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))),
       getState: () => state,
@@ -226,7 +277,12 @@ export async function openForm(browser: Browser, savedState: unknown = undefined
 }
 
 /** Open the form and deliver `init`; resolves when the form is on screen. */
-export async function openInitialized(browser: Browser, init: HostMessage = initMessage(), savedState?: unknown, options: OpenOptions = {}): Promise<FormPage> {
+export async function openInitialized(
+  browser: Browser,
+  init: HostMessage = initMessage(),
+  savedState?: unknown,
+  options: OpenOptions = {},
+): Promise<FormPage> {
   const f = await openForm(browser, savedState, options);
   await f.waitForPosted('ready');
   await f.send(init);

@@ -5,7 +5,17 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
 import { axOnFocus } from './a11yProbe';
-import { activeHasClass, activeId, demoContext, errorText, initMessage, openInitialized, useBrowser, waitForText, webviewState } from './formHarness';
+import {
+  activeHasClass,
+  activeId,
+  demoContext,
+  errorText,
+  initMessage,
+  openInitialized,
+  useBrowser,
+  waitForText,
+  webviewState,
+} from './formHarness';
 
 let browser: Browser;
 useBrowser((launched) => {
@@ -106,7 +116,10 @@ test('submit with a bad tag value focuses that value field', async () => {
 });
 
 test('a quota full by our reading is advice: the line shows its formula, says how many to delete, and submit stays enabled', async () => {
-  const f = await openInitialized(browser, initMessage(demoContext({ serverCount: 1, imageCount: 3, regionName: 'Singapore', regionId: 'ap-southeast-1' })));
+  const f = await openInitialized(
+    browser,
+    initMessage(demoContext({ serverCount: 1, imageCount: 3, regionName: 'Singapore', regionId: 'ap-southeast-1' })),
+  );
   assert.equal(await errorText(f, 'quota'), 'Custom images in Singapore: 3 of 3 (3 × 1 servers here, at most 15).');
   assert.match(await errorText(f, 'quota-advice'), /Delete 1 custom image\(s\) in Singapore/i);
   assert.equal(await errorText(f, 'quota-error'), '');
@@ -121,7 +134,14 @@ test('the draft is kept in webview state as you type and restored when the webvi
   await f.field('tagKey', 0).fill('k1');
   const state = await webviewState(f);
   assert.deepEqual(state, {
-    draft: { imageName: 'draft-name', systemSnapshotId: 's-sys-new', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [{ key: 'k1', value: '' }] },
+    draft: {
+      imageName: 'draft-name',
+      systemSnapshotId: 's-sys-new',
+      dataSnapshotId: '',
+      description: '',
+      resourceGroupId: '',
+      tags: [{ key: 'k1', value: '' }],
+    },
   });
   await f.waitForPosted('draftChanged');
   await f.page.close();

@@ -19,7 +19,21 @@ test('the bundle says ready first and renders nothing but a busy placeholder unt
 
 test('init renders every contract element with server facts and the quota line, under the strict CSP without violations', async () => {
   const f = await openInitialized(browser);
-  for (const id of ['imageName', 'systemSnapshot', 'dataSnapshot', 'description', 'addTag', 'resourceGroupId', 'quota', 'submit', 'cancel', 'copyCli', 'banner', 'retry', 'result']) {
+  for (const id of [
+    'imageName',
+    'systemSnapshot',
+    'dataSnapshot',
+    'description',
+    'addTag',
+    'resourceGroupId',
+    'quota',
+    'submit',
+    'cancel',
+    'copyCli',
+    'banner',
+    'retry',
+    'result',
+  ]) {
     assert.equal(await f.page.locator(`#${id}`).count(), 1, `#${id} exists`);
   }
   const info = (await f.page.locator('#serverInfo').textContent()) ?? '';

@@ -14,7 +14,8 @@ useBrowser((launched) => {
   browser = launched;
 });
 
-const facts = async (f: Awaited<ReturnType<typeof openInitialized>>): Promise<string> => (await f.page.locator('#serverInfo').textContent()) ?? '';
+const facts = async (f: Awaited<ReturnType<typeof openInitialized>>): Promise<string> =>
+  (await f.page.locator('#serverInfo').textContent()) ?? '';
 
 test('an unknown server status (normalised at the boundary) is shown as unknown', async () => {
   const ctx = demoContext({ server: { ...demoContext().server, status: 'unknown' } });

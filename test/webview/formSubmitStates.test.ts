@@ -62,7 +62,17 @@ test('a transport failure offers Retry, which posts retry; editing afterwards hi
   await f.field('imageName').fill('net-image');
   await f.field('submit').click();
   await f.waitForPosted('submit');
-  await f.send({ type: 'submitState', state: { phase: 'failed', code: 'Transport.ConnectionReset', requestId: '', placement: 'banner', retryable: true, message: 'The service could not be reached (Transport.ConnectionReset). Your input is kept: retry.' } });
+  await f.send({
+    type: 'submitState',
+    state: {
+      phase: 'failed',
+      code: 'Transport.ConnectionReset',
+      requestId: '',
+      placement: 'banner',
+      retryable: true,
+      message: 'The service could not be reached (Transport.ConnectionReset). Your input is kept: retry.',
+    },
+  });
   assert.equal(await f.page.locator('#retry').isVisible(), true);
   await waitForFocus(f, 'retry');
   await f.field('retry').click();
@@ -98,7 +108,10 @@ test('host-side validation issues are shown under their fields and the first one
   await f.field('imageName').fill('host-checked');
   await f.field('submit').click();
   await f.waitForPosted('submit');
-  await f.send({ type: 'submitState', state: { phase: 'invalid', issues: [{ field: 'imageName', code: 'imageName.taken', severity: 'error' }] } });
+  await f.send({
+    type: 'submitState',
+    state: { phase: 'invalid', issues: [{ field: 'imageName', code: 'imageName.taken', severity: 'error' }] },
+  });
   assert.match(await errorText(f, 'imageName-error'), /already exists/);
   await waitForFocus(f, 'imageName');
   await f.page.close();
@@ -123,7 +136,10 @@ test('ImageNameAlreadyExist from the API is shown once under the name, even afte
   await f.waitForPosted('submit');
   await f.send({ type: 'submitState', state: { phase: 'submitting' } });
   const message = FORM_STRINGS_EN['error.ImageNameAlreadyExist'];
-  await f.send({ type: 'submitState', state: { phase: 'failed', code: 'ImageNameAlreadyExist', requestId: 'REQ-RACE', placement: 'imageName', retryable: false, message } });
+  await f.send({
+    type: 'submitState',
+    state: { phase: 'failed', code: 'ImageNameAlreadyExist', requestId: 'REQ-RACE', placement: 'imageName', retryable: false, message },
+  });
   // The host re-reads the region after a stale-list error: now the form's own rule knows the name too.
   await f.send({ type: 'context', context: demoContext({ imageNames: ['existing-image', 'raced-name'], imageCount: 3 }) });
   await f.page.waitForTimeout(100);

@@ -12,7 +12,12 @@ export async function addFirewallRule(services: Services, arg?: unknown): Promis
   const api = services.api();
   if (!api) return undefined;
   // CreateFirewallRules: the only create that takes a source CIDR (SDK 4.0.0).
-  const { ruleIds } = await api.remote.createFirewallRules({ regionId: t.regionId, instanceId: t.instanceId, rules: [rule], clientToken: randomUUID() });
+  const { ruleIds } = await api.remote.createFirewallRules({
+    regionId: t.regionId,
+    instanceId: t.instanceId,
+    rules: [rule],
+    clientToken: randomUUID(),
+  });
   redraw(services, t);
   return ruleIds;
 }

@@ -15,7 +15,13 @@ export async function editFirewallRule(services: Services, arg?: unknown): Promi
   const rule = await askRule(vscode.l10n.t('Edit the firewall rule of {0}', t.name), arg.rule);
   const api = services.api();
   if (!api) return false;
-  await api.remote.modifyFirewallRule({ regionId: t.regionId, instanceId: t.instanceId, ruleId: arg.rule.ruleId, rule, clientToken: randomUUID() });
+  await api.remote.modifyFirewallRule({
+    regionId: t.regionId,
+    instanceId: t.instanceId,
+    ruleId: arg.rule.ruleId,
+    rule,
+    clientToken: randomUUID(),
+  });
   redraw(services, t);
   return true;
 }

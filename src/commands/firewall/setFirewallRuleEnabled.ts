@@ -20,10 +20,21 @@ export async function setFirewallRuleEnabled(services: Services, enabled: boolea
   if (!enabled) {
     const off = vscode.l10n.t('Disable');
     const ports = rules.map((r) => `${r.rule.protocol} ${r.rule.port}`).join(', ');
-    const ok = await vscode.window.showWarningMessage(vscode.l10n.t('Disable {0} on {1}?', ports, t.name), { modal: true, detail: vscode.l10n.t('Connections to these ports will be dropped; an open SSH session through them may end.') }, off);
+    const ok = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Disable {0} on {1}?', ports, t.name),
+      { modal: true, detail: vscode.l10n.t('Connections to these ports will be dropped; an open SSH session through them may end.') },
+      off,
+    );
     if (ok !== off) return 0;
   }
-  for (const r of rules) await api.remote.setFirewallRuleEnabled({ regionId: r.regionId, instanceId: r.instanceId, ruleId: r.rule.ruleId, enabled, clientToken: randomUUID() });
+  for (const r of rules)
+    await api.remote.setFirewallRuleEnabled({
+      regionId: r.regionId,
+      instanceId: r.instanceId,
+      ruleId: r.rule.ruleId,
+      enabled,
+      clientToken: randomUUID(),
+    });
   redraw(services, t);
   return rules.length;
 }

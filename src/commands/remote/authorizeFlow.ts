@@ -21,13 +21,31 @@ function newKey(instance: Instance, keyDir: string, kind: KeyKind): Promise<KeyF
 }
 
 /** An existing key of `existing`, or 'new' for a new ed25519 key. */
-export async function chooseKey(services: Services, instance: Instance, existing: readonly KeyFile[], keyDir: string): Promise<KeyFile | 'new'> {
+export async function chooseKey(
+  services: Services,
+  instance: Instance,
+  existing: readonly KeyFile[],
+  keyDir: string,
+): Promise<KeyFile | 'new'> {
   type Item = vscode.QuickPickItem & { key?: KeyFile };
   const items: Item[] = [
-    { label: `$(add) ${vscode.l10n.t('Create a new key (ed25519)')}`, detail: vscode.l10n.t('Made with ssh-keygen in {0}, readable only by you', keyDir) },
-    ...existing.map((k) => ({ label: `$(key) ${k.privatePath.slice(keyDir.length + 1)}.pub`, description: k.publicKey.type, detail: k.comment, key: k })),
+    {
+      label: `$(add) ${vscode.l10n.t('Create a new key (ed25519)')}`,
+      detail: vscode.l10n.t('Made with ssh-keygen in {0}, readable only by you', keyDir),
+    },
+    ...existing.map((k) => ({
+      label: `$(key) ${k.privatePath.slice(keyDir.length + 1)}.pub`,
+      description: k.publicKey.type,
+      detail: k.comment,
+      key: k,
+    })),
   ];
-  const pick = orCancel(await services.prompts.pick(items, { title: vscode.l10n.t('Key to authorise on {0}', instance.instanceName || instance.instanceId), ignoreFocusOut: true }));
+  const pick = orCancel(
+    await services.prompts.pick(items, {
+      title: vscode.l10n.t('Key to authorise on {0}', instance.instanceName || instance.instanceId),
+      ignoreFocusOut: true,
+    }),
+  );
   return pick.key ?? 'new';
 }
 
@@ -48,14 +66,26 @@ async function asKeyPair(services: Services, instance: Instance, conn: SshConnec
 }
 
 /** Asks how to authorise a key; the key-pair way is carried out here, Cloud Assistant by the core. */
-export async function chooseAuthorizeWay(services: Services, instance: Instance, conn: SshConnection, keyDir: string): Promise<AuthorizeChoice> {
+export async function chooseAuthorizeWay(
+  services: Services,
+  instance: Instance,
+  conn: SshConnection,
+  keyDir: string,
+): Promise<AuthorizeChoice> {
   const name = instance.instanceName || instance.instanceId;
   const viaAgent = vscode.l10n.t('Authorize a Key through Cloud Assistant (Recommended)');
   const viaPair = vscode.l10n.t('Attach as a SWAS Key Pair…');
   const root = conn.user === 'root';
-  const agentDetail = vscode.l10n.t('The public key is added to ~/.ssh/authorized_keys of {0} on the server through Cloud Assistant, marked so it can be removed later. Nothing else changes: no reboot, password login stays as it is.', conn.user);
+  const agentDetail = vscode.l10n.t(
+    'The public key is added to ~/.ssh/authorized_keys of {0} on the server through Cloud Assistant, marked so it can be removed later. Nothing else changes: no reboot, password login stays as it is.',
+    conn.user,
+  );
   const pairDetail = vscode.l10n.t('Or attach it as a SWAS key pair (root only): it replaces a pair bound there and may need a restart.');
-  const pick = await services.prompts.confirm(vscode.l10n.t('No key of yours is authorised for {0}@{1} yet.', conn.user, name), root ? `${agentDetail}\n\n${pairDetail}` : agentDetail, root ? [viaAgent, viaPair] : [viaAgent]);
+  const pick = await services.prompts.confirm(
+    vscode.l10n.t('No key of yours is authorised for {0}@{1} yet.', conn.user, name),
+    root ? `${agentDetail}\n\n${pairDetail}` : agentDetail,
+    root ? [viaAgent, viaPair] : [viaAgent],
+  );
   if (pick === viaPair) return asKeyPair(services, instance, conn, keyDir);
   if (pick !== viaAgent) throw new Cancelled();
   return { way: 'cloudAssistant' };

@@ -17,18 +17,32 @@ export async function openSshTerminal(services: Services, node?: unknown): Promi
 }
 
 export function terminalFor(c: PreparedConnection): vscode.Terminal {
-  const terminal = vscode.window.createTerminal({ name: `SSH: ${c.instance.instanceName || c.instance.instanceId}`, shellPath: 'ssh', shellArgs: sshArgs(c), iconPath: new vscode.ThemeIcon('remote') });
+  const terminal = vscode.window.createTerminal({
+    name: `SSH: ${c.instance.instanceName || c.instance.instanceId}`,
+    shellPath: 'ssh',
+    shellArgs: sshArgs(c),
+    iconPath: new vscode.ThemeIcon('remote'),
+  });
   terminal.show();
   return terminal;
 }
 
 export async function connectRemote(services: Services, node: unknown, where: 'new' | 'current'): Promise<unknown> {
-  const instance = await pickServer(services, node, where === 'new' ? vscode.l10n.t('SWAS: Connect in New Window') : vscode.l10n.t('SWAS: Connect in Current Window'), linuxRunning);
+  const instance = await pickServer(
+    services,
+    node,
+    where === 'new' ? vscode.l10n.t('SWAS: Connect in New Window') : vscode.l10n.t('SWAS: Connect in Current Window'),
+    linuxRunning,
+  );
   const command = where === 'new' ? 'opensshremotes.openEmptyWindow' : 'opensshremotes.openEmptyWindowInCurrentWindow';
   if (!(await vscode.commands.getCommands(true)).includes(command)) {
     const install = vscode.l10n.t('Install Remote - SSH');
     const terminal = vscode.l10n.t('Open SSH Terminal');
-    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Opening a window on the server needs the Remote - SSH extension, which is not installed.'), install, terminal);
+    const pick = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Opening a window on the server needs the Remote - SSH extension, which is not installed.'),
+      install,
+      terminal,
+    );
     if (pick === install) await vscode.commands.executeCommand('workbench.extensions.installExtension', REMOTE_SSH_ID);
     else if (pick === terminal) return terminalFor(await prepareConnection(services, instance));
     return undefined;

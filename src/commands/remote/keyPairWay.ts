@@ -58,23 +58,43 @@ export async function attachAsKeyPair(services: Services, instance: Instance, ke
   ].join('\n\n');
   const pick = await services.prompts.confirm(vscode.l10n.t('Attach the key pair "{0}" to {1}?', pairName, name), detail, [attach]);
   if (pick !== attach) throw new Cancelled();
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Attaching the key pair "{0}" to {1}…', pairName, name) }, async () => {
-    if (!imported) {
-      try {
-        await api.remote.importKeyPair({ regionId: instance.regionId, name: pairName, publicKey: `${key.publicKey.type} ${key.publicKey.base64}`, clientToken: randomUUID() });
-      } catch (e) {
-        if (isKeyRejection(e)) throw new KeyRejectedError(key.publicKey.type, e.code, e.message);
-        throw e;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Attaching the key pair "{0}" to {1}…', pairName, name) },
+    async () => {
+      if (!imported) {
+        try {
+          await api.remote.importKeyPair({
+            regionId: instance.regionId,
+            name: pairName,
+            publicKey: `${key.publicKey.type} ${key.publicKey.base64}`,
+            clientToken: randomUUID(),
+          });
+        } catch (e) {
+          if (isKeyRejection(e)) throw new KeyRejectedError(key.publicKey.type, e.code, e.message);
+          throw e;
+        }
+        services.logger.info(`key pair ${pairName} imported in ${instance.regionId}`);
       }
-      services.logger.info(`key pair ${pairName} imported in ${instance.regionId}`);
-    }
-    try {
-      await api.remote.attachKeyPair({ regionId: instance.regionId, name: pairName, instanceIds: [instance.instanceId], clientToken: randomUUID() });
-    } catch (e) {
-      if (!(e instanceof KeyPairServerError)) throw e;
-      throw new Error(vscode.l10n.t('The key pair "{0}" could not be attached to {1} ({2}).', pairName, name, e.failed.map((f) => `${f.code}: ${f.message}`).join('; ')));
-    }
-  });
+      try {
+        await api.remote.attachKeyPair({
+          regionId: instance.regionId,
+          name: pairName,
+          instanceIds: [instance.instanceId],
+          clientToken: randomUUID(),
+        });
+      } catch (e) {
+        if (!(e instanceof KeyPairServerError)) throw e;
+        throw new Error(
+          vscode.l10n.t(
+            'The key pair "{0}" could not be attached to {1} ({2}).',
+            pairName,
+            name,
+            e.failed.map((f) => `${f.code}: ${f.message}`).join('; '),
+          ),
+        );
+      }
+    },
+  );
   services.logger.info(`key pair ${pairName} attached to ${instance.instanceId}`);
   return pairName;
 }

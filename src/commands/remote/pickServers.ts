@@ -21,7 +21,13 @@ function refs(node: unknown, nodes: unknown): Array<{ regionId: string; instance
 }
 
 /** Resolves servers from tree arguments, else asks; `accept` says which servers qualify. */
-export async function pickServers(services: Services, node: unknown, nodes: unknown, title: string, accept: (i: Instance) => boolean): Promise<Instance[]> {
+export async function pickServers(
+  services: Services,
+  node: unknown,
+  nodes: unknown,
+  title: string,
+  accept: (i: Instance) => boolean,
+): Promise<Instance[]> {
   const given = refs(node, nodes);
   if (given.length > 0) {
     const out: Instance[] = [];
@@ -35,15 +41,30 @@ export async function pickServers(services: Services, node: unknown, nodes: unkn
     if (out.length > 0) return out;
   }
   const regionId = await pickRegionId(services, title);
-  const data = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', regionId) }, () => services.regions.load(regionId));
+  const data = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', regionId) },
+    () => services.regions.load(regionId),
+  );
   const candidates = data.instances.filter(accept);
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no suitable server in {0}.', regionId));
     return orCancel<Instance[]>(undefined);
   }
   const picks = await vscode.window.showQuickPick(
-    candidates.map((i) => ({ label: i.instanceName || i.instanceId, description: instanceDescription(instanceStatusLabel(i.status), i.publicIpAddress), detail: i.instanceId, instance: i })),
-    { title, placeHolder: vscode.l10n.t('Select one or more servers'), canPickMany: true, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true },
+    candidates.map((i) => ({
+      label: i.instanceName || i.instanceId,
+      description: instanceDescription(instanceStatusLabel(i.status), i.publicIpAddress),
+      detail: i.instanceId,
+      instance: i,
+    })),
+    {
+      title,
+      placeHolder: vscode.l10n.t('Select one or more servers'),
+      canPickMany: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    },
   );
   const chosen = orCancel(picks);
   if (chosen.length === 0) return orCancel<Instance[]>(undefined);

@@ -44,14 +44,24 @@ async function askSettings(instance: Instance): Promise<{ user: string; port: nu
   const name = instance.instanceName || instance.instanceId;
   const user = orCancel(
     await vscode.window.showInputBox({
-      title: vscode.l10n.t('Connect to {0} (1/2)', name), prompt: vscode.l10n.t('Login user on the server (remembered for this server)'), value: 'root', ignoreFocusOut: true,
-      validateInput: (v) => (/^[a-z_][a-z0-9_.-]{0,31}$/.test(v) ? undefined : vscode.l10n.t('Enter a user name of the server (lowercase letters, digits, "_", "-", ".").')),
+      title: vscode.l10n.t('Connect to {0} (1/2)', name),
+      prompt: vscode.l10n.t('Login user on the server (remembered for this server)'),
+      value: 'root',
+      ignoreFocusOut: true,
+      validateInput: (v) =>
+        /^[a-z_][a-z0-9_.-]{0,31}$/.test(v)
+          ? undefined
+          : vscode.l10n.t('Enter a user name of the server (lowercase letters, digits, "_", "-", ".").'),
     }),
   );
   const port = orCancel(
     await vscode.window.showInputBox({
-      title: vscode.l10n.t('Connect to {0} (2/2)', name), prompt: vscode.l10n.t('SSH port of the server'), value: '22', ignoreFocusOut: true,
-      validateInput: (v) => (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : vscode.l10n.t('Enter a port from 1 to 65535.')),
+      title: vscode.l10n.t('Connect to {0} (2/2)', name),
+      prompt: vscode.l10n.t('SSH port of the server'),
+      value: '22',
+      ignoreFocusOut: true,
+      validateInput: (v) =>
+        /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : vscode.l10n.t('Enter a port from 1 to 65535.'),
     }),
   );
   return { user, port: Number(port) };
@@ -67,13 +77,23 @@ async function firewallSource(name: string, port: number): Promise<string> {
   if (pick !== add) throw new Cancelled();
   const source = orCancel(
     await vscode.window.showInputBox({
-      title: vscode.l10n.t('Firewall rule for TCP {0} on {1}', port, name), prompt: vscode.l10n.t('Allow connections from (an IPv4 address or CIDR block; 0.0.0.0/0 = anywhere)'), value: '0.0.0.0/0', ignoreFocusOut: true,
+      title: vscode.l10n.t('Firewall rule for TCP {0} on {1}', port, name),
+      prompt: vscode.l10n.t('Allow connections from (an IPv4 address or CIDR block; 0.0.0.0/0 = anywhere)'),
+      value: '0.0.0.0/0',
+      ignoreFocusOut: true,
       validateInput: (v) => cidrProblem(v),
     }),
   );
   if (isOpenToWorld(source) && SENSITIVE_PORTS.has(port)) {
     const open = vscode.l10n.t('Open to Anywhere');
-    const sure = await vscode.window.showWarningMessage(vscode.l10n.t('Open TCP {0} of {1} to the whole internet?', port, name), { modal: true, detail: vscode.l10n.t('Port {0} is often attacked. A narrower source, such as your own address with /32, is safer.', port) }, open);
+    const sure = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Open TCP {0} of {1} to the whole internet?', port, name),
+      {
+        modal: true,
+        detail: vscode.l10n.t('Port {0} is often attacked. A narrower source, such as your own address with /32, is safer.', port),
+      },
+      open,
+    );
     if (sure !== open) throw new Cancelled();
   }
   return source;
@@ -88,19 +108,33 @@ function dialogs(services: Services, instance: Instance, file: string): Prefligh
     confirmAuthorize: (conn) => chooseAuthorizeWay(services, instance, conn, dirname(file)),
     agentOffline() {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('Cloud Assistant is not online on {0}, so the key cannot be installed from here. It is installed on SWAS servers by default; if it was stopped or removed, start or reinstall it from the console, or add the key yourself (ssh-copy-id).', name),
+        vscode.l10n.t(
+          'Cloud Assistant is not online on {0}, so the key cannot be installed from here. It is installed on SWAS servers by default; if it was stopped or removed, start or reinstall it from the console, or add the key yourself (ssh-copy-id).',
+          name,
+        ),
       );
       return new Cancelled();
     },
     chooseKey: (existing, keyDir) => chooseKey(services, instance, existing, keyDir),
-    whileAuthorizing: (run) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Authorising the key on {0}…', name) }, run)),
+    whileAuthorizing: (run) =>
+      Promise.resolve(
+        vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Authorising the key on {0}…', name) },
+          run,
+        ),
+      ),
     authorizeFailed: (why) => new Error(vscode.l10n.t('The key could not be installed on {0} ({1}).', name, why)),
     async configConsent() {
       const yes = vscode.l10n.t('Add Host Entries');
-      const no = vscode.l10n.t('Don\'t Write the File');
+      const no = vscode.l10n.t("Don't Write the File");
       const pick = await vscode.window.showInformationMessage(
         vscode.l10n.t('Add a "Host swas-<name>" entry for each server you connect to, to {0}?', file),
-        { modal: true, detail: vscode.l10n.t('Then `ssh swas-<name>` and any Remote-SSH work without this extension. Only one marked SWAS Explorer section is written; everything else in the file stays exactly as it is.') },
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            'Then `ssh swas-<name>` and any Remote-SSH work without this extension. Only one marked SWAS Explorer section is written; everything else in the file stays exactly as it is.',
+          ),
+        },
         yes,
         no,
       );
@@ -117,14 +151,22 @@ export async function prepareConnection(services: Services, instance: Instance):
   if (obstacle === 'notRunning') {
     const start = vscode.l10n.t('Start');
     const canStart = instance.status === 'Stopped' && (await vscode.commands.getCommands(true)).includes('swas.startServer');
-    const pick = await vscode.window.showWarningMessage(vscode.l10n.t('{0} is not running ({1}); start it first.', name, instance.status), ...(canStart ? [start] : []));
-    if (pick === start) await vscode.commands.executeCommand('swas.startServer', { regionId: instance.regionId, instanceId: instance.instanceId });
+    const pick = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} is not running ({1}); start it first.', name, instance.status),
+      ...(canStart ? [start] : []),
+    );
+    if (pick === start)
+      await vscode.commands.executeCommand('swas.startServer', { regionId: instance.regionId, instanceId: instance.instanceId });
     throw new Cancelled();
   }
   if (obstacle === 'windows') {
     const open = vscode.l10n.t('Open Workbench');
-    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is a Windows server: connect to it through the Workbench in your browser.', name), open);
-    if (pick === open) await vscode.commands.executeCommand('swas.openWorkbench', { regionId: instance.regionId, instanceId: instance.instanceId });
+    const pick = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} is a Windows server: connect to it through the Workbench in your browser.', name),
+      open,
+    );
+    if (pick === open)
+      await vscode.commands.executeCommand('swas.openWorkbench', { regionId: instance.regionId, instanceId: instance.instanceId });
     throw new Cancelled();
   }
   if (obstacle === 'noPublicIp') throw new Error(vscode.l10n.t('{0} has no public IP address.', name));
@@ -133,6 +175,12 @@ export async function prepareConnection(services: Services, instance: Instance):
   const profile = services.session.state?.profile ?? 'default';
   const store = new SshConnections(services.context.globalState).storeFor(profile, instance.instanceId);
   const configFile = sshConfigPath();
-  const conn = await connectPreflight(instance, store, dialogs(services, instance, configFile), { remote: api.remote, configFile, keyDir: dirname(configFile), run: { now: Date.now, sleep }, logger: services.logger });
+  const conn = await connectPreflight(instance, store, dialogs(services, instance, configFile), {
+    remote: api.remote,
+    configFile,
+    keyDir: dirname(configFile),
+    run: { now: Date.now, sleep },
+    logger: services.logger,
+  });
   return { instance, alias: conn.alias, host: instance.publicIpAddress, user: conn.user, port: conn.port, identityFile: conn.identityFile };
 }

@@ -10,7 +10,11 @@ import { connectRemote, openSshTerminal, openWorkbench } from './connect';
 import { runCommandOnServers, runFileOnServer, runSelectionOnServer } from './runCommands';
 import { RUN_SCHEME, RunReportDocuments } from './runReportDocuments';
 
-export function registerRemoteCommands(context: vscode.ExtensionContext, services: Services, register: (id: string, handler: CommandHandler) => void): void {
+export function registerRemoteCommands(
+  context: vscode.ExtensionContext,
+  services: Services,
+  register: (id: string, handler: CommandHandler) => void,
+): void {
   const reports = new RunReportDocuments();
   context.subscriptions.push(reports, vscode.workspace.registerTextDocumentContentProvider(RUN_SCHEME, reports));
   register('swas.openSshTerminal', (node) => openSshTerminal(services, node));

@@ -10,10 +10,22 @@ import { runScript } from './runScript';
 
 const runnable = (i: Pick<Instance, 'status'>): boolean => i.status === 'Running';
 
-export async function runCommandOnServers(services: Services, reports: RunReportDocuments, node?: unknown, nodes?: unknown): Promise<unknown> {
+export async function runCommandOnServers(
+  services: Services,
+  reports: RunReportDocuments,
+  node?: unknown,
+  nodes?: unknown,
+): Promise<unknown> {
   const title = vscode.l10n.t('SWAS: Run Command');
   const servers = await pickServers(services, node, nodes, title, runnable);
-  const script = orCancel(await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Command to run on {0} server(s)', servers.length), placeHolder: 'uptime', ignoreFocusOut: true }));
+  const script = orCancel(
+    await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Command to run on {0} server(s)', servers.length),
+      placeHolder: 'uptime',
+      ignoreFocusOut: true,
+    }),
+  );
   return runScript(services, reports, servers, script, title);
 }
 

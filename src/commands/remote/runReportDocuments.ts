@@ -17,7 +17,10 @@ export class RunReportDocuments implements vscode.TextDocumentContentProvider {
   /** A new document URI for one run. */
   create(title: string): vscode.Uri {
     this.next += 1;
-    const uri = vscode.Uri.from({ scheme: RUN_SCHEME, path: `/${this.next}/${title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'run'}.log` });
+    const uri = vscode.Uri.from({
+      scheme: RUN_SCHEME,
+      path: `/${this.next}/${title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60) || 'run'}.log`,
+    });
     this.texts.set(uri.path, '');
     if (this.texts.size > 50) this.texts.delete([...this.texts.keys()][0] ?? '');
     return uri;

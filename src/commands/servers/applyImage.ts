@@ -29,10 +29,18 @@ export async function applyImage(services: Services, node?: unknown): Promise<vo
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no suitable server in {0}.', image.regionId));
     return;
   }
-  const picked = orCancel(await services.prompts.pickMany(items, { title, placeHolder: vscode.l10n.t('Select the servers to reset to "{0}"', image.name), ignoreFocusOut: true }));
+  const picked = orCancel(
+    await services.prompts.pickMany(items, {
+      title,
+      placeHolder: vscode.l10n.t('Select the servers to reset to "{0}"', image.name),
+      ignoreFocusOut: true,
+    }),
+  );
   const blocked = picked.filter((p) => p.blocks.length > 0);
   for (const b of blocked) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Image "{0}" cannot be applied to "{1}": {2}.', image.name, b.instance.instanceName, reasons(b.blocks)));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Image "{0}" cannot be applied to "{1}": {2}.', image.name, b.instance.instanceName, reasons(b.blocks)),
+    );
   }
   for (const p of picked.filter((x) => x.blocks.length === 0)) {
     if (!(await applyConfirmed(services, p.instance, image.imageId, image.name || image.imageId))) break;

@@ -18,13 +18,18 @@ export async function forgetHostKey(services: Services, server: Instance): Promi
   if (!ip) return;
   const conn = connections.get(profile, server.instanceId);
   const forget = vscode.l10n.t('Forget Old Host Key');
-  const answer = await services.prompts.info(vscode.l10n.t('The SSH host key of {0} changes with the reset. Remove the old key from your known_hosts?', ip), forget);
+  const answer = await services.prompts.info(
+    vscode.l10n.t('The SSH host key of {0} changes with the reset. Remove the old key from your known_hosts?', ip),
+    forget,
+  );
   if (answer !== forget) return;
   try {
     const r = await forgetKnownHost({ ip, port: conn?.port, alias: conn?.alias, configFile: sshConfigOverride() });
     services.logger.info(`Host key of ${r.name}: removed from [${r.removedFrom.join(', ')}] of [${r.files.join(', ')}]`);
     void vscode.window.showInformationMessage(
-      r.removedFrom.length > 0 ? vscode.l10n.t('Removed the old host key of {0}.', r.name) : vscode.l10n.t('Your known_hosts has no old host key of {0}: nothing to remove.', r.name),
+      r.removedFrom.length > 0
+        ? vscode.l10n.t('Removed the old host key of {0}.', r.name)
+        : vscode.l10n.t('Your known_hosts has no old host key of {0}: nothing to remove.', r.name),
     );
   } catch (e) {
     services.logger.warn(`Forgetting the host key of ${ip}: ${e instanceof Error ? e.message : String(e)}`);

@@ -23,9 +23,9 @@ export function blockReason(b: ResetBlock): string {
     case 'sameServer':
       return vscode.l10n.t('the image was made from this same server');
     case 'systemDiskTooSmall':
-      return vscode.l10n.t('the server\'s system disk is smaller than the image needs');
+      return vscode.l10n.t("the server's system disk is smaller than the image needs");
     case 'dataDiskTooSmall':
-      return vscode.l10n.t('the server\'s data disk is smaller than the image needs');
+      return vscode.l10n.t("the server's data disk is smaller than the image needs");
   }
 }
 
@@ -48,10 +48,16 @@ export function customChoice(image: CustomImage, server: Instance): ImageChoice 
 export async function imageChoices(services: Services, server: Instance): Promise<ImageChoice[]> {
   const data = await services.regions.load(server.regionId);
   const api = services.api();
-  const publicImages: PublicImage[] = api ? (await api.listImages(server.regionId)).filter((i) => i.imageType.toLowerCase() !== 'custom') : [];
+  const publicImages: PublicImage[] = api
+    ? (await api.listImages(server.regionId)).filter((i) => i.imageType.toLowerCase() !== 'custom')
+    : [];
   const items: ImageChoice[] = [
     { label: vscode.l10n.t('Current image'), kind: vscode.QuickPickItemKind.Separator },
-    { label: vscode.l10n.t('Reinstall {0}', server.imageName || server.imageId), description: server.imageId, imageName: server.imageName || server.imageId },
+    {
+      label: vscode.l10n.t('Reinstall {0}', server.imageName || server.imageId),
+      description: server.imageId,
+      imageName: server.imageName || server.imageId,
+    },
     { label: vscode.l10n.t('Custom Images'), kind: vscode.QuickPickItemKind.Separator },
     ...data.images.map((i) => customChoice(i, server)),
     { label: vscode.l10n.t('Public images'), kind: vscode.QuickPickItemKind.Separator },

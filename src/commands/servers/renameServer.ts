@@ -34,7 +34,12 @@ export async function renameServer(services: Services, node?: unknown): Promise<
   if (name === server.instanceName || nameMessage(name)) return;
   const api = services.api();
   if (!api) return;
-  const { requestId } = await api.updateInstanceAttribute({ regionId: server.regionId, instanceId: server.instanceId, instanceName: name, clientToken: randomUUID() });
+  const { requestId } = await api.updateInstanceAttribute({
+    regionId: server.regionId,
+    instanceId: server.instanceId,
+    instanceName: name,
+    clientToken: randomUUID(),
+  });
   services.logger.info(`Renamed ${server.instanceId} to ${name} (RequestId ${requestId})`);
   services.explorer.showInstance(server.regionId, { ...server, instanceName: name });
 }

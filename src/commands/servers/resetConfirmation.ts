@@ -9,9 +9,12 @@ export async function confirmReset(services: Services, server: Instance, imageNa
   const name = confirmationText(server);
   const go = vscode.l10n.t('Reset…');
   const detail = [
-    vscode.l10n.t('Lost: everything on the server\'s disks (system and data disk): files, databases, installed software and settings. The server gets a fresh copy of "{0}".', imageName),
+    vscode.l10n.t(
+      'Lost: everything on the server\'s disks (system and data disk): files, databases, installed software and settings. The server gets a fresh copy of "{0}".',
+      imageName,
+    ),
     vscode.l10n.t('Kept: the server, its IP addresses, plan and snapshots. Earlier snapshots can no longer roll these disks back.'),
-    vscode.l10n.t('The server\'s SSH host key changes. This cannot be undone.'),
+    vscode.l10n.t("The server's SSH host key changes. This cannot be undone."),
   ].join('\n\n');
   const answer = await services.prompts.confirm(vscode.l10n.t('Reset server "{0}" to image "{1}"?', name, imageName), detail, [go]);
   if (answer !== go) return false;

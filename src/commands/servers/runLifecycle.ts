@@ -7,7 +7,11 @@ import { resolveServers, serverNames } from './serverTargets';
 
 type Kind = Exclude<ServerOpKind, 'reset'>;
 
-function texts(kind: Kind, names: string, count: number): { title: string; message?: string; detail?: string; normal?: string; force?: string } {
+function texts(
+  kind: Kind,
+  names: string,
+  count: number,
+): { title: string; message?: string; detail?: string; normal?: string; force?: string } {
   switch (kind) {
     case 'start':
       return { title: vscode.l10n.t('SWAS: Start Server') };
@@ -15,7 +19,9 @@ function texts(kind: Kind, names: string, count: number): { title: string; messa
       return {
         title: vscode.l10n.t('SWAS: Stop Server'),
         message: count === 1 ? vscode.l10n.t('Stop server {0}?', names) : vscode.l10n.t('Stop {0} servers: {1}?', count, names),
-        detail: vscode.l10n.t('Programs on the server stop and connections drop. A force stop is like pulling the power cord: data not yet written to disk is lost.'),
+        detail: vscode.l10n.t(
+          'Programs on the server stop and connections drop. A force stop is like pulling the power cord: data not yet written to disk is lost.',
+        ),
         normal: vscode.l10n.t('Stop'),
         force: vscode.l10n.t('Force Stop'),
       };
@@ -23,7 +29,9 @@ function texts(kind: Kind, names: string, count: number): { title: string; messa
       return {
         title: vscode.l10n.t('SWAS: Reboot Server'),
         message: count === 1 ? vscode.l10n.t('Reboot server {0}?', names) : vscode.l10n.t('Reboot {0} servers: {1}?', count, names),
-        detail: vscode.l10n.t('Programs on the server restart and connections drop. A force reboot is like pulling the power cord: data not yet written to disk is lost.'),
+        detail: vscode.l10n.t(
+          'Programs on the server restart and connections drop. A force reboot is like pulling the power cord: data not yet written to disk is lost.',
+        ),
         normal: vscode.l10n.t('Reboot'),
         force: vscode.l10n.t('Force Reboot'),
       };

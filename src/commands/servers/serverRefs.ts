@@ -22,7 +22,12 @@ export function idRef(arg: unknown): IdRef | undefined {
 /** ID references from (node, selectedNodes) arguments; the selection wins when it holds any. */
 export function refsFromArgs(args: readonly unknown[]): IdRef[] {
   const [first, second] = args;
-  const selected = Array.isArray(second) ? second.slice(0, 100).map(idRef).filter((x): x is IdRef => x !== undefined) : [];
+  const selected = Array.isArray(second)
+    ? second
+        .slice(0, 100)
+        .map(idRef)
+        .filter((x): x is IdRef => x !== undefined)
+    : [];
   if (selected.length > 0) return selected;
   const one = idRef(first);
   return one ? [one] : [];

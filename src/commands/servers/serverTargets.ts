@@ -36,7 +36,10 @@ export async function resolveServers(services: Services, args: unknown[], kind: 
   const skipped = all.filter((i) => !ok.includes(i));
   if (skipped.length > 0) {
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('Skipped (not in a status that allows this): {0}', skipped.map((i) => `${i.instanceName || i.instanceId} (${instanceStatusLabel(i.status)})`).join(', ')),
+      vscode.l10n.t(
+        'Skipped (not in a status that allows this): {0}',
+        skipped.map((i) => `${i.instanceName || i.instanceId} (${instanceStatusLabel(i.status)})`).join(', '),
+      ),
     );
   }
   if (ok.length === 0) orCancel<Instance[]>(undefined);
@@ -58,7 +61,13 @@ async function pickServers(services: Services, kind: ServerOpKind, title: string
       detail: i.instanceId,
       instance: i,
     })),
-    { title, placeHolder: vscode.l10n.t('Select one or more servers'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true },
+    {
+      title,
+      placeHolder: vscode.l10n.t('Select one or more servers'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    },
   );
   const list = orCancel(picked).map((p) => p.instance);
   return list.length > 0 ? list : orCancel<Instance[]>(undefined);

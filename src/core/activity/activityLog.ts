@@ -2,8 +2,16 @@
 // globalState (plain JSON, never a secret). Pure: the clock is passed in, the stored form is
 // validated on the way back in (globalState is data from an earlier version or a bad write).
 export type ActivityKind =
-  | 'start' | 'stop' | 'reboot' | 'reset' | 'rename'
-  | 'createSnapshot' | 'createImage' | 'share' | 'unshare' | 'deleteImage'
+  | 'start'
+  | 'stop'
+  | 'reboot'
+  | 'reset'
+  | 'rename'
+  | 'createSnapshot'
+  | 'createImage'
+  | 'share'
+  | 'unshare'
+  | 'deleteImage'
   /** A Run Command run on one server (added later: stored entries of every earlier kind still load). */
   | 'runCommand';
 
@@ -46,7 +54,19 @@ export interface ActivityEntry {
 export const DEFAULT_CAP = 50;
 export const STORE_KEY = 'swas.activity.v1';
 
-export const ACTIVITY_KINDS: readonly ActivityKind[] = ['start', 'stop', 'reboot', 'reset', 'rename', 'createSnapshot', 'createImage', 'share', 'unshare', 'deleteImage', 'runCommand'];
+export const ACTIVITY_KINDS: readonly ActivityKind[] = [
+  'start',
+  'stop',
+  'reboot',
+  'reset',
+  'rename',
+  'createSnapshot',
+  'createImage',
+  'share',
+  'unshare',
+  'deleteImage',
+  'runCommand',
+];
 const KINDS = ACTIVITY_KINDS;
 const OUTCOMES: readonly ActivityOutcome[] = ['running', 'succeeded', 'failed'];
 const STEP_STATES: readonly ActivityStep['state'][] = ['pending', 'active', 'done', 'failed'];
@@ -91,13 +111,23 @@ export class ActivityLog {
     return this.update(id, { steps, ...patch, outcome: 'succeeded', finishedAt: now });
   }
 
-  fail(id: string, now: number, error: { code?: string; message?: string; requestId?: string }, patch: Partial<ActivityEntry> = {}): ActivityEntry | undefined {
+  fail(
+    id: string,
+    now: number,
+    error: { code?: string; message?: string; requestId?: string },
+    patch: Partial<ActivityEntry> = {},
+  ): ActivityEntry | undefined {
     const cur = this.get(id);
     if (!cur) return undefined;
     const steps = cur.steps.map((s) => (s.state === 'active' ? { ...s, state: 'failed' as const } : s));
     return this.update(id, {
-      steps, ...patch, outcome: 'failed', finishedAt: now,
-      errorCode: error.code, errorMessage: error.message, requestId: error.requestId ?? cur.requestId,
+      steps,
+      ...patch,
+      outcome: 'failed',
+      finishedAt: now,
+      errorCode: error.code,
+      errorMessage: error.message,
+      requestId: error.requestId ?? cur.requestId,
     });
   }
 
@@ -171,12 +201,21 @@ const optStr = (v: unknown): boolean => v === undefined || typeof v === 'string'
 function isEntry(v: unknown): v is ActivityEntry {
   if (!isRecord(v)) return false;
   const t = v.target;
-  if (!isRecord(t) || !isStr(t.regionId) || !isStr(t.id) || !isStr(t.name) || !['instance', 'snapshot', 'image'].includes(String(t.kind))) return false;
+  if (!isRecord(t) || !isStr(t.regionId) || !isStr(t.id) || !isStr(t.name) || !['instance', 'snapshot', 'image'].includes(String(t.kind)))
+    return false;
   if (!isStr(v.id) || !KINDS.includes(v.kind as ActivityKind) || !OUTCOMES.includes(v.outcome as ActivityOutcome)) return false;
   if (typeof v.startedAt !== 'number' || !(v.finishedAt === undefined || typeof v.finishedAt === 'number')) return false;
-  if (!Array.isArray(v.steps) || !v.steps.every((s) => isRecord(s) && isStr(s.label) && STEP_STATES.includes(s.state as ActivityStep['state']))) return false;
+  if (
+    !Array.isArray(v.steps) ||
+    !v.steps.every((s) => isRecord(s) && isStr(s.label) && STEP_STATES.includes(s.state as ActivityStep['state']))
+  )
+    return false;
   if (![v.requestId, v.errorCode, v.errorMessage, v.clientToken].every(optStr)) return false;
-  if (v.params !== undefined && !(isRecord(v.params) && Object.values(v.params).every((x) => typeof x === 'string' || typeof x === 'boolean'))) return false;
+  if (
+    v.params !== undefined &&
+    !(isRecord(v.params) && Object.values(v.params).every((x) => typeof x === 'string' || typeof x === 'boolean'))
+  )
+    return false;
   if (v.machine !== undefined && !isRecord(v.machine)) return false;
   return true;
 }

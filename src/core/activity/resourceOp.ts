@@ -32,12 +32,20 @@ export interface ResourceOpState {
 /** A snapshot is followed as long as Create Snapshot's own wait (10 min); an image takes longer. */
 export const RESOURCE_DEADLINE_MS: Record<ResourceKind, number> = { snapshot: 10 * 60_000, image: 60 * 60_000 };
 
-export function beginResourceOp(resource: ResourceKind, id: string, now: number, deadlineMs = RESOURCE_DEADLINE_MS[resource]): ResourceOpState {
+export function beginResourceOp(
+  resource: ResourceKind,
+  id: string,
+  now: number,
+  deadlineMs = RESOURCE_DEADLINE_MS[resource],
+): ResourceOpState {
   return { resource, id, since: now, deadline: now + deadlineMs, seen: false, phase: 'waiting' };
 }
 
 /** What a status means: settled well, settled badly (with why), or still going. */
-export function classify(resource: ResourceKind, status: string): { phase: 'succeeded' } | { phase: 'failed'; reason: ResourceReason } | { phase: 'waiting' } {
+export function classify(
+  resource: ResourceKind,
+  status: string,
+): { phase: 'succeeded' } | { phase: 'failed'; reason: ResourceReason } | { phase: 'waiting' } {
   if (resource === 'snapshot') {
     const p = snapshotPhase(snapshotStatus(status));
     return p === 'accomplished' ? { phase: 'succeeded' } : p === 'failed' ? { phase: 'failed', reason: 'failed' } : { phase: 'waiting' };
@@ -57,7 +65,12 @@ export function classify(resource: ResourceKind, status: string): { phase: 'succ
 export function observeResource(s: ResourceOpState, item: { status: string; progress?: number } | undefined): ResourceOpState {
   if (s.phase !== 'waiting' && !(s.phase === 'failed' && s.reason === 'stillCreating')) return s;
   if (!item) return s.seen ? { ...s, phase: 'failed', reason: 'gone' } : s;
-  const next: ResourceOpState = { ...s, seen: true, status: item.status, ...(item.progress === undefined ? {} : { progress: item.progress }) };
+  const next: ResourceOpState = {
+    ...s,
+    seen: true,
+    status: item.status,
+    ...(item.progress === undefined ? {} : { progress: item.progress }),
+  };
   const c = classify(s.resource, item.status);
   if (c.phase === 'succeeded') return { ...next, phase: 'succeeded', reason: undefined };
   if (c.phase === 'failed') return { ...next, phase: 'failed', reason: c.reason };
@@ -80,7 +93,14 @@ export function restoreResourceState(v: unknown): ResourceOpState | undefined {
   if ((o.resource !== 'snapshot' && o.resource !== 'image') || typeof o.id !== 'string' || !o.id) return undefined;
   if (typeof o.since !== 'number' || typeof o.deadline !== 'number' || typeof o.seen !== 'boolean') return undefined;
   if (!['waiting', 'awaitingImage', 'succeeded', 'failed'].includes(String(o.phase))) return undefined;
-  const s: ResourceOpState = { resource: o.resource, id: o.id, since: o.since, deadline: o.deadline, seen: o.seen, phase: o.phase as ResourcePhase };
+  const s: ResourceOpState = {
+    resource: o.resource,
+    id: o.id,
+    since: o.since,
+    deadline: o.deadline,
+    seen: o.seen,
+    phase: o.phase as ResourcePhase,
+  };
   if (['failed', 'unavailable', 'gone', 'stillCreating'].includes(String(o.reason))) s.reason = o.reason as ResourceReason;
   if (typeof o.status === 'string') s.status = o.status;
   if (typeof o.progress === 'number' && Number.isFinite(o.progress)) s.progress = o.progress;

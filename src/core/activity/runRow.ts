@@ -15,7 +15,12 @@ export function runRowPatch(o: RunOutcome, params: Record<string, string | boole
   if (o.invokeId) p.invokeId = o.invokeId;
   if (o.result?.exitCode !== undefined) p.exitCode = String(o.result.exitCode);
   const patch: Partial<ActivityEntry> = { params: p, ...(o.requestId ? { requestId: o.requestId } : {}) };
-  if (o.error && !o.result) return { outcome: 'failed', error: { code: o.error.code, message: o.error.message, requestId: o.error.requestId ?? o.requestId }, patch };
+  if (o.error && !o.result)
+    return {
+      outcome: 'failed',
+      error: { code: o.error.code, message: o.error.message, requestId: o.error.requestId ?? o.requestId },
+      patch,
+    };
   if (o.stillRunning) return { outcome: 'failed', error: { code: 'swas.stillRunning', requestId: o.requestId }, patch };
   const r = o.result;
   if (!r || !FINISHED_INVOCATION.has(r.status)) return { outcome: 'running', patch };

@@ -23,7 +23,8 @@ export function customImageBlocks(image: CustomImage, server: Instance): ResetBl
   const sys = diskSize(server, 'system');
   const data = diskSize(server, 'data') ?? 0;
   // Sizes unknown (0 or absent) never block.
-  if ((image.requiredSystemDiskSizeGiB ?? 0) > 0 && sys !== undefined && sys > 0 && (image.requiredSystemDiskSizeGiB ?? 0) > sys) out.push('systemDiskTooSmall');
+  if ((image.requiredSystemDiskSizeGiB ?? 0) > 0 && sys !== undefined && sys > 0 && (image.requiredSystemDiskSizeGiB ?? 0) > sys)
+    out.push('systemDiskTooSmall');
   if ((image.requiredDataDiskSizeGiB ?? 0) > data && server.disks.length > 0) out.push('dataDiskTooSmall');
   return out;
 }

@@ -119,7 +119,13 @@ const KINDS: readonly ServerOpKind[] = ['start', 'stop', 'reboot', 'reset'];
 export function restoreOpState(v: unknown): ServerOpState | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const o = v as Record<string, unknown>;
-  if (!KINDS.includes(o.kind as ServerOpKind) || typeof o.since !== 'number' || !Array.isArray(o.seen) || !o.seen.every((x) => typeof x === 'string')) return undefined;
+  if (
+    !KINDS.includes(o.kind as ServerOpKind) ||
+    typeof o.since !== 'number' ||
+    !Array.isArray(o.seen) ||
+    !o.seen.every((x) => typeof x === 'string')
+  )
+    return undefined;
   if (o.phase !== 'waiting' && o.phase !== 'succeeded' && o.phase !== 'failed') return undefined;
   const reason = o.reason === 'disabled' || o.reason === 'timeout' || o.reason === 'unchanged' ? o.reason : undefined;
   return { kind: o.kind as ServerOpKind, since: o.since, seen: o.seen as string[], phase: o.phase, ...(reason ? { reason } : {}) };

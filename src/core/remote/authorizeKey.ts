@@ -3,7 +3,8 @@
 // comment naming this extension so it can be found and removed later, creates ~/.ssh with the
 // modes sshd insists on, and touches nothing else (password login, other keys, sshd_config).
 
-const KEY_LINE = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) ([A-Za-z0-9+/]+={0,3})(?: (.*))?$/;
+const KEY_LINE =
+  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) ([A-Za-z0-9+/]+={0,3})(?: (.*))?$/;
 
 export const KEY_MARKER = 'swas-explorer';
 

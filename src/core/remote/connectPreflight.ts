@@ -94,7 +94,12 @@ async function ensureFirewall(t: PreflightTarget, port: number, ui: PreflightUi,
   const rules = await env.remote.listFirewallRules(t.regionId, t.instanceId);
   if (firewallAllows(rules, port)) return;
   const source = await ui.firewallSource(port);
-  await env.remote.createFirewallRules({ regionId: t.regionId, instanceId: t.instanceId, rules: [{ port: String(port), protocol: 'TCP', sourceCidrIp: source, remark: 'SSH (SWAS Explorer)' }], clientToken: randomUUID() });
+  await env.remote.createFirewallRules({
+    regionId: t.regionId,
+    instanceId: t.instanceId,
+    rules: [{ port: String(port), protocol: 'TCP', sourceCidrIp: source, remark: 'SSH (SWAS Explorer)' }],
+    clientToken: randomUUID(),
+  });
 }
 
 async function authorize(t: PreflightTarget, conn: SshConnection, ui: PreflightUi, env: PreflightEnv): Promise<SshConnection> {
@@ -106,13 +111,30 @@ async function authorize(t: PreflightTarget, conn: SshConnection, ui: PreflightU
   const base = hostAlias(t.instanceName, t.instanceId).replace(/^swas-/, 'swas_');
   const key = picked === 'new' ? await generateKey(await freeKeyPath(env.keyDir, base), `swas-explorer@${t.instanceId}`) : picked;
   const target = { regionId: t.regionId, instanceId: t.instanceId, instanceName: t.instanceName, osType: t.osType };
-  const outcome = await ui.whileAuthorizing(async () => (await runOnServers(env.remote, [target], authorizeKeyScript(key.publicKey, t.instanceId), { timeoutSeconds: 60, workingUser: conn.user }, env.run))[0]);
+  const outcome = await ui.whileAuthorizing(
+    async () =>
+      (
+        await runOnServers(
+          env.remote,
+          [target],
+          authorizeKeyScript(key.publicKey, t.instanceId),
+          { timeoutSeconds: 60, workingUser: conn.user },
+          env.run,
+        )
+      )[0],
+  );
   const problem = authorizeProblem(outcome);
   if (problem !== undefined) throw ui.authorizeFailed(problem);
   return { ...conn, identityFile: key.privatePath, authorizedKey: key.publicKey.base64 };
 }
 
-async function writeConfig(t: PreflightTarget, conn: SshConnection, store: ConnectionStore, ui: PreflightUi, env: PreflightEnv): Promise<string | undefined> {
+async function writeConfig(
+  t: PreflightTarget,
+  conn: SshConnection,
+  store: ConnectionStore,
+  ui: PreflightUi,
+  env: PreflightEnv,
+): Promise<string | undefined> {
   let consent = store.configConsent();
   if (consent === undefined) {
     consent = await ui.configConsent(env.configFile);
@@ -120,13 +142,26 @@ async function writeConfig(t: PreflightTarget, conn: SshConnection, store: Conne
   }
   if (consent === 'no') return undefined;
   const alias = hostAlias(t.instanceName, t.instanceId);
-  await editSshConfigFile(env.configFile, (text) => upsertHost(text, { alias, hostName: t.publicIpAddress, user: conn.user, port: conn.port, ...(conn.identityFile ? { identityFile: conn.identityFile } : {}) }));
+  await editSshConfigFile(env.configFile, (text) =>
+    upsertHost(text, {
+      alias,
+      hostName: t.publicIpAddress,
+      user: conn.user,
+      port: conn.port,
+      ...(conn.identityFile ? { identityFile: conn.identityFile } : {}),
+    }),
+  );
   env.logger.info(`ssh config: Host ${alias} written to ${env.configFile}`);
   return alias;
 }
 
 /** Firewall, key and ssh config, in that order; resolves with the connection to use. */
-export async function connectPreflight(t: PreflightTarget, store: ConnectionStore, ui: PreflightUi, env: PreflightEnv): Promise<SshConnection> {
+export async function connectPreflight(
+  t: PreflightTarget,
+  store: ConnectionStore,
+  ui: PreflightUi,
+  env: PreflightEnv,
+): Promise<SshConnection> {
   const known = store.get();
   let conn: SshConnection = known ?? (await ui.askSettings());
   await store.set(conn);

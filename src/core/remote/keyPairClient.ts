@@ -13,10 +13,19 @@ type Spec = Parameters<SwasCaller['call']>[0];
 
 export interface KeyPairApi {
   listKeyPairs(regionId: string, opts?: CallOptions): Promise<KeyPair[]>;
-  importKeyPair(p: { regionId: string; name: string; publicKey: string; clientToken: string }, opts?: CallOptions): Promise<{ name: string; requestId: string }>;
+  importKeyPair(
+    p: { regionId: string; name: string; publicKey: string; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ name: string; requestId: string }>;
   /** Throws KeyPairServerError when the pair could not be bound to some of the servers. */
-  attachKeyPair(p: { regionId: string; name: string; instanceIds: string[]; clientToken: string }, opts?: CallOptions): Promise<KeyPairAttachResult>;
-  detachKeyPair(p: { regionId: string; name: string; instanceIds: string[]; clientToken: string }, opts?: CallOptions): Promise<KeyPairAttachResult>;
+  attachKeyPair(
+    p: { regionId: string; name: string; instanceIds: string[]; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<KeyPairAttachResult>;
+  detachKeyPair(
+    p: { regionId: string; name: string; instanceIds: string[]; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<KeyPairAttachResult>;
 }
 
 function indexed(name: string, values: string[]): Record<string, string> {
@@ -31,18 +40,30 @@ function ids(v: unknown): string[] {
       return [];
     }
   }
-  return arr(v).map((x) => str(x)).filter(Boolean);
+  return arr(v)
+    .map((x) => str(x))
+    .filter(Boolean);
 }
 
 export function toKeyPair(raw: unknown): KeyPair {
   const o = obj(raw);
-  return { name: str(o.KeyPairName), publicKey: str(o.PublicKey ?? o.PublicKeyBody), creationTime: str(o.CreationTime), instanceIds: ids(o.InstanceIds) };
+  return {
+    name: str(o.KeyPairName),
+    publicKey: str(o.PublicKey ?? o.PublicKeyBody),
+    creationTime: str(o.CreationTime),
+    instanceIds: ids(o.InstanceIds),
+  };
 }
 
 export function toServerResults(action: 'AttachKeyPair' | 'DetachKeyPair', body: Record<string, unknown>): KeyPairAttachResult {
   const results: KeyPairServerResult[] = arr(body.Results).map((r) => {
     const o = obj(r);
-    return { instanceId: str(o.InstanceId), success: o.Success === undefined ? true : bool(o.Success), code: str(o.Code), message: str(o.Message) };
+    return {
+      instanceId: str(o.InstanceId),
+      success: o.Success === undefined ? true : bool(o.Success),
+      code: str(o.Code),
+      message: str(o.Message),
+    };
   });
   const failed = results.filter((r) => !r.success);
   const failCount = Math.max(num(body.FailCount), failed.length);
@@ -52,14 +73,31 @@ export function toServerResults(action: 'AttachKeyPair' | 'DetachKeyPair', body:
 
 export function createKeyPairApi(caller: SwasCaller): KeyPairApi {
   const write = (action: string, regionId: string, clientToken: string, params: Spec['params'], resultKey?: string): Spec => ({
-    action, regionId, params: { RegionId: regionId, ClientToken: clientToken, ...params }, mutating: true, clientToken, cacheable: false, resultKey,
+    action,
+    regionId,
+    params: { RegionId: regionId, ClientToken: clientToken, ...params },
+    mutating: true,
+    clientToken,
+    cacheable: false,
+    resultKey,
   });
   return {
     async listKeyPairs(regionId, opts) {
       const out: KeyPair[] = [];
       // PageSize stays at the documented default (10): the maximum is not documented.
       for (let page = 1; page <= 50; page++) {
-        const body = await caller.call({ action: 'ListKeyPairs', regionId, params: { RegionId: regionId, PageNumber: page, PageSize: 10 }, mutating: false, cacheable: false, listKey: 'KeyPairs', idKey: 'KeyPairName' }, opts);
+        const body = await caller.call(
+          {
+            action: 'ListKeyPairs',
+            regionId,
+            params: { RegionId: regionId, PageNumber: page, PageSize: 10 },
+            mutating: false,
+            cacheable: false,
+            listKey: 'KeyPairs',
+            idKey: 'KeyPairName',
+          },
+          opts,
+        );
         const items = arr(body.KeyPairs).map(toKeyPair);
         out.push(...items);
         if (items.length === 0 || out.length >= num(body.TotalCount)) break;
@@ -67,14 +105,29 @@ export function createKeyPairApi(caller: SwasCaller): KeyPairApi {
       return out;
     },
     async importKeyPair(p, opts) {
-      const body = await caller.call(write('ImportKeyPair', p.regionId, p.clientToken, { KeyPairName: p.name, PublicKeyBody: p.publicKey }), opts);
+      const body = await caller.call(
+        write('ImportKeyPair', p.regionId, p.clientToken, { KeyPairName: p.name, PublicKeyBody: p.publicKey }),
+        opts,
+      );
       return { name: str(body.KeyPairName) || p.name, requestId: str(body.RequestId) };
     },
     async attachKeyPair(p, opts) {
-      return toServerResults('AttachKeyPair', await caller.call(write('AttachKeyPair', p.regionId, p.clientToken, { KeyPairName: p.name, ...indexed('InstanceIds', p.instanceIds) }), opts));
+      return toServerResults(
+        'AttachKeyPair',
+        await caller.call(
+          write('AttachKeyPair', p.regionId, p.clientToken, { KeyPairName: p.name, ...indexed('InstanceIds', p.instanceIds) }),
+          opts,
+        ),
+      );
     },
     async detachKeyPair(p, opts) {
-      return toServerResults('DetachKeyPair', await caller.call(write('DetachKeyPair', p.regionId, p.clientToken, { KeyPairName: p.name, ...indexed('InstanceIds', p.instanceIds) }), opts));
+      return toServerResults(
+        'DetachKeyPair',
+        await caller.call(
+          write('DetachKeyPair', p.regionId, p.clientToken, { KeyPairName: p.name, ...indexed('InstanceIds', p.instanceIds) }),
+          opts,
+        ),
+      );
     },
   };
 }

@@ -51,7 +51,10 @@ export function keyBody(line: string): string {
  */
 export function keyPairNameFor(fileBase: string, key: PublicKey): string {
   const hash = createHash('sha256').update(Buffer.from(key.base64, 'base64')).digest('hex').slice(0, 8);
-  let base = fileBase.replace(/\.pub$/i, '').replace(/[^A-Za-z0-9:_-]/g, '-').replace(/^[^A-Za-z]+/, '');
+  let base = fileBase
+    .replace(/\.pub$/i, '')
+    .replace(/[^A-Za-z0-9:_-]/g, '-')
+    .replace(/^[^A-Za-z]+/, '');
   if (/^https?:/i.test(base) || base === '') base = `key${base ? `-${base}` : ''}`;
   return `${base.slice(0, 64 - 9)}-${hash}`;
 }

@@ -54,10 +54,22 @@ export function toInvocationResult(raw: unknown): InvocationResult {
 
 export interface RemoteAccessApi extends KeyPairApi {
   listFirewallRules(regionId: string, instanceId: string, opts?: CallOptions): Promise<FirewallRule[]>;
-  createFirewallRules(params: { regionId: string; instanceId: string; rules: NewFirewallRule[]; clientToken: string }, opts?: CallOptions): Promise<{ ruleIds: string[]; requestId: string }>;
-  modifyFirewallRule(params: { regionId: string; instanceId: string; ruleId: string; rule: NewFirewallRule; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
-  setFirewallRuleEnabled(params: { regionId: string; instanceId: string; ruleId: string; enabled: boolean; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
-  deleteFirewallRules(params: { regionId: string; instanceId: string; ruleIds: string[]; clientToken: string }, opts?: CallOptions): Promise<{ requestId: string }>;
+  createFirewallRules(
+    params: { regionId: string; instanceId: string; rules: NewFirewallRule[]; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ ruleIds: string[]; requestId: string }>;
+  modifyFirewallRule(
+    params: { regionId: string; instanceId: string; ruleId: string; rule: NewFirewallRule; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ requestId: string }>;
+  setFirewallRuleEnabled(
+    params: { regionId: string; instanceId: string; ruleId: string; enabled: boolean; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ requestId: string }>;
+  deleteFirewallRules(
+    params: { regionId: string; instanceId: string; ruleIds: string[]; clientToken: string },
+    opts?: CallOptions,
+  ): Promise<{ requestId: string }>;
   runCommand(params: RunCommandParams, opts?: CallOptions): Promise<{ invokeId: string; requestId: string }>;
   invocationResult(regionId: string, instanceId: string, invokeId: string, opts?: CallOptions): Promise<InvocationResult>;
   /** true = the Cloud Assistant agent is online, per server. */
@@ -66,10 +78,22 @@ export interface RemoteAccessApi extends KeyPairApi {
 }
 
 const read = (action: string, regionId: string, params: Spec['params'], listKey?: string, idKey?: string): Spec => ({
-  action, regionId, params: { RegionId: regionId, ...params }, mutating: false, cacheable: false, listKey, idKey,
+  action,
+  regionId,
+  params: { RegionId: regionId, ...params },
+  mutating: false,
+  cacheable: false,
+  listKey,
+  idKey,
 });
 const write = (action: string, regionId: string, clientToken: string, params: Spec['params'], resultKey?: string): Spec => ({
-  action, regionId, params: { RegionId: regionId, ClientToken: clientToken, ...params }, mutating: true, clientToken, cacheable: false, resultKey,
+  action,
+  regionId,
+  params: { RegionId: regionId, ClientToken: clientToken, ...params },
+  mutating: true,
+  clientToken,
+  cacheable: false,
+  resultKey,
 });
 
 function ruleParams(r: NewFirewallRule): Record<string, string> {
@@ -82,7 +106,10 @@ export function createRemoteAccessApi(caller: SwasCaller): RemoteAccessApi {
     async listFirewallRules(regionId, instanceId, opts) {
       const out: FirewallRule[] = [];
       for (let page = 1; page <= 20; page++) {
-        const body = await caller.call(read('ListFirewallRules', regionId, { InstanceId: instanceId, PageNumber: page, PageSize: 100 }, 'FirewallRules', 'RuleId'), opts);
+        const body = await caller.call(
+          read('ListFirewallRules', regionId, { InstanceId: instanceId, PageNumber: page, PageSize: 100 }, 'FirewallRules', 'RuleId'),
+          opts,
+        );
         const items = arr(body.FirewallRules).map(toFirewallRule);
         out.push(...items);
         if (items.length < 100 || out.length >= num(body.TotalCount)) break;
@@ -91,29 +118,57 @@ export function createRemoteAccessApi(caller: SwasCaller): RemoteAccessApi {
     },
     async createFirewallRules(p, opts) {
       // The plural create is the only one that takes a source CIDR per rule (SDK 4.0.0).
-      const body = await caller.call(write('CreateFirewallRules', p.regionId, p.clientToken, { InstanceId: p.instanceId, FirewallRules: JSON.stringify(p.rules.map(ruleParams)) }), opts);
+      const body = await caller.call(
+        write('CreateFirewallRules', p.regionId, p.clientToken, {
+          InstanceId: p.instanceId,
+          FirewallRules: JSON.stringify(p.rules.map(ruleParams)),
+        }),
+        opts,
+      );
       return { ruleIds: arr(body.FirewallRuleIds).map((x) => str(x)), requestId: str(body.RequestId) };
     },
     async modifyFirewallRule(p, opts) {
-      const body = await caller.call(write('ModifyFirewallRule', p.regionId, p.clientToken, { InstanceId: p.instanceId, RuleId: p.ruleId, ...ruleParams(p.rule) }), opts);
+      const body = await caller.call(
+        write('ModifyFirewallRule', p.regionId, p.clientToken, { InstanceId: p.instanceId, RuleId: p.ruleId, ...ruleParams(p.rule) }),
+        opts,
+      );
       return { requestId: str(body.RequestId) };
     },
     async setFirewallRuleEnabled(p, opts) {
-      const body = await caller.call(write(p.enabled ? 'EnableFirewallRule' : 'DisableFirewallRule', p.regionId, p.clientToken, { InstanceId: p.instanceId, RuleId: p.ruleId }), opts);
+      const body = await caller.call(
+        write(p.enabled ? 'EnableFirewallRule' : 'DisableFirewallRule', p.regionId, p.clientToken, {
+          InstanceId: p.instanceId,
+          RuleId: p.ruleId,
+        }),
+        opts,
+      );
       return { requestId: str(body.RequestId) };
     },
     async deleteFirewallRules(p, opts) {
-      const body = await caller.call(write('DeleteFirewallRules', p.regionId, p.clientToken, { InstanceId: p.instanceId, RuleIds: JSON.stringify(p.ruleIds) }), opts);
+      const body = await caller.call(
+        write('DeleteFirewallRules', p.regionId, p.clientToken, { InstanceId: p.instanceId, RuleIds: JSON.stringify(p.ruleIds) }),
+        opts,
+      );
       return { requestId: str(body.RequestId) };
     },
     async runCommand(p, opts) {
       // RunCommand takes no ClientToken: it is never retried after the request may have reached
       // the server (a second run of a script is a second side effect).
       const spec: Spec = {
-        action: 'RunCommand', regionId: p.regionId, mutating: true, cacheable: false, resultKey: 'InvokeId',
+        action: 'RunCommand',
+        regionId: p.regionId,
+        mutating: true,
+        cacheable: false,
+        resultKey: 'InvokeId',
         params: {
-          RegionId: p.regionId, InstanceId: p.instanceId, CommandContent: p.commandContent, Type: p.type, Timeout: p.timeoutSeconds,
-          WorkingUser: p.workingUser || undefined, WorkingDir: p.workingDir || undefined, Name: p.name || undefined,
+          RegionId: p.regionId,
+          InstanceId: p.instanceId,
+          CommandContent: p.commandContent,
+          Type: p.type,
+          Timeout: p.timeoutSeconds,
+          WorkingUser: p.workingUser || undefined,
+          WorkingDir: p.workingDir || undefined,
+          Name: p.name || undefined,
         },
       };
       const body = await caller.call(spec, opts);
@@ -126,7 +181,16 @@ export function createRemoteAccessApi(caller: SwasCaller): RemoteAccessApi {
     async cloudAssistantStatus(regionId, instanceIds, opts) {
       const out = new Map<string, boolean>();
       for (let i = 0; i < instanceIds.length; i += 100) {
-        const body = await caller.call(read('DescribeCloudAssistantStatus', regionId, { InstanceIds: JSON.stringify(instanceIds.slice(i, i + 100)), PageSize: 100 }, 'CloudAssistantStatus', 'InstanceId'), opts);
+        const body = await caller.call(
+          read(
+            'DescribeCloudAssistantStatus',
+            regionId,
+            { InstanceIds: JSON.stringify(instanceIds.slice(i, i + 100)), PageSize: 100 },
+            'CloudAssistantStatus',
+            'InstanceId',
+          ),
+          opts,
+        );
         for (const s of arr(body.CloudAssistantStatus)) {
           const o = obj(s);
           out.set(str(o.InstanceId), o.Status === true || str(o.Status).toLowerCase() === 'true');
@@ -135,7 +199,10 @@ export function createRemoteAccessApi(caller: SwasCaller): RemoteAccessApi {
       return out;
     },
     async loginUrl(p, opts) {
-      const body = await caller.call(read('LoginInstance', p.regionId, { InstanceId: p.instanceId, Username: p.username || undefined, Port: p.port }), opts);
+      const body = await caller.call(
+        read('LoginInstance', p.regionId, { InstanceId: p.instanceId, Username: p.username || undefined, Port: p.port }),
+        opts,
+      );
       return str(body.RedirectUrl);
     },
   };

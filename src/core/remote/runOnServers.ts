@@ -69,7 +69,13 @@ async function follow(api: RemoteAccessApi, out: RunOutcome, opts: RunOptions, d
 }
 
 /** Starts the script on every target, then follows every run; never throws for one server's failure. */
-export async function runOnServers(api: RemoteAccessApi, targets: readonly RunTarget[], script: string, opts: RunOptions, deps: RunDeps): Promise<RunOutcome[]> {
+export async function runOnServers(
+  api: RemoteAccessApi,
+  targets: readonly RunTarget[],
+  script: string,
+  opts: RunOptions,
+  deps: RunDeps,
+): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = targets.map((target) => ({ target }));
   const size = commandTooLong(script);
   if (size !== undefined) {
@@ -82,7 +88,14 @@ export async function runOnServers(api: RemoteAccessApi, targets: readonly RunTa
     outcomes.map(async (out) => {
       try {
         const started = await api.runCommand(
-          { regionId: out.target.regionId, instanceId: out.target.instanceId, commandContent: script, type: commandTypeFor(out.target.osType), timeoutSeconds: opts.timeoutSeconds, workingUser: opts.workingUser },
+          {
+            regionId: out.target.regionId,
+            instanceId: out.target.instanceId,
+            commandContent: script,
+            type: commandTypeFor(out.target.osType),
+            timeoutSeconds: opts.timeoutSeconds,
+            workingUser: opts.workingUser,
+          },
           { signal: opts.signal },
         );
         out.invokeId = started.invokeId;

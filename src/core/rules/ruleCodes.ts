@@ -3,16 +3,7 @@
 
 /** Form fields a rule issue can belong to. Tag issues carry the row index. */
 export type FieldId =
-  | 'server'
-  | 'imageName'
-  | 'systemSnapshot'
-  | 'dataSnapshot'
-  | 'description'
-  | 'tags'
-  | 'tagKey'
-  | 'tagValue'
-  | 'resourceGroupId'
-  | 'quota';
+  'server' | 'imageName' | 'systemSnapshot' | 'dataSnapshot' | 'description' | 'tags' | 'tagKey' | 'tagValue' | 'resourceGroupId' | 'quota';
 
 export type RuleCode =
   | 'server.notReady'
@@ -77,21 +68,45 @@ const REF = 'CreateCustomImage-api-reference.txt';
  * `likely` and `guess` rules are advice. Keep this table next to the rules it describes.
  */
 export const RULE_SOURCES: Record<RuleCode, RuleSource> = {
-  'server.notReady': { evidence: 'guess', source: 'swas-api.md §3.10: no required server state is documented for CreateCustomImage (only IncorrectInstanceStatus exists)' },
+  'server.notReady': {
+    evidence: 'guess',
+    source: 'swas-api.md §3.10: no required server state is documented for CreateCustomImage (only IncorrectInstanceStatus exists)',
+  },
   'imageName.required': { evidence: 'confirmed', source: `${REF}: ImageName is required` },
   'imageName.length': { evidence: 'confirmed', source: `${REF}: 2 to 128 characters; Terraform regex agrees` },
-  'imageName.start': { evidence: 'confirmed', source: `${REF}: starts with a letter or a digit; Terraform regex agrees (a letter may be Chinese, A6)` },
-  'imageName.chars': { evidence: 'guess', source: 'swas-api-2.md A6: docs say letters, digits, ":", "_", "-"; Terraform also allows Chinese; other letters unknown' },
-  'imageName.taken': { evidence: 'confirmed', source: `${REF}: ImageNameAlreadyExist (a name already in this region is in the account, whatever the scope)` },
-  'systemSnapshot.required': { evidence: 'confirmed', source: `${REF}: "only based on the system disk snapshot"; Terraform makes SystemSnapshotId Required` },
+  'imageName.start': {
+    evidence: 'confirmed',
+    source: `${REF}: starts with a letter or a digit; Terraform regex agrees (a letter may be Chinese, A6)`,
+  },
+  'imageName.chars': {
+    evidence: 'guess',
+    source: 'swas-api-2.md A6: docs say letters, digits, ":", "_", "-"; Terraform also allows Chinese; other letters unknown',
+  },
+  'imageName.taken': {
+    evidence: 'confirmed',
+    source: `${REF}: ImageNameAlreadyExist (a name already in this region is in the account, whatever the scope)`,
+  },
+  'systemSnapshot.required': {
+    evidence: 'confirmed',
+    source: `${REF}: "only based on the system disk snapshot"; Terraform makes SystemSnapshotId Required`,
+  },
   'systemSnapshot.notFound': { evidence: 'confirmed', source: `${REF}: InvalidParam.SystemSnapshotIdNotFound` },
   'systemSnapshot.notSystemDisk': { evidence: 'confirmed', source: `${REF}: a custom image is created only from a system disk snapshot` },
-  'systemSnapshot.otherServer': { evidence: 'likely', source: 'swas-api.md §3.10: that the snapshot must belong to InstanceId is undocumented (very likely)' },
+  'systemSnapshot.otherServer': {
+    evidence: 'likely',
+    source: 'swas-api.md §3.10: that the snapshot must belong to InstanceId is undocumented (very likely)',
+  },
   'systemSnapshot.progressing': { evidence: 'guess', source: 'swas-api.md §3.10: that the snapshot must be Accomplished is undocumented' },
   'systemSnapshot.failed': { evidence: 'guess', source: 'swas-api.md §3.10: that the snapshot must be Accomplished is undocumented' },
   'dataSnapshot.notFound': { evidence: 'confirmed', source: `${REF}: InvalidParam.DataSnapshotIdNotFound` },
-  'dataSnapshot.notDataDisk': { evidence: 'confirmed', source: `${REF}: "select a data disk snapshot in addition to a system disk snapshot"` },
-  'dataSnapshot.otherServer': { evidence: 'likely', source: 'swas-api.md §3.10: that the data snapshot must come from the same server is undocumented (very likely)' },
+  'dataSnapshot.notDataDisk': {
+    evidence: 'confirmed',
+    source: `${REF}: "select a data disk snapshot in addition to a system disk snapshot"`,
+  },
+  'dataSnapshot.otherServer': {
+    evidence: 'likely',
+    source: 'swas-api.md §3.10: that the data snapshot must come from the same server is undocumented (very likely)',
+  },
   'dataSnapshot.progressing': { evidence: 'guess', source: 'swas-api.md §3.10: that the snapshot must be Accomplished is undocumented' },
   'dataSnapshot.failed': { evidence: 'guess', source: 'swas-api.md §3.10: that the snapshot must be Accomplished is undocumented' },
   'description.tooLong': { evidence: 'guess', source: 'swas-api.md §3.10: description length UNCONFIRMED; 256 is borrowed from ECS' },
@@ -101,11 +116,17 @@ export const RULE_SOURCES: Record<RuleCode, RuleSource> = {
   'tagKey.tooLong': { evidence: 'confirmed', source: `${REF}: tag key up to 64 characters` },
   'tagKey.url': { evidence: 'confirmed', source: `${REF}: tag key cannot contain http:// or https://` },
   'tagKey.reservedPrefix': { evidence: 'confirmed', source: `${REF}: tag key cannot start with acs: or aliyun` },
-  'tagKey.duplicate': { evidence: 'likely', source: 'undocumented for CreateCustomImage; tag keys are unique per resource in Alibaba Cloud tagging' },
+  'tagKey.duplicate': {
+    evidence: 'likely',
+    source: 'undocumented for CreateCustomImage; tag keys are unique per resource in Alibaba Cloud tagging',
+  },
   'tagValue.tooLong': { evidence: 'confirmed', source: `${REF}: tag value up to 64 characters` },
   'tagValue.url': { evidence: 'confirmed', source: `${REF}: tag value cannot contain http:// or https://` },
   'resourceGroupId.format': { evidence: 'guess', source: `${REF}: only an example ("rg-aek2bti7cf7****"); no format is documented` },
-  'quota.full': { evidence: 'guess', source: 'swas-api-2.md A3: 3 × servers, at most 15; account-wide in the docs, "in this region" in the error text' },
+  'quota.full': {
+    evidence: 'guess',
+    source: 'swas-api-2.md A3: 3 × servers, at most 15; account-wide in the docs, "in this region" in the error text',
+  },
 };
 
 /** Confirmed rules block; the rest are advice. */

@@ -82,12 +82,16 @@ export function knownHostsName(host: string, port: number, hostKeyAlias?: string
   return port === 22 ? host : `[${host}]:${port}`;
 }
 
-export async function forgetKnownHost(t: KnownHostTarget, exec: Exec = execFileText, exists: (p: string) => boolean = existsSync): Promise<ForgetResult> {
+export async function forgetKnownHost(
+  t: KnownHostTarget,
+  exec: Exec = execFileText,
+  exists: (p: string) => boolean = existsSync,
+): Promise<ForgetResult> {
   if (isIP(t.ip) === 0) throw new Error(`not an IP address: ${t.ip}`);
   if (t.alias !== undefined && !/^[\w.-]+$/.test(t.alias)) throw new Error(`not a host alias: ${t.alias}`);
   const g = parseSshG((await exec('ssh', sshGArgs(t))).stdout);
   const port = Number(g.get('port') ?? t.port ?? 22);
-  const name = knownHostsName(t.alias ? g.get('hostname') ?? t.ip : t.ip, Number.isInteger(port) ? port : 22, g.get('hostkeyalias'));
+  const name = knownHostsName(t.alias ? (g.get('hostname') ?? t.ip) : t.ip, Number.isInteger(port) ? port : 22, g.get('hostkeyalias'));
   const files = knownHostsFiles(g.get('userknownhostsfile') ?? '', exists).filter((f) => exists(f));
   const removedFrom: string[] = [];
   for (const f of files) {

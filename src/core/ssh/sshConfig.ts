@@ -104,12 +104,18 @@ function split(file: string): Split {
   });
   if (begins.length === 0 && ends.length === 0) return { before: bom, inner: [], after: text, found: false, eol, endEol: eol };
   if (begins.length > 1 || ends.length > 1) {
-    throw new SshConfigError('SshConfig.DuplicateSection', `the file has ${begins.length} start and ${ends.length} end markers of the SWAS Explorer section`);
+    throw new SshConfigError(
+      'SshConfig.DuplicateSection',
+      `the file has ${begins.length} start and ${ends.length} end markers of the SWAS Explorer section`,
+    );
   }
   const b = begins[0];
   const e = ends[0];
   if (b === undefined || e === undefined || e < b) {
-    throw new SshConfigError('SshConfig.UnbalancedSection', 'the SWAS Explorer section has a start marker without an end marker (or the other way round)');
+    throw new SshConfigError(
+      'SshConfig.UnbalancedSection',
+      'the SWAS Explorer section has a start marker without an end marker (or the other way round)',
+    );
   }
   const endLine = all[e] ?? '';
   return {
@@ -157,7 +163,8 @@ export function validateEntry(e: SshHostEntry): void {
   if (!ALIAS.test(e.alias) || e.alias === '*') throw new SshConfigError('SshConfig.InvalidAlias', 'letters, digits, ".", "_" and "-" only');
   if (!HOSTNAME.test(e.hostName)) throw new SshConfigError('SshConfig.InvalidHostName', 'an IP address or host name');
   if (!USER.test(e.user)) throw new SshConfigError('SshConfig.InvalidUser', 'a login user name (letters, digits, ".", "_", "-")');
-  if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new SshConfigError('SshConfig.InvalidPort', 'a port from 1 to 65535');
+  if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535)
+    throw new SshConfigError('SshConfig.InvalidPort', 'a port from 1 to 65535');
   if (e.identityFile !== undefined) {
     if (e.identityFile === '' || /["\u0000-\u001f\u007f]/.test(e.identityFile) || e.identityFile.length > 4096) {
       throw new SshConfigError('SshConfig.InvalidIdentityFile', 'a file path without quotes or control characters');
@@ -191,22 +198,22 @@ function ours(inner: string[]): Block[] {
 export function managedHosts(text: string): SshHostEntry[] {
   const s = split(text);
   return ours(s.inner).map((b) => {
-      const get = (k: string): string | undefined => {
-        for (const l of b.lines) {
-          const m = new RegExp(`^\\s*${k}\\s+(.+?)\\s*$`, 'i').exec(content(l));
-          if (m?.[1] !== undefined) return m[1].replace(/^"(.*)"$/, '$1');
-        }
-        return undefined;
-      };
-      const id = get('IdentityFile');
-      return {
-        alias: b.alias ?? '',
-        hostName: get('HostName') ?? '',
-        user: get('User') ?? '',
-        port: Number(get('Port') ?? 22),
-        ...(id !== undefined ? { identityFile: id } : {}),
-      };
-    });
+    const get = (k: string): string | undefined => {
+      for (const l of b.lines) {
+        const m = new RegExp(`^\\s*${k}\\s+(.+?)\\s*$`, 'i').exec(content(l));
+        if (m?.[1] !== undefined) return m[1].replace(/^"(.*)"$/, '$1');
+      }
+      return undefined;
+    };
+    const id = get('IdentityFile');
+    return {
+      alias: b.alias ?? '',
+      hostName: get('HostName') ?? '',
+      user: get('User') ?? '',
+      port: Number(get('Port') ?? 22),
+      ...(id !== undefined ? { identityFile: id } : {}),
+    };
+  });
 }
 
 /** Adds or replaces the block of `entry.alias`; idempotent. */
@@ -225,7 +232,10 @@ export function upsertHost(text: string, entry: SshHostEntry): string {
 export function removeHost(text: string, alias: string): string {
   const s = split(text);
   if (!s.found) return text;
-  return assemble(s, ours(s.inner).filter((b) => b.alias !== alias));
+  return assemble(
+    s,
+    ours(s.inner).filter((b) => b.alias !== alias),
+  );
 }
 
 /** `swas-<name>` from the server's name (or its id when the name has nothing usable). */

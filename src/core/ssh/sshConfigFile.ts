@@ -32,7 +32,11 @@ async function readOrEmpty(path: string): Promise<{ text: string; mode: number |
   // Text that is not UTF-8 would come back with U+FFFD in place of its bytes: refuse instead of
   // rewriting (a byte outside our section must never change).
   const text = bytes.toString('utf8');
-  if (!Buffer.from(text, 'utf8').equals(bytes)) throw new SshConfigError('SshConfig.NotUtf8', `${path} is not UTF-8 text; nothing was written (save it as UTF-8, or add the host by hand)`);
+  if (!Buffer.from(text, 'utf8').equals(bytes))
+    throw new SshConfigError(
+      'SshConfig.NotUtf8',
+      `${path} is not UTF-8 text; nothing was written (save it as UTF-8, or add the host by hand)`,
+    );
   return { text, mode };
 }
 
@@ -70,7 +74,8 @@ export async function editSshConfigFile(path: string, edit: (text: string) => st
   }
   try {
     const now = await readOrEmpty(target);
-    if (now.text !== before.text) throw new SshConfigError('SshConfig.Changed', `${target} changed while it was being updated; nothing was written`);
+    if (now.text !== before.text)
+      throw new SshConfigError('SshConfig.Changed', `${target} changed while it was being updated; nothing was written`);
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });

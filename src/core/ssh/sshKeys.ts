@@ -60,7 +60,12 @@ export async function freeKeyPath(dir: string, base: string, kind: KeyKind = 'ed
 export async function generateKey(privatePath: string, comment: string, kind: KeyKind = 'ed25519'): Promise<KeyFile> {
   await fs.mkdir(join(privatePath, '..'), { recursive: true, mode: 0o700 });
   await new Promise<void>((resolve, reject) => {
-    execFile('ssh-keygen', ['-q', '-t', kind, ...(kind === 'rsa' ? ['-b', '2048'] : []), '-N', '', '-C', comment, '-f', privatePath], { timeout: 30_000 }, (err) => (err ? reject(new Error(`ssh-keygen failed (${err.message.split('\n')[0] ?? ''})`)) : resolve()));
+    execFile(
+      'ssh-keygen',
+      ['-q', '-t', kind, ...(kind === 'rsa' ? ['-b', '2048'] : []), '-N', '', '-C', comment, '-f', privatePath],
+      { timeout: 30_000 },
+      (err) => (err ? reject(new Error(`ssh-keygen failed (${err.message.split('\n')[0] ?? ''})`)) : resolve()),
+    );
   });
   await fs.chmod(privatePath, 0o600);
   const publicKey = parsePublicKey(await fs.readFile(`${privatePath}.pub`, 'utf8'));

@@ -38,7 +38,11 @@ export class FirewallNode extends ExplorerNode {
     item.iconPath = new vscode.ThemeIcon('shield');
     if (this.rules) item.description = vscode.l10n.t('{0} rules', this.rules.length);
     item.tooltip = vscode.l10n.t('SWAS firewall rules of {0}', this.instanceName);
-    item.accessibilityInformation = { label: this.rules ? vscode.l10n.t('Firewall of {0}, {1} rules', this.instanceName, this.rules.length) : vscode.l10n.t('Firewall of {0}', this.instanceName) };
+    item.accessibilityInformation = {
+      label: this.rules
+        ? vscode.l10n.t('Firewall of {0}, {1} rules', this.instanceName, this.rules.length)
+        : vscode.l10n.t('Firewall of {0}', this.instanceName),
+    };
     return item;
   }
 

@@ -31,9 +31,22 @@ export class FirewallRuleNode extends ExplorerNode {
     const parts = [vscode.l10n.t('from {0}', r.sourceCidrIp), r.remark, enabled ? '' : vscode.l10n.t('disabled')].filter((x) => x !== '');
     item.description = parts.join(' · ');
     item.contextValue = `firewallRule ${enabled ? 'enabled' : 'disabled'}`;
-    item.iconPath = new vscode.ThemeIcon(enabled ? 'pass' : 'circle-slash', new vscode.ThemeColor(enabled ? 'charts.green' : 'disabledForeground'));
-    item.tooltip = new vscode.MarkdownString().appendText(`${r.protocol} ${r.port} — ${vscode.l10n.t('from {0}', r.sourceCidrIp)}${r.remark ? ` — ${r.remark}` : ''}\n${vscode.l10n.t('Rule ID')}: ${r.ruleId}`);
-    item.accessibilityInformation = { label: vscode.l10n.t('Firewall rule {0} {1} from {2}, {3}', r.protocol, r.port, r.sourceCidrIp, enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled')) };
+    item.iconPath = new vscode.ThemeIcon(
+      enabled ? 'pass' : 'circle-slash',
+      new vscode.ThemeColor(enabled ? 'charts.green' : 'disabledForeground'),
+    );
+    item.tooltip = new vscode.MarkdownString().appendText(
+      `${r.protocol} ${r.port} — ${vscode.l10n.t('from {0}', r.sourceCidrIp)}${r.remark ? ` — ${r.remark}` : ''}\n${vscode.l10n.t('Rule ID')}: ${r.ruleId}`,
+    );
+    item.accessibilityInformation = {
+      label: vscode.l10n.t(
+        'Firewall rule {0} {1} from {2}, {3}',
+        r.protocol,
+        r.port,
+        r.sourceCidrIp,
+        enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled'),
+      ),
+    };
     return item;
   }
 }

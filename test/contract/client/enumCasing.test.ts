@@ -83,10 +83,27 @@ test('a region sent in lowercase reads exactly like the documented casing, and C
     const first = usable[0];
     assert.ok(first);
     const issues = validateCreateImage(
-      { imageName: 'lowercase-ok', systemSnapshotId: first.snapshot.snapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] },
-      { instanceId: server.instanceId, instanceStatus: server.status, snapshots: own, existingImageNames: lower.images.map((i) => i.name), serverCount: lower.instances.length, imageCount: lower.images.length },
+      {
+        imageName: 'lowercase-ok',
+        systemSnapshotId: first.snapshot.snapshotId,
+        dataSnapshotId: '',
+        description: '',
+        resourceGroupId: '',
+        tags: [],
+      },
+      {
+        instanceId: server.instanceId,
+        instanceStatus: server.status,
+        snapshots: own,
+        existingImageNames: lower.images.map((i) => i.name),
+        serverCount: lower.instances.length,
+        imageCount: lower.images.length,
+      },
     );
-    assert.deepEqual(issues.filter((i) => i.field !== 'quota'), []);
+    assert.deepEqual(
+      issues.filter((i) => i.field !== 'quota'),
+      [],
+    );
   } finally {
     await h.faults({});
   }

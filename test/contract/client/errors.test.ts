@@ -30,7 +30,6 @@ function assertClean(e: SwasError, extra: string[] = []): void {
   for (const bit of [...SECRET_BITS, ...extra]) assert.ok(!e.message.includes(bit), `"${bit}" in "${e.message}"`);
 }
 
-
 const as = (c: Credentials): ReturnType<Harness['client']> => h.client({ credentials: { getCredentials: () => Promise.resolve(c) } });
 
 test('a wrong secret gives SignatureDoesNotMatch (400) with a RequestId and a clean message', async () => {
@@ -56,10 +55,16 @@ test('a disabled key gives InvalidAccessKeyId.Inactive', async () => {
 });
 
 test('an STS key works with its token and fails with InvalidSecurityToken.Expired when the token expired', async () => {
-  const ok = await as({ accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: STS_TOKEN_VALID }).listInstances('cn-hangzhou');
+  const ok = await as({
+    accessKeyId: STS_ACCESS_KEY_ID,
+    accessKeySecret: STS_ACCESS_KEY_SECRET,
+    securityToken: STS_TOKEN_VALID,
+  }).listInstances('cn-hangzhou');
   assert.ok(ok.items.length > 0);
   const e = await failure(
-    as({ accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: STS_TOKEN_EXPIRED }).listInstances('cn-hangzhou'),
+    as({ accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: STS_TOKEN_EXPIRED }).listInstances(
+      'cn-hangzhou',
+    ),
   );
   assert.equal(e.code, 'InvalidSecurityToken.Expired');
   assertClean(e, [STS_ACCESS_KEY_ID]);
@@ -78,7 +83,13 @@ test('API errors keep their codes and statuses: unknown region, unknown server, 
   assert.equal(region.code, 'InvalidRegionId.NotFound');
   assert.equal(region.httpStatus, 404);
   const server = await failure(
-    api.createCustomImage({ regionId: 'cn-hangzhou', instanceId: 'f'.repeat(32), imageName: 'img-1', systemSnapshotId: 's-nope', clientToken: 'tok-err-1' }),
+    api.createCustomImage({
+      regionId: 'cn-hangzhou',
+      instanceId: 'f'.repeat(32),
+      imageName: 'img-1',
+      systemSnapshotId: 's-nope',
+      clientToken: 'tok-err-1',
+    }),
   );
   assert.equal(server.code, 'InvalidInstanceId.NotFound');
   assert.equal(server.httpStatus, 404);
@@ -86,7 +97,13 @@ test('API errors keep their codes and statuses: unknown region, unknown server, 
   const hz = await api.listInstances('cn-hangzhou');
   const instanceId = hz.items[0]?.instanceId ?? '';
   const name = await failure(
-    api.createCustomImage({ regionId: 'cn-hangzhou', instanceId, imageName: '-bad name-', systemSnapshotId: 's-nope', clientToken: 'tok-err-2' }),
+    api.createCustomImage({
+      regionId: 'cn-hangzhou',
+      instanceId,
+      imageName: '-bad name-',
+      systemSnapshotId: 's-nope',
+      clientToken: 'tok-err-2',
+    }),
   );
   assert.equal(name.code, 'InvalidParam.IllegalImageName');
   assert.equal(name.retryable, false);
@@ -99,8 +116,15 @@ test('reusing a ClientToken with other parameters gives IdempotentParameterMisma
   const server = data.items[0];
   assert.ok(server);
   const snaps = await api.listSnapshots('cn-shanghai');
-  const system = snaps.items.find((s) => s.instanceId === server.instanceId && s.sourceDiskType === 'System' && s.status === 'Accomplished');
-  const base = { regionId: 'cn-shanghai', instanceId: server.instanceId, systemSnapshotId: system?.snapshotId ?? 's-none', clientToken: 'tok-idem-err' };
+  const system = snaps.items.find(
+    (s) => s.instanceId === server.instanceId && s.sourceDiskType === 'System' && s.status === 'Accomplished',
+  );
+  const base = {
+    regionId: 'cn-shanghai',
+    instanceId: server.instanceId,
+    systemSnapshotId: system?.snapshotId ?? 's-none',
+    clientToken: 'tok-idem-err',
+  };
   await api.createCustomImage({ ...base, imageName: 'idem-a' }).catch(() => undefined);
   const e = await failure(api.createCustomImage({ ...base, imageName: 'idem-b' }));
   assert.equal(e.code, 'IdempotentParameterMismatch');
@@ -128,12 +152,17 @@ test('log lines carry action, region, status, RequestId and time, and never a se
 
 test('verifyCredentials resolves for good keys and throws the gateway code for bad ones', async () => {
   await verifyCredentials(h.creds, h.em.endpoint, 3000);
-  const e = await failure(verifyCredentials({ accessKeyId: DISABLED_ACCESS_KEY_ID, accessKeySecret: DISABLED_ACCESS_KEY_SECRET }, h.em.endpoint, 3000));
+  const e = await failure(
+    verifyCredentials({ accessKeyId: DISABLED_ACCESS_KEY_ID, accessKeySecret: DISABLED_ACCESS_KEY_SECRET }, h.em.endpoint, 3000),
+  );
   assert.equal(e.code, 'InvalidAccessKeyId.Inactive');
   const wrong = await failure(verifyCredentials({ ...h.creds, accessKeySecret: 'nope' }, h.em.endpoint, 3000));
   assert.equal(wrong.code, 'SignatureDoesNotMatch');
   // A good key also passes the permission check (ListInstances); bad ones stop at ListRegions.
-  assert.deepStrictEqual((await h.requests()).map((r) => r.action), ['ListRegions', 'ListInstances', 'ListRegions', 'ListRegions']);
+  assert.deepStrictEqual(
+    (await h.requests()).map((r) => r.action),
+    ['ListRegions', 'ListInstances', 'ListRegions', 'ListRegions'],
+  );
 });
 
 test('clock skew over 15 minutes gives InvalidTimeStamp.Expired (kept as the API code, not retryable)', async () => {

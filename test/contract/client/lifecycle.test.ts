@@ -32,8 +32,14 @@ test('StopInstances with a lost response: retried with the same ClientToken, the
   assert.ok(r.requestId);
   const calls = await h.requests('StopInstances');
   assert.equal(calls.length, 2);
-  assert.deepEqual(calls.map((c) => c.clientToken), ['tok-stop-1', 'tok-stop-1']);
-  assert.deepEqual(calls.map((c) => c.code), ['ResetAfterCommit', '']);
+  assert.deepEqual(
+    calls.map((c) => c.clientToken),
+    ['tok-stop-1', 'tok-stop-1'],
+  );
+  assert.deepEqual(
+    calls.map((c) => c.code),
+    ['ResetAfterCommit', ''],
+  );
   const statuses = await api.listInstanceStatus(HZ, [web.instanceId]);
   assert.equal(statuses.get(web.instanceId), 'Stopping');
 });
@@ -69,8 +75,13 @@ test('UpdateInstanceAttribute renames, and the next list shows the new name', as
   await api.listInstances(HZ);
   await api.updateInstanceAttribute({ regionId: HZ, instanceId: web.instanceId, instanceName: 'web-renamed', clientToken: 'tok-rename' });
   const page = await api.listInstances(HZ);
-  assert.ok(page.items.some((i) => i.instanceName === 'web-renamed'), 'the write dropped the cached list');
-  const bad = await failure(api.updateInstanceAttribute({ regionId: HZ, instanceId: web.instanceId, instanceName: 'has space', clientToken: 'tok-rename-bad' }));
+  assert.ok(
+    page.items.some((i) => i.instanceName === 'web-renamed'),
+    'the write dropped the cached list',
+  );
+  const bad = await failure(
+    api.updateInstanceAttribute({ regionId: HZ, instanceId: web.instanceId, instanceName: 'has space', clientToken: 'tok-rename-bad' }),
+  );
   assert.equal(bad.code, 'InvalidInstanceName.Malformed');
 });
 
@@ -87,6 +98,8 @@ test('ListImages lists public and custom images; ResetSystem applies one; custom
   await api.resetSystem({ regionId: HZ, instanceId: db.instanceId, imageId: golden.imageId, clientToken: 'tok-reset' });
   const after = (await serversByName()).get('db-staging');
   assert.deepEqual([after?.status, after?.imageId], ['Resetting', golden.imageId]);
-  const same = await failure(api.resetSystem({ regionId: HZ, instanceId: db.instanceId, imageId: base?.imageId, clientToken: 'tok-reset-2' }));
+  const same = await failure(
+    api.resetSystem({ regionId: HZ, instanceId: db.instanceId, imageId: base?.imageId, clientToken: 'tok-reset-2' }),
+  );
   assert.equal(same.code, 'IncorrectInstanceStatus');
 });

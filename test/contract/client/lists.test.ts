@@ -36,12 +36,18 @@ test('ListInstances filters by a JSON list of ids', async () => {
 test('ListSnapshots pages through 260 snapshots; numbers and progress are parsed', async () => {
   const api = h.client();
   const pages = await Promise.all([1, 2, 3].map((n) => api.listSnapshots('cn-hangzhou', { pageNumber: n })));
-  assert.deepStrictEqual(pages.map((p) => p.items.length), [100, 100, 60]);
+  assert.deepStrictEqual(
+    pages.map((p) => p.items.length),
+    [100, 100, 60],
+  );
   assert.ok(pages.every((p) => p.totalCount === 260));
   const all = pages.flatMap((p) => p.items);
   assert.equal(new Set(all.map((s) => s.snapshotId)).size, 260);
   assert.ok(all.every((s) => s.progress >= 0 && s.progress <= 100 && (s.sourceDiskType === 'System' || s.sourceDiskType === 'Data')));
-  assert.ok(all.some((s) => s.sourceDiskType === 'Data' && s.instanceId === ''), 'data-disk snapshots come without InstanceId');
+  assert.ok(
+    all.some((s) => s.sourceDiskType === 'Data' && s.instanceId === ''),
+    'data-disk snapshots come without InstanceId',
+  );
 });
 
 test('ListCustomImages pages through 120 images (paging fields may be strings); user ids stay exact', async () => {
@@ -51,7 +57,10 @@ test('ListCustomImages pages through 120 images (paging fields may be strings); 
   assert.equal(p1.totalCount, 120);
   assert.deepStrictEqual([p1.items.length, p2.items.length], [100, 20]);
   assert.equal(typeof p1.totalCount, 'number');
-  assert.ok(p1.items.every((i) => /^\d{16}$/.test(i.userId)), 'the 16-digit UserId arrives as a BigNumber and is kept exactly');
+  assert.ok(
+    p1.items.every((i) => /^\d{16}$/.test(i.userId)),
+    'the 16-digit UserId arrives as a BigNumber and is kept exactly',
+  );
 });
 
 test('ListDisks pages through the disks of 150 servers', async () => {

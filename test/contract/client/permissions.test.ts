@@ -15,7 +15,14 @@ import { verifyCredentials } from '../../../src/core/verifyCredentials';
 import { loadRegion } from '../../../src/core/regionLoader';
 import { FORM_STRINGS_EN } from '../../../src/protocol/formStrings';
 import { sentenceOf } from '../../../src/platform/errorSentences';
-import { DISABLED_ACCESS_KEY_ID, DISABLED_ACCESS_KEY_SECRET, NOPERM_ACCESS_KEY_ID, NOPERM_ACCESS_KEY_SECRET, READONLY_ACCESS_KEY_ID, READONLY_ACCESS_KEY_SECRET } from '../../emulator/seeds/credentials';
+import {
+  DISABLED_ACCESS_KEY_ID,
+  DISABLED_ACCESS_KEY_SECRET,
+  NOPERM_ACCESS_KEY_ID,
+  NOPERM_ACCESS_KEY_SECRET,
+  READONLY_ACCESS_KEY_ID,
+  READONLY_ACCESS_KEY_SECRET,
+} from '../../emulator/seeds/credentials';
 import { NO_LIMITS, openFormHost } from '../form/formHost';
 
 const READONLY: Credentials = { accessKeyId: READONLY_ACCESS_KEY_ID, accessKeySecret: READONLY_ACCESS_KEY_SECRET };
@@ -32,7 +39,8 @@ beforeEach(async () => {
   await h.clearRequests();
 });
 
-const as = (c: Credentials): ReturnType<Harness['client']> => h.client({ ...NO_LIMITS, retry: { maxAttempts: 3 }, credentials: { getCredentials: () => Promise.resolve(c) } });
+const as = (c: Credentials): ReturnType<Harness['client']> =>
+  h.client({ ...NO_LIMITS, retry: { maxAttempts: 3 }, credentials: { getCredentials: () => Promise.resolve(c) } });
 
 test('a key without SWAS permission passes ListRegions but is refused by verifyCredentials, naming no secret', async () => {
   // The gap A8 describes: the signature check alone would accept this key.
@@ -77,18 +85,29 @@ test('a read-only key verifies with one ListRegions and one ListInstances, and b
 
 test('a full-access key still verifies, and a disabled key keeps its own code (no permission call)', async () => {
   await verifyCredentials(h.creds, h.em.endpoint, 3000);
-  assert.deepEqual((await h.requests()).map((r) => r.action), ['ListRegions', 'ListInstances']);
+  assert.deepEqual(
+    (await h.requests()).map((r) => r.action),
+    ['ListRegions', 'ListInstances'],
+  );
   await h.clearRequests();
-  const e = await failure(verifyCredentials({ accessKeyId: DISABLED_ACCESS_KEY_ID, accessKeySecret: DISABLED_ACCESS_KEY_SECRET }, h.em.endpoint, 3000));
+  const e = await failure(
+    verifyCredentials({ accessKeyId: DISABLED_ACCESS_KEY_ID, accessKeySecret: DISABLED_ACCESS_KEY_SECRET }, h.em.endpoint, 3000),
+  );
   assert.equal(e.code, 'InvalidAccessKeyId.Inactive');
-  assert.deepEqual((await h.requests()).map((r) => r.action), ['ListRegions']);
+  assert.deepEqual(
+    (await h.requests()).map((r) => r.action),
+    ['ListRegions'],
+  );
 });
 
 test('a transient failure of the permission call does not refuse a key whose signature was accepted', async () => {
   await h.faults({ script: [{ action: 'ListInstances', kind: 'InternalError' }] });
   const logger = recordingLogger();
   await verifyCredentials(READONLY, h.em.endpoint, 3000, logger);
-  assert.ok(logger.lines.some((l) => /permission check .* InternalError/.test(l)), logger.lines.join('\n'));
+  assert.ok(
+    logger.lines.some((l) => /permission check .* InternalError/.test(l)),
+    logger.lines.join('\n'),
+  );
 });
 
 test('writes by a read-only key answer Forbidden.RAM (403), not retried', async () => {
@@ -99,24 +118,47 @@ test('writes by a read-only key answer Forbidden.RAM (403), not retried', async 
   const disk = server.disks[0];
   assert.ok(disk);
   await h.clearRequests();
-  const e = await failure(api.createSnapshot({ regionId: REGION, diskId: disk.diskId, snapshotName: 'ro-attempt', clientToken: 'ro-token-1' }));
+  const e = await failure(
+    api.createSnapshot({ regionId: REGION, diskId: disk.diskId, snapshotName: 'ro-attempt', clientToken: 'ro-token-1' }),
+  );
   assert.equal(e.code, 'Forbidden.RAM');
   assert.equal(e.httpStatus, 403);
   assert.equal(e.retryable, false);
-  assert.deepEqual((await h.requests()).map((r) => r.action), ['CreateSnapshot'], 'one attempt only');
+  assert.deepEqual(
+    (await h.requests()).map((r) => r.action),
+    ['CreateSnapshot'],
+    'one attempt only',
+  );
 });
 
 test('Create Custom Image with a read-only key: Forbidden.RAM goes to the banner, without Retry, with the policy sentence', async () => {
   const full = await loadRegion(h.client(NO_LIMITS), REGION, { fresh: true });
-  const server = full.instances.find((i) => (full.snapshotsByInstance.get(i.instanceId) ?? []).some((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished') && (i.status === 'Running' || i.status === 'Stopped'));
+  const server = full.instances.find(
+    (i) =>
+      (full.snapshotsByInstance.get(i.instanceId) ?? []).some((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished') &&
+      (i.status === 'Running' || i.status === 'Stopped'),
+  );
   assert.ok(server, 'the demo seed has a server with a usable system snapshot');
-  const snap = (full.snapshotsByInstance.get(server.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
+  const snap = (full.snapshotsByInstance.get(server.instanceId) ?? []).find(
+    (s) => s.sourceDiskType === 'System' && s.status === 'Accomplished',
+  );
   assert.ok(snap);
-  const f = await openFormHost(h, { regionId: REGION, instanceId: server.instanceId }, { credentials: { getCredentials: () => Promise.resolve(READONLY) } });
+  const f = await openFormHost(
+    h,
+    { regionId: REGION, instanceId: server.instanceId },
+    { credentials: { getCredentials: () => Promise.resolve(READONLY) } },
+  );
   await f.controller.handle({ type: 'ready' });
   await f.controller.handle({
     type: 'submit',
-    draft: { imageName: 'readonly-try', systemSnapshotId: snap.snapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] },
+    draft: {
+      imageName: 'readonly-try',
+      systemSnapshotId: snap.snapshotId,
+      dataSnapshotId: '',
+      description: '',
+      resourceGroupId: '',
+      tags: [],
+    },
   });
   const failed = f.lastSubmit();
   assert.ok(failed?.phase === 'failed', JSON.stringify(failed));

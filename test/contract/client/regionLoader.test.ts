@@ -47,13 +47,21 @@ test('loads in 2 sequential round trips: page 1 of the three lists together, the
   assert.equal(sequentialRoundTrips(log), 2);
   // Order, not stopwatch figures: calls that run together overlap (each one arrives before any of
   // them is answered); a call that waits for another arrives after that one was answered.
-  const firsts = ['ListInstances', 'ListSnapshots', 'ListCustomImages'].map((a) => log.filter((r) => r.action === a).sort((x, y) => arrival(x) - arrival(y))[0]!);
-  assert.ok(Math.max(...firsts.map(arrival)) < Math.min(...firsts.map(answered)), 'page 1 of each list is asked before any of them is answered');
+  const firsts = ['ListInstances', 'ListSnapshots', 'ListCustomImages'].map(
+    (a) => log.filter((r) => r.action === a).sort((x, y) => arrival(x) - arrival(y))[0]!,
+  );
+  assert.ok(
+    Math.max(...firsts.map(arrival)) < Math.min(...firsts.map(answered)),
+    'page 1 of each list is asked before any of them is answered',
+  );
   for (const action of ['ListInstances', 'ListSnapshots']) {
     const [first, ...rest] = log.filter((r) => r.action === action).sort((x, y) => arrival(x) - arrival(y));
     assert.ok(first !== undefined && rest.length > 0);
     assert.ok(Math.min(...rest.map(arrival)) >= answered(first) - SLACK_MS, `${action}: the other pages are asked after page 1 answered`);
-    assert.ok(Math.max(...rest.map(arrival)) < Math.min(...rest.map(answered)), `${action}: the other pages run in parallel (all asked before any is answered)`);
+    assert.ok(
+      Math.max(...rest.map(arrival)) < Math.min(...rest.map(answered)),
+      `${action}: the other pages run in parallel (all asked before any is answered)`,
+    );
   }
 });
 
@@ -62,7 +70,9 @@ test('never calls ListSnapshots per server, and maps data-disk snapshots to thei
   const list = await h.requests('ListSnapshots');
   assert.equal(list.length, 5);
   assert.equal(data.snapshotsByInstance.get(UNKNOWN_INSTANCE), undefined, 'every snapshot found its server');
-  const dataDisk = [...data.snapshotsByInstance.entries()].flatMap(([id, l]) => l.filter((s) => s.sourceDiskType === 'Data').map((s) => [id, s] as const));
+  const dataDisk = [...data.snapshotsByInstance.entries()].flatMap(([id, l]) =>
+    l.filter((s) => s.sourceDiskType === 'Data').map((s) => [id, s] as const),
+  );
   assert.ok(dataDisk.length > 0);
   for (const [id, s] of dataDisk) {
     assert.equal(s.instanceId, id);

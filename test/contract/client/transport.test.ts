@@ -23,9 +23,9 @@ beforeEach(async () => {
   await h.clearRequests();
 });
 
-
 function clean(e: SwasError): void {
-  for (const bit of ['http', '127.0.0.1', h.creds.accessKeyId, 'Signature']) assert.ok(!e.message.includes(bit), `"${bit}" in "${e.message}"`);
+  for (const bit of ['http', '127.0.0.1', h.creds.accessKeyId, 'Signature'])
+    assert.ok(!e.message.includes(bit), `"${bit}" in "${e.message}"`);
 }
 
 async function closedPort(): Promise<number> {
@@ -69,7 +69,10 @@ test('a connection reset before handling gives Transport.ConnectionReset, and a 
   const api = h.client();
   const page = await api.listInstances('cn-hangzhou');
   assert.ok(page.items.length > 0);
-  assert.deepStrictEqual((await h.requests('ListInstances')).map((r) => r.code), ['ResetBefore', '']);
+  assert.deepStrictEqual(
+    (await h.requests('ListInstances')).map((r) => r.code),
+    ['ResetBefore', ''],
+  );
   await h.faults({ script: [{ action: 'ListInstances', kind: 'ResetBefore', times: 10 }] });
   const e = await failure(h.client({ retry: { maxAttempts: 2, baseDelayMs: 10 } }).listInstances('cn-hangzhou', { pageNumber: 2 }));
   assert.equal(e.code, 'Transport.ConnectionReset');
@@ -85,10 +88,18 @@ test('an HTML 502 from a gateway gives Transport.BadResponse without the HTML', 
 });
 
 test('500 and 503 are retried with backoff until the call succeeds', async () => {
-  await h.faults({ script: [{ action: 'ListCustomImages', kind: 'InternalError' }, { action: 'ListCustomImages', kind: 'ServiceUnavailable' }] });
+  await h.faults({
+    script: [
+      { action: 'ListCustomImages', kind: 'InternalError' },
+      { action: 'ListCustomImages', kind: 'ServiceUnavailable' },
+    ],
+  });
   const page = await h.client().listCustomImages('cn-hangzhou');
   assert.ok(page.items.length > 0);
-  assert.deepStrictEqual((await h.requests('ListCustomImages')).map((r) => r.httpStatus), [500, 503, 200]);
+  assert.deepStrictEqual(
+    (await h.requests('ListCustomImages')).map((r) => r.httpStatus),
+    [500, 503, 200],
+  );
 });
 
 test('non-retryable errors are not retried', async () => {
@@ -103,7 +114,10 @@ test('throttling: the region still loads, only slower', async () => {
   const data = await loadRegion(api, 'cn-hangzhou');
   assert.ok(Date.now() - started >= 200, 'waited before retrying');
   assert.ok([...data.snapshotsByInstance.values()].flat().length > 0);
-  assert.deepStrictEqual((await h.requests('ListSnapshots')).map((r) => r.code), ['Throttling.User', 'Throttling.User', '']);
+  assert.deepStrictEqual(
+    (await h.requests('ListSnapshots')).map((r) => r.code),
+    ['Throttling.User', 'Throttling.User', ''],
+  );
 });
 
 test('a write whose response was lost is retried with the same ClientToken and done once', async () => {
@@ -111,12 +125,20 @@ test('a write whose response was lost is retried with the same ClientToken and d
   const region = await loadRegion(api, 'cn-hangzhou');
   const server = region.instances.find((i) => i.status === 'Running');
   assert.ok(server);
-  const system = region.snapshotsByInstance.get(server.instanceId)?.find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
+  const system = region.snapshotsByInstance
+    .get(server.instanceId)
+    ?.find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
   assert.ok(system);
   const before = (await api.listCustomImages('cn-hangzhou')).totalCount;
   await h.faults({ script: [{ action: 'CreateCustomImage', kind: 'ResetAfterCommit', times: 1 }] });
   const token = 'tok-lost-response-1';
-  const res = await api.createCustomImage({ regionId: 'cn-hangzhou', instanceId: server.instanceId, imageName: 'lost-response', systemSnapshotId: system.snapshotId, clientToken: token });
+  const res = await api.createCustomImage({
+    regionId: 'cn-hangzhou',
+    instanceId: server.instanceId,
+    imageName: 'lost-response',
+    systemSnapshotId: system.snapshotId,
+    clientToken: token,
+  });
   assert.match(res.imageId, /^m-/);
   const creates = await h.requests('CreateCustomImage');
   assert.equal(creates.length, 2);

@@ -20,7 +20,12 @@ test('CreateSnapshot returns the new id and the next region load shows it', asyn
   const server = before.instances[0];
   const disk = server?.disks.find((d) => d.diskType === 'System');
   assert.ok(server && disk);
-  const res = await api.createSnapshot({ regionId: 'cn-shanghai', diskId: disk.diskId, snapshotName: 'client-snap-1', clientToken: 'tok-snap-1' });
+  const res = await api.createSnapshot({
+    regionId: 'cn-shanghai',
+    diskId: disk.diskId,
+    snapshotName: 'client-snap-1',
+    clientToken: 'tok-snap-1',
+  });
   assert.match(res.snapshotId, /^s-/);
   assert.ok(res.requestId);
   const afterLoad = await loadRegion(api, 'cn-shanghai');
@@ -41,23 +46,33 @@ test('Share, UnShare and Delete a custom image; a shared image cannot be deleted
   await api.modifyImageShareStatus({ regionId: 'cn-hangzhou', imageId: shared.imageId, operation: 'UnShare', clientToken: 'tok-unshare' });
   // Whether an unshare takes effect at once is not documented (A14): allow it a minute.
   await h.admin('POST', '/clock/advance', { seconds: 60 });
-  assert.equal((await api.listCustomImages('cn-hangzhou', {}, { fresh: true })).items.find((i) => i.imageId === shared.imageId)?.inShare, false);
+  assert.equal(
+    (await api.listCustomImages('cn-hangzhou', {}, { fresh: true })).items.find((i) => i.imageId === shared.imageId)?.inShare,
+    false,
+  );
   await api.modifyImageShareStatus({ regionId: 'cn-hangzhou', imageId: shared.imageId, operation: 'Share', clientToken: 'tok-share' });
   assert.equal((await api.listCustomImages('cn-hangzhou')).items.find((i) => i.imageId === shared.imageId)?.inShare, true);
   const unshared = images.find((i) => !i.inShare);
   assert.ok(unshared);
   const del = await api.deleteCustomImage({ regionId: 'cn-hangzhou', imageId: unshared.imageId, clientToken: 'tok-del' });
   assert.ok(del.requestId);
-  assert.equal((await api.listCustomImages('cn-hangzhou')).items.some((i) => i.imageId === unshared.imageId), false);
+  assert.equal(
+    (await api.listCustomImages('cn-hangzhou')).items.some((i) => i.imageId === unshared.imageId),
+    false,
+  );
   const writes = (await h.requests()).filter((r) => r.action === 'ModifyImageShareStatus' || r.action === 'DeleteCustomImage');
-  assert.deepStrictEqual(writes.map((r) => r.clientToken), ['tok-del-shared', 'tok-unshare', 'tok-share', 'tok-del']);
+  assert.deepStrictEqual(
+    writes.map((r) => r.clientToken),
+    ['tok-del-shared', 'tok-unshare', 'tok-share', 'tok-del'],
+  );
 });
 
 test('CreateCustomImage with tags and a description; the images list and quota follow', async () => {
   const api = h.client();
   const region = await loadRegion(api, 'cn-hangzhou');
   const server = region.instances.find((i) => i.status === 'Running');
-  const system = server && region.snapshotsByInstance.get(server.instanceId)?.find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
+  const system =
+    server && region.snapshotsByInstance.get(server.instanceId)?.find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
   assert.ok(server && system);
   const res = await api.createCustomImage({
     regionId: 'cn-hangzhou',
@@ -65,7 +80,10 @@ test('CreateCustomImage with tags and a description; the images list and quota f
     imageName: 'client-image-1',
     systemSnapshotId: system.snapshotId,
     description: 'made by the contract test',
-    tags: [{ key: 'env', value: 'test' }, { key: 'empty', value: '' }],
+    tags: [
+      { key: 'env', value: 'test' },
+      { key: 'empty', value: '' },
+    ],
     clientToken: 'tok-image-1',
   });
   assert.match(res.imageId, /^m-/);
@@ -73,6 +91,9 @@ test('CreateCustomImage with tags and a description; the images list and quota f
   const image = next.images.find((i) => i.imageId === res.imageId);
   assert.equal(image?.name, 'client-image-1');
   assert.equal(image?.description, 'made by the contract test');
-  assert.deepStrictEqual(image?.tags, [{ key: 'env', value: 'test' }, { key: 'empty', value: '' }]);
+  assert.deepStrictEqual(image?.tags, [
+    { key: 'env', value: 'test' },
+    { key: 'empty', value: '' },
+  ]);
   assert.equal(next.quota.used, region.quota.used + 1);
 });

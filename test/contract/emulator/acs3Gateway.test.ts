@@ -40,7 +40,10 @@ async function send(emu: RunningEmulator, o: Signed = {}): Promise<{ status: num
   if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
   for (const d of o.drop ?? []) delete headers[d];
   const signedHeaders = Object.keys(headers).sort();
-  const signature = acs3Sign({ method: 'POST', path: '/', query, headers, signedHeaders, hashedPayload: headers['x-acs-content-sha256'] ?? '' }, o.secret ?? emu.accessKeySecret);
+  const signature = acs3Sign(
+    { method: 'POST', path: '/', query, headers, signedHeaders, hashedPayload: headers['x-acs-content-sha256'] ?? '' },
+    o.secret ?? emu.accessKeySecret,
+  );
   headers.authorization = `ACS3-HMAC-SHA256 Credential=${emu.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${signature}`;
   const qs = query.map(([k, v]) => `${k}=${percentEncode(v)}`).join('&');
   const r = await raw(`${emu.endpoint}/?${qs}`, { method: 'POST', headers, body });

@@ -34,7 +34,10 @@ describe('admin API and faults', () => {
     const after_ = Date.parse(String((await admin(emu, 'POST', '/clock/advance', { seconds: 3600 })).now));
     assert.ok(after_ - before_ >= 3600_000 && after_ - before_ < 3660_000);
     const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou' })).Snapshots as Json[];
-    assert.ok(snaps.every((s) => s.Status !== 'Progressing'), 'the demo progressing snapshot finished');
+    assert.ok(
+      snaps.every((s) => s.Status !== 'Progressing'),
+      'the demo progressing snapshot finished',
+    );
   });
 
   test('GET /requests logs action, key, region, status, code and ClientToken; DELETE clears it', async () => {
@@ -44,7 +47,10 @@ describe('admin API and faults', () => {
     assert.equal(log.length, 2);
     assert.deepEqual(
       log.map((r) => [r.seq, r.action, r.accessKeyId, r.regionId, r.httpStatus, r.code, r.clientToken]),
-      [[log[0]?.seq, 'ListInstances', emu.accessKeyId, 'cn-shanghai', 200, '', ''], [Number(log[0]?.seq) + 1, 'CreateCustomImage', emu.accessKeyId, 'cn-hangzhou', 400, 'MissingParameter', 'abc']],
+      [
+        [log[0]?.seq, 'ListInstances', emu.accessKeyId, 'cn-shanghai', 200, '', ''],
+        [Number(log[0]?.seq) + 1, 'CreateCustomImage', emu.accessKeyId, 'cn-hangzhou', 400, 'MissingParameter', 'abc'],
+      ],
     );
     assert.equal(typeof log[0]?.ms, 'number');
     await admin(emu, 'DELETE', '/requests');
@@ -66,7 +72,10 @@ describe('admin API and faults', () => {
     await admin(emu, 'POST', '/servers', { regionId: 'cn-hangzhou', instanceName: 'theirs', accessKeyId: OTHER_ACCESS_KEY_ID });
     const other = pop(emu, { accessKeyId: OTHER_ACCESS_KEY_ID, accessKeySecret: OTHER_ACCESS_KEY_SECRET });
     const theirs = (await call(other, 'ListInstances', { RegionId: 'cn-hangzhou' })).Instances as Json[];
-    assert.deepEqual(theirs.map((i) => i.InstanceName), ['theirs']);
+    assert.deepEqual(
+      theirs.map((i) => i.InstanceName),
+      ['theirs'],
+    );
     assert.equal((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).TotalCount, 4);
   });
 
@@ -78,7 +87,9 @@ describe('admin API and faults', () => {
   });
 
   test('scripted faults are consumed by the next matching requests, first matching entry first', async () => {
-    await admin(emu, 'PUT', '/faults', { script: [{ action: 'ListInstances', kind: 'InternalError', times: 2 }, { kind: 'ServiceUnavailable' }] });
+    await admin(emu, 'PUT', '/faults', {
+      script: [{ action: 'ListInstances', kind: 'InternalError', times: 2 }, { kind: 'ServiceUnavailable' }],
+    });
     await rejects(pop(emu).request('ListInstances', { RegionId: 'cn-hangzhou' }), 'InternalError', 500);
     await rejects(pop(emu).request('ListRegions', {}), 'ServiceUnavailable', 503);
     await call(pop(emu), 'ListRegions');
@@ -89,10 +100,12 @@ describe('admin API and faults', () => {
 
   test('Throttling.User fault carries x-acs-retry-after', async () => {
     await admin(emu, 'PUT', '/faults', { script: [{ kind: 'Throttling.User' }] });
-    const err = await pop(emu).request('ListRegions', {}).then(
-      () => assert.fail('expected throttling'),
-      (e: { code?: string; entry?: { response?: { statusCode?: number; headers?: Json } } }) => e,
-    );
+    const err = await pop(emu)
+      .request('ListRegions', {})
+      .then(
+        () => assert.fail('expected throttling'),
+        (e: { code?: string; entry?: { response?: { statusCode?: number; headers?: Json } } }) => e,
+      );
     assert.equal(err.code, 'Throttling.User');
     assert.equal(err.entry?.response?.statusCode, 400);
     assert.match(String(err.entry?.response?.headers?.['x-acs-retry-after']), /^\d+$/);
@@ -133,7 +146,15 @@ describe('admin API and faults', () => {
     const pattern = async (): Promise<string[]> => {
       await admin(emu, 'PUT', '/faults', { errorRate: 0.5, seed: 42 });
       const out: string[] = [];
-      for (let i = 0; i < 12; i++) out.push(await pop(emu).request('ListRegions', {}).then(() => 'ok', (e: { code?: string }) => String(e.code)));
+      for (let i = 0; i < 12; i++)
+        out.push(
+          await pop(emu)
+            .request('ListRegions', {})
+            .then(
+              () => 'ok',
+              (e: { code?: string }) => String(e.code),
+            ),
+        );
       return out;
     };
     const a = await pattern();
@@ -153,7 +174,10 @@ describe('admin API and faults', () => {
 
   test('BadGateway answers a non-JSON 502 that pop-core cannot parse', async () => {
     await admin(emu, 'PUT', '/faults', { script: [{ kind: 'BadGateway' }] });
-    await assert.rejects(pop(emu).request('ListRegions', {}), (e: Error & { data?: unknown }) => e.data === undefined && /Unexpected|JSON|</.test(`${e.name} ${e.message}`));
+    await assert.rejects(
+      pop(emu).request('ListRegions', {}),
+      (e: Error & { data?: unknown }) => e.data === undefined && /Unexpected|JSON|</.test(`${e.name} ${e.message}`),
+    );
   });
 
   test('Timeout holds the response longer than the client waits', async () => {

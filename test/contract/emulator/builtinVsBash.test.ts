@@ -58,14 +58,25 @@ interface Outcome {
   files: string[];
 }
 
-function outcome(child: { stdout: NodeJS.ReadableStream | null; stderr: NodeJS.ReadableStream | null; stdin: NodeJS.WritableStream | null; on(e: 'close', f: (code: number | null) => void): unknown }, root: string, input: string): Promise<Outcome> {
+function outcome(
+  child: {
+    stdout: NodeJS.ReadableStream | null;
+    stderr: NodeJS.ReadableStream | null;
+    stdin: NodeJS.WritableStream | null;
+    on(e: 'close', f: (code: number | null) => void): unknown;
+  },
+  root: string,
+  input: string,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin?.end(input);
-    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.replace(/^(\/bin\/)?bash: (line \d+: )?/gm, 'sh: '), files: tree(root) }));
+    child.on('close', (code) =>
+      resolve({ code, stdout, stderr: stderr.replace(/^(\/bin\/)?bash: (line \d+: )?/gm, 'sh: '), files: tree(root) }),
+    );
   });
 }
 
@@ -84,34 +95,94 @@ if (KEY) {
   const auth = authorizeKeyScript(KEY, 'swas-web');
   CASES.push(
     { name: 'authorize a key (fresh disk)', script: auth },
-    { name: 'authorize a key already there (idempotent)', script: auth, files: { 'root/.ssh/authorized_keys': `${OTHER}\nssh-ed25519 ${KEY.base64} swas-explorer:swas-web\n` } },
+    {
+      name: 'authorize a key already there (idempotent)',
+      script: auth,
+      files: { 'root/.ssh/authorized_keys': `${OTHER}\nssh-ed25519 ${KEY.base64} swas-explorer:swas-web\n` },
+    },
     { name: 'authorize a key after a last line without newline', script: auth, files: { 'root/.ssh/authorized_keys': OTHER } },
     { name: 'authorize a key without ~/.ssh', script: `rm -rf /root/.ssh; ${auth}` },
-    { name: 'remove our keys', script: removeOurKeysScript(), files: { 'root/.ssh/authorized_keys': `${OTHER}\nssh-ed25519 ${KEY.base64} swas-explorer:x\n` } },
+    {
+      name: 'remove our keys',
+      script: removeOurKeysScript(),
+      files: { 'root/.ssh/authorized_keys': `${OTHER}\nssh-ed25519 ${KEY.base64} swas-explorer:x\n` },
+    },
     { name: 'remove our keys with no key file', script: `rm -f /root/.ssh/authorized_keys; ${removeOurKeysScript()}` },
   );
 }
 CASES.push(
-  { name: 'the SSH tests authorise a key', script: `mkdir -p /root/.ssh && chmod 700 /root/.ssh && grep -qxF '${PUB}' /root/.ssh/authorized_keys 2>/dev/null || echo '${PUB}' >> /root/.ssh/authorized_keys` },
-  { name: 'the SSH tests authorise a key twice', script: `grep -qxF '${PUB}' /root/.ssh/authorized_keys 2>/dev/null || echo '${PUB}' >> /root/.ssh/authorized_keys`, files: { 'root/.ssh/authorized_keys': `${PUB}\n` } },
+  {
+    name: 'the SSH tests authorise a key',
+    script: `mkdir -p /root/.ssh && chmod 700 /root/.ssh && grep -qxF '${PUB}' /root/.ssh/authorized_keys 2>/dev/null || echo '${PUB}' >> /root/.ssh/authorized_keys`,
+  },
+  {
+    name: 'the SSH tests authorise a key twice',
+    script: `grep -qxF '${PUB}' /root/.ssh/authorized_keys 2>/dev/null || echo '${PUB}' >> /root/.ssh/authorized_keys`,
+    files: { 'root/.ssh/authorized_keys': `${PUB}\n` },
+  },
   { name: 'hostname, a file, exit 7', script: 'cat /etc/hostname; echo "made over ssh" > /root/over-ssh.txt; exit 7' },
   { name: 'stdin to a file, wc, stderr', script: 'cat > /root/in.txt; wc -c < /root/in.txt; echo oops >&2', input: 'twelve bytes' },
-  { name: 'command substitution, hidden ls error, exit 3', script: 'echo "hello from $(cat /etc/hostname)"; echo kept > /root/note.txt; ls /work 2>/dev/null; exit 3' },
+  {
+    name: 'command substitution, hidden ls error, exit 3',
+    script: 'echo "hello from $(cat /etc/hostname)"; echo kept > /root/note.txt; ls /work 2>/dev/null; exit 3',
+  },
   { name: 'a missing file through 2>&1 || true', script: 'cat /root/only-web 2>&1 || true' },
-  { name: 'arithmetic', script: 'echo typed-$((6*7)) > /root/typed.txt; cat /root/typed.txt; i=3; echo $((i * (2 + 1) - 10 / 3)) $((7 % 4))' },
+  {
+    name: 'arithmetic',
+    script: 'echo typed-$((6*7)) > /root/typed.txt; cat /root/typed.txt; i=3; echo $((i * (2 + 1) - 10 / 3)) $((7 % 4))',
+  },
   { name: 'read-only system folders', script: 'touch /usr/evil 2>&1; mkdir /usr/x 2>&1; echo x > /usr/y; echo $?; echo done' },
-  { name: 'quoting', script: `a='single $HOME'; b="double $HOME"; echo "$a" "$b" \\$HOME '"' "'" "a\\"b" x\\ y; echo "$(echo "in $(echo nested)")"; v="a  b"; printf '[%s]' $v "$v" ''; echo` },
-  { name: 'variables and defaults', script: 'echo $HOME $USER ${HOME}/x ${NOPE:-dflt} ${NOPE-} "${NOPE:+alt}" ${HOME:+alt}; x=; echo "[${x:-e}]"; false; echo $?; true; echo $?' },
-  { name: 'redirections and their order', script: 'echo out > f; echo more >> f; cat < f; ls /nope > g 2>&1; cat g; ls /nope 2>&1 > h; cat h; echo err 1>&2 2>/dev/null; echo quiet > /dev/null; cat f g h | wc -l' },
-  { name: 'operators', script: 'true && echo a; false && echo b; false || echo c; true || echo d; ! false && echo e; false; echo $?; (exit 4); echo $?; { echo g; echo h; } > gh; cat gh' },
-  { name: 'if, for, while', script: 'if [ -d /root ]; then echo dir; elif true; then echo no; else echo no; fi; for x in 1 "2 3" $HOME; do echo "[$x]"; done; i=0; while [ $i -lt 3 ]; do i=$((i+1)); echo $i; done; if false; then echo no; fi; echo $?' },
+  {
+    name: 'quoting',
+    script: `a='single $HOME'; b="double $HOME"; echo "$a" "$b" \\$HOME '"' "'" "a\\"b" x\\ y; echo "$(echo "in $(echo nested)")"; v="a  b"; printf '[%s]' $v "$v" ''; echo`,
+  },
+  {
+    name: 'variables and defaults',
+    script:
+      'echo $HOME $USER ${HOME}/x ${NOPE:-dflt} ${NOPE-} "${NOPE:+alt}" ${HOME:+alt}; x=; echo "[${x:-e}]"; false; echo $?; true; echo $?',
+  },
+  {
+    name: 'redirections and their order',
+    script:
+      'echo out > f; echo more >> f; cat < f; ls /nope > g 2>&1; cat g; ls /nope 2>&1 > h; cat h; echo err 1>&2 2>/dev/null; echo quiet > /dev/null; cat f g h | wc -l',
+  },
+  {
+    name: 'operators',
+    script:
+      'true && echo a; false && echo b; false || echo c; true || echo d; ! false && echo e; false; echo $?; (exit 4); echo $?; { echo g; echo h; } > gh; cat gh',
+  },
+  {
+    name: 'if, for, while',
+    script:
+      'if [ -d /root ]; then echo dir; elif true; then echo no; else echo no; fi; for x in 1 "2 3" $HOME; do echo "[$x]"; done; i=0; while [ $i -lt 3 ]; do i=$((i+1)); echo $i; done; if false; then echo no; fi; echo $?',
+  },
   { name: 'set -e stops at the first failure', script: 'set -e; echo one; false && echo no; [ -f /nope ] || echo fine; false; echo never' },
   { name: 'set -e and a failing substitution', script: 'set -e; x=$(false); echo never' },
-  { name: 'test and [', script: 'touch e; echo x > s; mkdir d; for p in e s d nope; do [ -e $p ]; echo "$p e$? $([ -f $p ]; echo f$?) $([ -d $p ]; echo d$?) $([ -s $p ]; echo s$?)"; done; [ a = a ]; echo $?; [ a != a ]; echo $?; [ 2 -gt 10 ]; echo $?; [ -n "" ]; echo $?; [ -z "" ]; echo $?; test ! -e nope; echo $?; [ 1 -eq 1 -a 2 -eq 2 ]; echo $?' },
-  { name: 'files: mkdir, cp, mv, rm, chmod, ls', script: 'mkdir -p a/b/c; echo 1 > a/b/f; cp a/b/f a/g; cp -r a z; mv z/g z/h; mv a/g a/b/; rm a/b/c -r 2>/dev/null || rm -r a/b/c; chmod 750 z; chmod u+x,g-r z/h; chmod 600 a/b/f; ls; ls -a a/b; ls z z/b; rm -rf a/nope; rm a 2>&1; rm nope 2>&1; mkdir a 2>&1; mkdir -p a; echo $?' },
-  { name: 'text: grep, wc, head, tail, sort, tr, od', script: 'printf "one\\ntwo\\nthree\\nTwo\\n" > t; grep tw t; grep -v o t; grep -c o t; grep -n -i two t; grep -x two t; grep -F "t.o" t; echo $?; grep -q one t && echo q; grep "^t\\(w\\|h\\)" t; grep -E "e{2}" t; grep one t nope 2>&1; echo $?; wc -l t; wc -w < t; wc t; head -n 2 t; head -1 t; tail -n 1 t; tail -c 4 t; tail -n +3 t; sort t; sort -r t; tr a-z A-Z < t; tr -d "o\\n" < t; echo; printf "hi\\n\\t\\001x" | od -An -c; printf "ab" | od -c' },
-  { name: 'echo and printf', script: 'echo -n a; echo b; echo -e "x\\ty\\n"; echo "a\\nb"; printf "%s=%d|%5s|%-3s|%%\\n" a 42 r l; printf "%s\\n" one two three; printf "%b\\n" "a\\tb"; printf "x\\n" extra' },
-  { name: 'cd, pwd and ~', script: 'pwd; cd /etc; pwd; cd ..; pwd; cd ../..; pwd; cd; pwd; echo ~ ~/x; cd /nope 2>/dev/null; echo $?; mkdir -p q/r; cd q/r && pwd; cd -' },
+  {
+    name: 'test and [',
+    script:
+      'touch e; echo x > s; mkdir d; for p in e s d nope; do [ -e $p ]; echo "$p e$? $([ -f $p ]; echo f$?) $([ -d $p ]; echo d$?) $([ -s $p ]; echo s$?)"; done; [ a = a ]; echo $?; [ a != a ]; echo $?; [ 2 -gt 10 ]; echo $?; [ -n "" ]; echo $?; [ -z "" ]; echo $?; test ! -e nope; echo $?; [ 1 -eq 1 -a 2 -eq 2 ]; echo $?',
+  },
+  {
+    name: 'files: mkdir, cp, mv, rm, chmod, ls',
+    script:
+      'mkdir -p a/b/c; echo 1 > a/b/f; cp a/b/f a/g; cp -r a z; mv z/g z/h; mv a/g a/b/; rm a/b/c -r 2>/dev/null || rm -r a/b/c; chmod 750 z; chmod u+x,g-r z/h; chmod 600 a/b/f; ls; ls -a a/b; ls z z/b; rm -rf a/nope; rm a 2>&1; rm nope 2>&1; mkdir a 2>&1; mkdir -p a; echo $?',
+  },
+  {
+    name: 'text: grep, wc, head, tail, sort, tr, od',
+    script:
+      'printf "one\\ntwo\\nthree\\nTwo\\n" > t; grep tw t; grep -v o t; grep -c o t; grep -n -i two t; grep -x two t; grep -F "t.o" t; echo $?; grep -q one t && echo q; grep "^t\\(w\\|h\\)" t; grep -E "e{2}" t; grep one t nope 2>&1; echo $?; wc -l t; wc -w < t; wc t; head -n 2 t; head -1 t; tail -n 1 t; tail -c 4 t; tail -n +3 t; sort t; sort -r t; tr a-z A-Z < t; tr -d "o\\n" < t; echo; printf "hi\\n\\t\\001x" | od -An -c; printf "ab" | od -c',
+  },
+  {
+    name: 'echo and printf',
+    script:
+      'echo -n a; echo b; echo -e "x\\ty\\n"; echo "a\\nb"; printf "%s=%d|%5s|%-3s|%%\\n" a 42 r l; printf "%s\\n" one two three; printf "%b\\n" "a\\tb"; printf "x\\n" extra',
+  },
+  {
+    name: 'cd, pwd and ~',
+    script:
+      'pwd; cd /etc; pwd; cd ..; pwd; cd ../..; pwd; cd; pwd; echo ~ ~/x; cd /nope 2>/dev/null; echo $?; mkdir -p q/r; cd q/r && pwd; cd -',
+  },
   { name: 'who and where', script: 'whoami; id -un; id -u; id -g; hostname; uname; uname -s; date +%F; date -u +%Y; date +%s | wc -c' },
   { name: 'an unknown command is 127', script: 'nope-cmd arg; echo $?' },
   { name: 'globs', script: 'touch a1 a2 b1 .hidden; echo a*; echo ?1; echo [ab]2; echo "a*"; echo none*; echo /etc/host*; ls -d *1' },

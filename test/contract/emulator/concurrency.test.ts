@@ -43,11 +43,16 @@ describe('concurrent CreateCustomImage (pop-core)', () => {
     const s = servers[i % servers.length] as { instanceId: string; snapshotId: string };
     return { RegionId: 'cn-hangzhou', InstanceId: s.instanceId, SystemSnapshotId: s.snapshotId, ImageName: name };
   };
-  const count = async (): Promise<number> => Number((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', PageSize: 100 })).TotalCount);
+  const count = async (): Promise<number> =>
+    Number((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', PageSize: 100 })).TotalCount);
 
   test('50 parallel creates with distinct names against a quota of 15 create exactly 15', async () => {
     const c = pop(emu);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => settle(c.request('CreateCustomImage', params(i, `img-${i}`), { method: i % 2 ? 'POST' : 'GET' }))));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        settle(c.request('CreateCustomImage', params(i, `img-${i}`), { method: i % 2 ? 'POST' : 'GET' })),
+      ),
+    );
     assert.equal(results.filter((r) => r.ok).length, 15);
     assert.ok(results.filter((r) => !r.ok).every((r) => r.code === 'CustomImageQuotaLimit'));
     assert.equal(await count(), 15);
@@ -55,7 +60,11 @@ describe('concurrent CreateCustomImage (pop-core)', () => {
 
   test('20 parallel creates with one ClientToken create exactly one image and all return its ImageId', async () => {
     const c = pop(emu);
-    const results = await Promise.all(Array.from({ length: 20 }, () => settle(c.request('CreateCustomImage', { ...params(0, 'same-token'), ClientToken: 'parallel-token' }))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        settle(c.request('CreateCustomImage', { ...params(0, 'same-token'), ClientToken: 'parallel-token' })),
+      ),
+    );
     assert.ok(results.every((r) => r.ok));
     assert.equal(new Set(results.map((r) => r.imageId)).size, 1);
     assert.equal(await count(), 1);

@@ -20,17 +20,27 @@ describe('emulator corrections from the evidence (pop-core)', () => {
 
   test('a Chinese snapshot name is accepted and listed as sent (A5)', async () => {
     const r = await call(pop(emu), 'CreateSnapshot', { RegionId: 'cn-shanghai', DiskId: disk(0), SnapshotName: '每日快照-01' });
-    const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-shanghai', SnapshotIds: JSON.stringify([r.SnapshotId]) })).Snapshots as Json[];
+    const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-shanghai', SnapshotIds: JSON.stringify([r.SnapshotId]) }))
+      .Snapshots as Json[];
     assert.equal(snaps[0]?.SnapshotName, '每日快照-01');
-    await rejects(pop(emu).request('CreateSnapshot', { RegionId: 'cn-shanghai', DiskId: disk(0), SnapshotName: '1号快照' }), 'InvalidSnapshotName.Malformed', 400);
+    await rejects(
+      pop(emu).request('CreateSnapshot', { RegionId: 'cn-shanghai', DiskId: disk(0), SnapshotName: '1号快照' }),
+      'InvalidSnapshotName.Malformed',
+      400,
+    );
   });
 
   test('a Chinese image name is accepted (A6); a full stop is not', async () => {
-    const snap = ((await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-shanghai', InstanceId: shop.InstanceId, SourceDiskType: 'System' })).Snapshots as Json[])[0];
+    const snap = (
+      (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-shanghai', InstanceId: shop.InstanceId, SourceDiskType: 'System' }))
+        .Snapshots as Json[]
+    )[0];
     const base = { RegionId: 'cn-shanghai', InstanceId: shop.InstanceId, SystemSnapshotId: snap?.SnapshotId };
     await rejects(pop(emu).request('CreateCustomImage', { ...base, ImageName: '商城。前端' }), 'InvalidParam.IllegalImageName', 400);
     const r = await call(pop(emu), 'CreateCustomImage', { ...base, ImageName: '商城前端-v1' });
-    const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-shanghai', ImageIds: JSON.stringify([r.ImageId]) })).CustomImages as Json[])[0];
+    const img = (
+      (await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-shanghai', ImageIds: JSON.stringify([r.ImageId]) })).CustomImages as Json[]
+    )[0];
     assert.equal(img?.Name, '商城前端-v1');
   });
 
@@ -42,7 +52,11 @@ describe('emulator corrections from the evidence (pop-core)', () => {
 
   test('CreateSnapshot of a disk that is not In_use is 400 IncorrectStatus (GUESS which operation answers it)', async () => {
     await admin(emu, 'POST', `/disks/${disk(0)}/status`, { status: 'Attaching' });
-    const body = await rejects(pop(emu).request('CreateSnapshot', { RegionId: 'cn-shanghai', DiskId: disk(0), SnapshotName: 'busy-disk' }), 'IncorrectStatus', 400);
+    const body = await rejects(
+      pop(emu).request('CreateSnapshot', { RegionId: 'cn-shanghai', DiskId: disk(0), SnapshotName: 'busy-disk' }),
+      'IncorrectStatus',
+      400,
+    );
     assert.match(String(body.Message), /state of the disk or instance/);
     await admin(emu, 'POST', `/disks/${disk(0)}/status`, { status: 'In_use' });
   });

@@ -10,24 +10,45 @@ import { admin, call, pop, rejects, snapshotNamed, useDemoEmulator } from './har
 describe('CreateCustomImage (pop-core)', () => {
   let emu: RunningEmulator;
   let ids: DemoIds;
-  useDemoEmulator({ faults: true }, (started) => {
-    emu = started;
-  }, (demo) => {
-    ids = demo;
-  });
+  useDemoEmulator(
+    { faults: true },
+    (started) => {
+      emu = started;
+    },
+    (demo) => {
+      ids = demo;
+    },
+  );
 
   const base = (): Json => ({
-    RegionId: 'cn-hangzhou', InstanceId: ids.web.InstanceId, ImageName: 'web-image-1', SystemSnapshotId: snapshotNamed(ids, 'web-prod-1-sys-0601'),
+    RegionId: 'cn-hangzhou',
+    InstanceId: ids.web.InstanceId,
+    ImageName: 'web-image-1',
+    SystemSnapshotId: snapshotNamed(ids, 'web-prod-1-sys-0601'),
   });
 
   test('creates an image that is "4" (creating) and becomes "1" after the clock advances', async () => {
-    const r = await call(pop(emu), 'CreateCustomImage', { ...base(), Description: 'from web', Tag: [{ Key: 'env', Value: 'prod' }, { Key: 'empty', Value: '' }] });
+    const r = await call(pop(emu), 'CreateCustomImage', {
+      ...base(),
+      Description: 'from web',
+      Tag: [
+        { Key: 'env', Value: 'prod' },
+        { Key: 'empty', Value: '' },
+      ],
+    });
     assert.match(String(r.ImageId), /^m-/);
     assert.deepEqual(Object.keys(r).sort(), ['ImageId', 'RequestId']);
-    const list = async (): Promise<Json> => ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([r.ImageId]) })).CustomImages as Json[])[0] as Json;
+    const list = async (): Promise<Json> =>
+      (
+        (await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([r.ImageId]) }))
+          .CustomImages as Json[]
+      )[0] as Json;
     const creating = await list();
     assert.equal(creating.Status, '4');
-    assert.deepEqual(creating.Tags, [{ Key: 'env', Value: 'prod' }, { Key: 'empty', Value: '' }]);
+    assert.deepEqual(creating.Tags, [
+      { Key: 'env', Value: 'prod' },
+      { Key: 'empty', Value: '' },
+    ]);
     assert.equal(creating.Description, 'from web');
     assert.equal(creating.InstanceName, 'web-prod-1');
     assert.equal(creating.SystemSnapshotName, 'web-prod-1-sys-0601');
@@ -37,10 +58,15 @@ describe('CreateCustomImage (pop-core)', () => {
 
   test('includes a data snapshot of the same server', async () => {
     const r = await call(pop(emu), 'CreateCustomImage', {
-      RegionId: 'cn-hangzhou', InstanceId: ids.db.InstanceId, ImageName: 'db-with-data',
-      SystemSnapshotId: snapshotNamed(ids, 'db-staging-sys-0520'), DataSnapshotId: snapshotNamed(ids, 'db-staging-data-0520'),
+      RegionId: 'cn-hangzhou',
+      InstanceId: ids.db.InstanceId,
+      ImageName: 'db-with-data',
+      SystemSnapshotId: snapshotNamed(ids, 'db-staging-sys-0520'),
+      DataSnapshotId: snapshotNamed(ids, 'db-staging-data-0520'),
     });
-    const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([r.ImageId]) })).CustomImages as Json[])[0] as Json;
+    const img = (
+      (await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([r.ImageId]) })).CustomImages as Json[]
+    )[0] as Json;
     assert.equal(img.DataSnapshotName, 'db-staging-data-0520');
     assert.equal(img.RequiredDataDiskSize, 200);
   });
@@ -68,28 +94,51 @@ describe('CreateCustomImage (pop-core)', () => {
   test('rejects the image over quota with CustomImageQuotaLimit (400, documented; counted per region: the error text, A3 says likely account-wide)', async () => {
     const sg = (await call(pop(emu), 'ListInstances', { RegionId: 'ap-southeast-1' })).Instances as Json[];
     const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'ap-southeast-1' })).Snapshots as Json[];
-    await rejects(pop(emu).request('CreateCustomImage', {
-      RegionId: 'ap-southeast-1', InstanceId: sg[0]?.InstanceId, ImageName: 'one-too-many', SystemSnapshotId: snaps[0]?.SnapshotId,
-    }), 'CustomImageQuotaLimit', 400);
+    await rejects(
+      pop(emu).request('CreateCustomImage', {
+        RegionId: 'ap-southeast-1',
+        InstanceId: sg[0]?.InstanceId,
+        ImageName: 'one-too-many',
+        SystemSnapshotId: snaps[0]?.SnapshotId,
+      }),
+      'CustomImageQuotaLimit',
+      400,
+    );
   });
 
   test('rejects an unknown system snapshot with InvalidParam.SystemSnapshotIdNotFound (400)', async () => {
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), SystemSnapshotId: 's-doesnotexist0000000' }), 'InvalidParam.SystemSnapshotIdNotFound', 400);
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), SystemSnapshotId: 's-doesnotexist0000000' }),
+      'InvalidParam.SystemSnapshotIdNotFound',
+      400,
+    );
   });
 
   test('rejects a data-disk, foreign or unfinished snapshot as system snapshot with InvalidParam.SystemSnapshotIdNotSupport (code documented; foreign/unfinished: GUESS)', async () => {
     for (const snap of ['db-staging-data-0520', 'db-staging-sys-0520']) {
-      await rejects(pop(emu).request('CreateCustomImage', { ...base(), SystemSnapshotId: snapshotNamed(ids, snap) }), 'InvalidParam.SystemSnapshotIdNotSupport', 400);
+      await rejects(
+        pop(emu).request('CreateCustomImage', { ...base(), SystemSnapshotId: snapshotNamed(ids, snap) }),
+        'InvalidParam.SystemSnapshotIdNotSupport',
+        400,
+      );
     }
   });
 
   test('rejects an unknown data snapshot with InvalidParam.DataSnapshotIdNotFound (400)', async () => {
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), DataSnapshotId: 's-doesnotexist0000000' }), 'InvalidParam.DataSnapshotIdNotFound', 400);
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), DataSnapshotId: 's-doesnotexist0000000' }),
+      'InvalidParam.DataSnapshotIdNotFound',
+      400,
+    );
   });
 
   test('rejects a data snapshot that is not an accomplished data snapshot of this server (InvalidParam.DataSnapshotIdNotSupport: GUESS code)', async () => {
     for (const snap of ['web-prod-1-data-nightly', 'db-staging-data-0520', 'web-prod-1-sys-0601']) {
-      await rejects(pop(emu).request('CreateCustomImage', { ...base(), DataSnapshotId: snapshotNamed(ids, snap) }), 'InvalidParam.DataSnapshotIdNotSupport', 400);
+      await rejects(
+        pop(emu).request('CreateCustomImage', { ...base(), DataSnapshotId: snapshotNamed(ids, snap) }),
+        'InvalidParam.DataSnapshotIdNotSupport',
+        400,
+      );
     }
   });
 
@@ -99,16 +148,25 @@ describe('CreateCustomImage (pop-core)', () => {
   });
 
   test('rejects servers that are starting or disabled with IncorrectInstanceStatus (403; code documented, which states: GUESS)', async () => {
-    await rejects(pop(emu).request('CreateCustomImage', {
-      ...base(), InstanceId: ids.api.InstanceId, SystemSnapshotId: snapshotNamed(ids, 'api-canary-sys-0610'),
-    }), 'IncorrectInstanceStatus', 403);
+    await rejects(
+      pop(emu).request('CreateCustomImage', {
+        ...base(),
+        InstanceId: ids.api.InstanceId,
+        SystemSnapshotId: snapshotNamed(ids, 'api-canary-sys-0610'),
+      }),
+      'IncorrectInstanceStatus',
+      403,
+    );
     await admin(emu, 'POST', `/servers/${String(ids.web.InstanceId)}/status`, { status: 'Disabled' });
     await rejects(pop(emu).request('CreateCustomImage', base()), 'IncorrectInstanceStatus', 403);
   });
 
   test('allows a stopped server', async () => {
     const r = await call(pop(emu), 'CreateCustomImage', {
-      RegionId: 'cn-hangzhou', InstanceId: ids.db.InstanceId, ImageName: 'from-stopped', SystemSnapshotId: snapshotNamed(ids, 'db-staging-sys-0520'),
+      RegionId: 'cn-hangzhou',
+      InstanceId: ids.db.InstanceId,
+      ImageName: 'from-stopped',
+      SystemSnapshotId: snapshotNamed(ids, 'db-staging-sys-0520'),
     });
     assert.match(String(r.ImageId), /^m-/);
   });
@@ -125,16 +183,51 @@ describe('CreateCustomImage (pop-core)', () => {
     const tags = (n: number): Json[] => Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     await call(pop(emu), 'CreateCustomImage', { ...base(), Tag: tags(20) });
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: tags(21) }), 'InvalidTagCount', 400);
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'aliyun-x', Value: 'v' }] }), 'InvalidTagKey.Malformed', 400);
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'acs:x', Value: 'v' }] }), 'InvalidTagKey.Malformed', 400);
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: '', Value: 'v' }] }), 'InvalidTagKey.Malformed', 400);
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'k', Value: 'see https://x' }] }), 'InvalidTagValue.Malformed', 400);
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'k', Value: 'v'.repeat(65) }] }), 'InvalidTagValue.Malformed', 400);
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'k', Value: '1' }, { Key: 'k', Value: '2' }] }), 'Duplicate.TagKey', 400);
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'aliyun-x', Value: 'v' }] }),
+      'InvalidTagKey.Malformed',
+      400,
+    );
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'acs:x', Value: 'v' }] }),
+      'InvalidTagKey.Malformed',
+      400,
+    );
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: '', Value: 'v' }] }),
+      'InvalidTagKey.Malformed',
+      400,
+    );
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'k', Value: 'see https://x' }] }),
+      'InvalidTagValue.Malformed',
+      400,
+    );
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'n2', Tag: [{ Key: 'k', Value: 'v'.repeat(65) }] }),
+      'InvalidTagValue.Malformed',
+      400,
+    );
+    await rejects(
+      pop(emu).request('CreateCustomImage', {
+        ...base(),
+        ImageName: 'n2',
+        Tag: [
+          { Key: 'k', Value: '1' },
+          { Key: 'k', Value: '2' },
+        ],
+      }),
+      'Duplicate.TagKey',
+      400,
+    );
   });
 
   test('rejects a bad ResourceGroupId and an over-long description (GUESS rules and codes)', async () => {
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ResourceGroupId: 'group-1' }), 'InvalidResourceGroupId.Malformed', 400);
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ResourceGroupId: 'group-1' }),
+      'InvalidResourceGroupId.Malformed',
+      400,
+    );
     await rejects(pop(emu).request('CreateCustomImage', { ...base(), Description: 'd'.repeat(257) }), 'InvalidDescription.Malformed', 400);
     await call(pop(emu), 'CreateCustomImage', { ...base(), ResourceGroupId: 'rg-acfm2abc', Description: 'd'.repeat(256) });
   });
@@ -149,7 +242,11 @@ describe('CreateCustomImage (pop-core)', () => {
 
   test('same ClientToken with different parameters gives IdempotentParameterMismatch (400)', async () => {
     await call(pop(emu), 'CreateCustomImage', { ...base(), ClientToken: 'token-2' });
-    await rejects(pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'other-name', ClientToken: 'token-2' }), 'IdempotentParameterMismatch', 400);
+    await rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ImageName: 'other-name', ClientToken: 'token-2' }),
+      'IdempotentParameterMismatch',
+      400,
+    );
   });
 
   test('a ClientToken over 64 characters is rejected', async () => {
@@ -165,7 +262,10 @@ describe('CreateCustomImage (pop-core)', () => {
 
   test('a response lost after commit can be recovered by retrying with the same ClientToken', async () => {
     await admin(emu, 'PUT', '/faults', { script: [{ action: 'CreateCustomImage', kind: 'ResetAfterCommit' }] });
-    await assert.rejects(pop(emu).request('CreateCustomImage', { ...base(), ClientToken: 'token-4' }), (e: Error & { code?: string }) => e.code === 'ECONNRESET' || /socket hang up/.test(e.message));
+    await assert.rejects(
+      pop(emu).request('CreateCustomImage', { ...base(), ClientToken: 'token-4' }),
+      (e: Error & { code?: string }) => e.code === 'ECONNRESET' || /socket hang up/.test(e.message),
+    );
     const imgs = (await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou' })).CustomImages as Json[];
     const committed = imgs.find((i) => i.Name === 'web-image-1');
     assert.ok(committed, 'the image was committed');

@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
 import {
-  DISABLED_ACCESS_KEY_ID, DISABLED_ACCESS_KEY_SECRET, STS_ACCESS_KEY_ID, STS_ACCESS_KEY_SECRET, STS_TOKEN_EXPIRED, STS_TOKEN_VALID,
+  DISABLED_ACCESS_KEY_ID,
+  DISABLED_ACCESS_KEY_SECRET,
+  STS_ACCESS_KEY_ID,
+  STS_ACCESS_KEY_SECRET,
+  STS_TOKEN_EXPIRED,
+  STS_TOKEN_VALID,
 } from '../../emulator/seeds/credentials';
 import { call, plain, pop, raw, rejects, useEmulator } from './harness';
 
@@ -74,9 +79,17 @@ describe('emulator gateway (pop-core, signature V1)', () => {
   });
 
   test('rejects a SecurityToken that does not belong to the key with InvalidSecurityToken.MismatchWithAccessKey (documented code; the cases: GUESS)', async () => {
-    const c = pop(emu, { accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: 'emulator-sts-token-of-someone-else' });
+    const c = pop(emu, {
+      accessKeyId: STS_ACCESS_KEY_ID,
+      accessKeySecret: STS_ACCESS_KEY_SECRET,
+      securityToken: 'emulator-sts-token-of-someone-else',
+    });
     await rejects(c.request('ListRegions', {}), 'InvalidSecurityToken.MismatchWithAccessKey', 400);
-    await rejects(pop(emu, { securityToken: STS_TOKEN_VALID }).request('ListRegions', {}), 'InvalidSecurityToken.MismatchWithAccessKey', 400);
+    await rejects(
+      pop(emu, { securityToken: STS_TOKEN_VALID }).request('ListRegions', {}),
+      'InvalidSecurityToken.MismatchWithAccessKey',
+      400,
+    );
   });
 
   test('rejects a malformed SecurityToken with InvalidSecurityToken.Malformed (documented code; the 8–4096 bounds: GUESS)', async () => {
@@ -118,6 +131,10 @@ describe('emulator gateway (pop-core, signature V1)', () => {
 
   test('returns plain objects that keep exact field casing', async () => {
     const r = plain<Record<string, unknown>>(await pop(emu).request('ListRegions', { AcceptLanguage: 'en-US' }));
-    assert.deepEqual((r.Regions as unknown[])[5], { RegionId: 'cn-hangzhou', LocalName: 'China (Hangzhou)', RegionEndpoint: 'swas.cn-hangzhou.aliyuncs.com' });
+    assert.deepEqual((r.Regions as unknown[])[5], {
+      RegionId: 'cn-hangzhou',
+      LocalName: 'China (Hangzhou)',
+      RegionEndpoint: 'swas.cn-hangzhou.aliyuncs.com',
+    });
   });
 });

@@ -67,14 +67,16 @@ export async function rejects(p: Promise<unknown>, code: string, status: number)
 }
 
 export function sdk(emu: RunningEmulator, o: PopOptions = {}): SwasClient {
-  return new SwasClient(new $OpenApiUtil.Config({
-    accessKeyId: o.accessKeyId ?? emu.accessKeyId,
-    accessKeySecret: o.accessKeySecret ?? emu.accessKeySecret,
-    securityToken: o.securityToken,
-    endpoint: new URL(emu.endpoint).host,
-    protocol: 'http',
-    regionId: 'cn-hangzhou',
-  }));
+  return new SwasClient(
+    new $OpenApiUtil.Config({
+      accessKeyId: o.accessKeyId ?? emu.accessKeyId,
+      accessKeySecret: o.accessKeySecret ?? emu.accessKeySecret,
+      securityToken: o.securityToken,
+      endpoint: new URL(emu.endpoint).host,
+      protocol: 'http',
+      regionId: 'cn-hangzhou',
+    }),
+  );
 }
 
 export interface RawResponse {
@@ -83,7 +85,10 @@ export interface RawResponse {
   text: string;
 }
 
-export function raw(url: string, init: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function raw(
+  url: string,
+  init: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -123,7 +128,13 @@ export async function demoIds(client: RPCClient): Promise<DemoIds> {
     assert.ok(found, `demo server ${n}`);
     return found;
   };
-  return { web: byName('web-prod-1'), db: byName('db-staging'), api: byName('api-canary'), legacy: byName('legacy-blog'), snapshots: snaps };
+  return {
+    web: byName('web-prod-1'),
+    db: byName('db-staging'),
+    api: byName('api-canary'),
+    legacy: byName('legacy-blog'),
+    snapshots: snaps,
+  };
 }
 
 export function snapshotNamed(ids: DemoIds, name: string): string {

@@ -28,16 +28,28 @@ describe('custom image lifecycle (pop-core)', () => {
   test('sharing sets InShare; a bad Operation is InvalidParam.OperationIllegal (documented)', async () => {
     const id = named('db-staging-base');
     await call(pop(emu), 'ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'Share' });
-    const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0];
+    const img = (
+      (await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[]
+    )[0];
     assert.equal(img?.InShare, true);
-    await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'share' }), 'InvalidParam.OperationIllegal', 400);
-    await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: 'm-nope', Operation: 'Share' }), 'InvalidImageId.NotFound', 404);
+    await rejects(
+      pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'share' }),
+      'InvalidParam.OperationIllegal',
+      400,
+    );
+    await rejects(
+      pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: 'm-nope', Operation: 'Share' }),
+      'InvalidImageId.NotFound',
+      404,
+    );
   });
 
-  test('ModifyImageShareStatus without RegionId acts in the endpoint\'s region (A9, likely; the emulator\'s endpoint stands in for cn-hangzhou)', async () => {
+  test("ModifyImageShareStatus without RegionId acts in the endpoint's region (A9, likely; the emulator's endpoint stands in for cn-hangzhou)", async () => {
     const id = named('db-staging-base');
     await call(pop(emu), 'ModifyImageShareStatus', { ImageId: id, Operation: 'UnShare' });
-    const img = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0];
+    const img = (
+      (await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[]
+    )[0];
     assert.equal(img?.InShare, false);
     const sg = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'ap-southeast-1' })).CustomImages as Json[])[0];
     await rejects(pop(emu).request('ModifyImageShareStatus', { ImageId: sg?.ImageId, Operation: 'Share' }), 'InvalidImageId.NotFound', 404);
@@ -45,9 +57,20 @@ describe('custom image lifecycle (pop-core)', () => {
 
   test('an image still being created can be neither shared nor deleted (IncorrectImageStatus, 403: GUESS)', async () => {
     const inst = ((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).Instances as Json[])[0] as Json;
-    const snaps = (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou', InstanceId: inst.InstanceId, SourceDiskType: 'System' })).Snapshots as Json[];
-    const r = await call(pop(emu), 'CreateCustomImage', { RegionId: 'cn-hangzhou', InstanceId: inst.InstanceId, ImageName: 'fresh', SystemSnapshotId: snaps[0]?.SnapshotId });
-    await rejects(pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: r.ImageId, Operation: 'Share' }), 'IncorrectImageStatus', 403);
+    const snaps = (
+      await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou', InstanceId: inst.InstanceId, SourceDiskType: 'System' })
+    ).Snapshots as Json[];
+    const r = await call(pop(emu), 'CreateCustomImage', {
+      RegionId: 'cn-hangzhou',
+      InstanceId: inst.InstanceId,
+      ImageName: 'fresh',
+      SystemSnapshotId: snaps[0]?.SnapshotId,
+    });
+    await rejects(
+      pop(emu).request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: r.ImageId, Operation: 'Share' }),
+      'IncorrectImageStatus',
+      403,
+    );
     await rejects(pop(emu).request('DeleteCustomImage', { RegionId: 'cn-hangzhou', ImageId: r.ImageId }), 'IncorrectImageStatus', 403);
     await admin(emu, 'POST', '/clock/advance', { seconds: 30 });
     await call(pop(emu), 'DeleteCustomImage', { RegionId: 'cn-hangzhou', ImageId: r.ImageId });

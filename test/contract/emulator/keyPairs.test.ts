@@ -68,7 +68,11 @@ test('ImportKeyPair then ListKeyPairs: name, public key, creation time to the mi
 
 test('names and public keys are validated (InvalidKeyPairName.Malformed, InvalidPublicKeyBody.Malformed: GUESS codes)', async () => {
   for (const name of ['a', '1key', 'has space', 'x'.repeat(65), 'http://x']) {
-    await rejects(call(client, 'ImportKeyPair', { ...R, KeyPairName: name, PublicKeyBody: keyA.publicKey }), 'InvalidKeyPairName.Malformed', 400);
+    await rejects(
+      call(client, 'ImportKeyPair', { ...R, KeyPairName: name, PublicKeyBody: keyA.publicKey }),
+      'InvalidKeyPairName.Malformed',
+      400,
+    );
   }
   for (const body of ['not a key', 'ssh-rsa AAAA', `ssh-rsa ${keyA.publicKey.split(' ')[1] ?? ''}`]) {
     await rejects(call(client, 'ImportKeyPair', { ...R, KeyPairName: 'k1', PublicKeyBody: body }), 'InvalidPublicKeyBody.Malformed', 400);
@@ -80,10 +84,14 @@ test('names and public keys are validated (InvalidKeyPairName.Malformed, Invalid
 test('a name is taken once (KeyPair.AlreadyExist: GUESS); at most 10 pairs a region (documented; QuotaExceed.KeyPair: GUESS)', async () => {
   await call(client, 'ImportKeyPair', { ...R, KeyPairName: 'k0', PublicKeyBody: keyA.publicKey });
   await rejects(call(client, 'ImportKeyPair', { ...R, KeyPairName: 'k0', PublicKeyBody: keyB.publicKey }), 'KeyPair.AlreadyExist', 400);
-  for (let i = 1; i < 10; i++) await call(client, 'ImportKeyPair', { ...R, KeyPairName: `k${i}`, PublicKeyBody: utils.generateKeyPairSync('ed25519').public });
+  for (let i = 1; i < 10; i++)
+    await call(client, 'ImportKeyPair', { ...R, KeyPairName: `k${i}`, PublicKeyBody: utils.generateKeyPairSync('ed25519').public });
   await rejects(call(client, 'ImportKeyPair', { ...R, KeyPairName: 'k10', PublicKeyBody: keyB.publicKey }), 'QuotaExceed.KeyPair', 400);
   assert.equal((await call(client, 'ListKeyPairs', { ...R, RegionId: 'cn-shanghai' })).TotalCount, 0, 'per region');
-  assert.equal((await call(client, 'ImportKeyPair', { RegionId: 'cn-shanghai', KeyPairName: 'k10', PublicKeyBody: keyB.publicKey })).KeyPairName, 'k10');
+  assert.equal(
+    (await call(client, 'ImportKeyPair', { RegionId: 'cn-shanghai', KeyPairName: 'k10', PublicKeyBody: keyB.publicKey })).KeyPairName,
+    'k10',
+  );
 });
 
 test('CreateKeyPair answers an RSA 2048 private key (PKCS#8 PEM) once; the list shows its ssh-rsa public key', async () => {
@@ -96,7 +104,11 @@ test('CreateKeyPair answers an RSA 2048 private key (PKCS#8 PEM) once; the list 
 test('the rsa-only-key-pairs variant refuses an ed25519 key and still takes an RSA one', async () => {
   await admin(emu, 'PUT', '/variants', { variants: ['rsa-only-key-pairs'] });
   try {
-    const body = await rejects(call(client, 'ImportKeyPair', { ...R, KeyPairName: 'ed', PublicKeyBody: keyA.publicKey }), 'InvalidPublicKeyBody.Malformed', 400);
+    const body = await rejects(
+      call(client, 'ImportKeyPair', { ...R, KeyPairName: 'ed', PublicKeyBody: keyA.publicKey }),
+      'InvalidPublicKeyBody.Malformed',
+      400,
+    );
     assert.match(String(body.Message), /ssh-ed25519/);
     await call(client, 'CreateKeyPair', { ...R, KeyPairName: 'rsa' });
   } finally {
@@ -109,7 +121,13 @@ test('AttachKeyPair binds; a second pair overwrites the first on that server (do
   await call(client, 'ImportKeyPair', { ...R, KeyPairName: 'kb', PublicKeyBody: keyB.publicKey });
   const res = await call(client, 'AttachKeyPair', { ...R, KeyPairName: 'ka', InstanceIds: JSON.stringify([web, db]) });
   assert.deepEqual([res.TotalCount, res.FailCount], [2, 0]);
-  assert.deepEqual((res.Results as Json[]).map((r) => [r.InstanceId, r.Success]), [[web, 'true'], [db, 'true']]);
+  assert.deepEqual(
+    (res.Results as Json[]).map((r) => [r.InstanceId, r.Success]),
+    [
+      [web, 'true'],
+      [db, 'true'],
+    ],
+  );
   await call(client, 'AttachKeyPair', { ...R, KeyPairName: 'kb', 'InstanceIds.1': web });
   const byName = Object.fromEntries((await pairs()).map((p) => [p.KeyPairName, p.InstanceIds]));
   assert.deepEqual(byName, { ka: [db], kb: [web] });
@@ -118,14 +136,24 @@ test('AttachKeyPair binds; a second pair overwrites the first on that server (do
 });
 
 test('AttachKeyPair: unknown pair InvalidKeyPairName.NotFound 404; unknown server a failed result (GUESS); > 50 servers refused', async () => {
-  await rejects(call(client, 'AttachKeyPair', { ...R, KeyPairName: 'nope', InstanceIds: JSON.stringify([web]) }), 'InvalidKeyPairName.NotFound', 404);
+  await rejects(
+    call(client, 'AttachKeyPair', { ...R, KeyPairName: 'nope', InstanceIds: JSON.stringify([web]) }),
+    'InvalidKeyPairName.NotFound',
+    404,
+  );
   await call(client, 'ImportKeyPair', { ...R, KeyPairName: 'ka', PublicKeyBody: keyA.publicKey });
   await rejects(call(client, 'AttachKeyPair', { ...R, KeyPairName: 'ka' }), 'MissingParameter', 400);
   const ids = Array.from({ length: 51 }, (_, i) => `s-${i}`);
   await rejects(call(client, 'AttachKeyPair', { ...R, KeyPairName: 'ka', InstanceIds: JSON.stringify(ids) }), 'InvalidParameter', 400);
   const res = await call(client, 'AttachKeyPair', { ...R, KeyPairName: 'ka', InstanceIds: JSON.stringify([web, 's-missing']) });
   assert.equal(res.FailCount, 1);
-  assert.deepEqual((res.Results as Json[]).map((r) => [r.Success, r.Code]), [['true', '200'], ['false', 'InvalidInstanceId.NotFound']]);
+  assert.deepEqual(
+    (res.Results as Json[]).map((r) => [r.Success, r.Code]),
+    [
+      ['true', '200'],
+      ['false', 'InvalidInstanceId.NotFound'],
+    ],
+  );
 });
 
 test('DeleteKeyPairs: only once detached (KeyPair.InUse: GUESS); DetachKeyPair removes the line from the server', async () => {
@@ -142,21 +170,41 @@ test('DeleteKeyPairs: only once detached (KeyPair.InUse: GUESS); DetachKeyPair r
 
 test('the official SDK: import, attach (InstanceIds.N), list, detach, delete, create', async () => {
   // Generous timeouts: CreateKeyPair makes an RSA key synchronously in this same process.
-  const s = new SwasClient(new $OpenApiUtil.Config({
-    accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret, endpoint: new URL(emu.endpoint).host, protocol: 'http', regionId: 'cn-hangzhou', connectTimeout: 60_000, readTimeout: 60_000,
-  }));
-  const imp = await s.importKeyPair(new $Swas.ImportKeyPairRequest({ regionId: 'cn-hangzhou', keyPairName: 'sdk-key', publicKeyBody: keyA.publicKey }));
+  const s = new SwasClient(
+    new $OpenApiUtil.Config({
+      accessKeyId: emu.accessKeyId,
+      accessKeySecret: emu.accessKeySecret,
+      endpoint: new URL(emu.endpoint).host,
+      protocol: 'http',
+      regionId: 'cn-hangzhou',
+      connectTimeout: 60_000,
+      readTimeout: 60_000,
+    }),
+  );
+  const imp = await s.importKeyPair(
+    new $Swas.ImportKeyPairRequest({ regionId: 'cn-hangzhou', keyPairName: 'sdk-key', publicKeyBody: keyA.publicKey }),
+  );
   assert.equal(imp.body?.keyPairName, 'sdk-key');
-  const att = await s.attachKeyPair(new $Swas.AttachKeyPairRequest({ regionId: 'cn-hangzhou', keyPairName: 'sdk-key', instanceIds: [web, db] }));
+  const att = await s.attachKeyPair(
+    new $Swas.AttachKeyPairRequest({ regionId: 'cn-hangzhou', keyPairName: 'sdk-key', instanceIds: [web, db] }),
+  );
   assert.deepEqual([att.body?.totalCount, att.body?.failCount, att.body?.results?.map((r) => r.success)], [2, 0, ['true', 'true']]);
   const list = await s.listKeyPairs(new $Swas.ListKeyPairsRequest({ regionId: 'cn-hangzhou' }));
-  assert.deepEqual(list.body?.keyPairs?.map((k) => [k.keyPairName, k.instanceIds]), [['sdk-key', [web, db]]]);
-  const det = await s.detachKeyPair(new $Swas.DetachKeyPairRequest({ regionId: 'cn-hangzhou', keyPairName: 'sdk-key', instanceIds: [web, db] }));
+  assert.deepEqual(
+    list.body?.keyPairs?.map((k) => [k.keyPairName, k.instanceIds]),
+    [['sdk-key', [web, db]]],
+  );
+  const det = await s.detachKeyPair(
+    new $Swas.DetachKeyPairRequest({ regionId: 'cn-hangzhou', keyPairName: 'sdk-key', instanceIds: [web, db] }),
+  );
   assert.equal(det.body?.failCount, 0);
   await s.deleteKeyPairs(new $Swas.DeleteKeyPairsRequest({ regionId: 'cn-hangzhou', keyPairNames: ['sdk-key'] }));
   const made = await s.createKeyPair(new $Swas.CreateKeyPairRequest({ regionId: 'cn-hangzhou', keyPairName: 'sdk-made' }));
   assert.match(String(made.body?.privateKeyBody), /BEGIN PRIVATE KEY/);
-  assert.deepEqual((await pairs()).map((p) => p.KeyPairName), ['sdk-made']);
+  assert.deepEqual(
+    (await pairs()).map((p) => p.KeyPairName),
+    ['sdk-made'],
+  );
 });
 
 test('OpenSSH logs in as root with the attached pair; after another pair is attached, the first no longer works', async () => {

@@ -22,14 +22,23 @@ describe('server lifecycle (pop-core)', () => {
     ((await call(pop(emu), 'ListInstances', { RegionId: HZ, InstanceIds: JSON.stringify([instanceId]) })).Instances as Json[])[0] as Json;
   const advance = (seconds: number): Promise<Json> => admin(emu, 'POST', '/clock/advance', { seconds });
 
-  useDemoEmulator({ faults: true }, (started) => {
-    emu = started;
-  }, (demo) => {
-    ids = demo;
-  });
+  useDemoEmulator(
+    { faults: true },
+    (started) => {
+      emu = started;
+    },
+    (demo) => {
+      ids = demo;
+    },
+  );
 
   test('StopInstance: Running → Stopping → Stopped after 10 virtual seconds', async () => {
-    const r = await call(pop(emu), 'StopInstance', { RegionId: HZ, InstanceId: id(ids.web), ClientToken: randomUUID() }, { method: 'POST' });
+    const r = await call(
+      pop(emu),
+      'StopInstance',
+      { RegionId: HZ, InstanceId: id(ids.web), ClientToken: randomUUID() },
+      { method: 'POST' },
+    );
     assert.match(String(r.RequestId), /^[0-9A-F-]{36}$/);
     assert.equal(await status(id(ids.web)), 'Stopping');
     await advance(9);
@@ -48,7 +57,11 @@ describe('server lifecycle (pop-core)', () => {
   });
 
   test('RebootInstances: Running → Stopping → Starting → Running; ForceReboot must be a boolean', async () => {
-    await rejects(call(pop(emu), 'RebootInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web)]), ForceReboot: 'maybe' }), 'InvalidParameter', 400);
+    await rejects(
+      call(pop(emu), 'RebootInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web)]), ForceReboot: 'maybe' }),
+      'InvalidParameter',
+      400,
+    );
     await call(pop(emu), 'RebootInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web)]), ForceReboot: 'true' });
     assert.equal(await status(id(ids.web)), 'Stopping');
     await advance(5);
@@ -73,13 +86,21 @@ describe('server lifecycle (pop-core)', () => {
     await rejects(call(pop(emu), 'StopInstance', { RegionId: HZ, InstanceId: id(ids.db) }), 'IncorrectInstanceStatus', 403);
     await rejects(call(pop(emu), 'RebootInstance', { RegionId: HZ, InstanceId: id(ids.api) }), 'IncorrectInstanceStatus', 403);
     await rejects(call(pop(emu), 'StartInstance', { RegionId: HZ, InstanceId: id(ids.legacy) }), 'IncorrectInstanceStatus', 403);
-    await rejects(call(pop(emu), 'StopInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web), id(ids.db)]) }), 'IncorrectInstanceStatus', 403);
+    await rejects(
+      call(pop(emu), 'StopInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web), id(ids.db)]) }),
+      'IncorrectInstanceStatus',
+      403,
+    );
     assert.equal(await status(id(ids.web)), 'Running');
   });
 
   test('unknown server → 404 InvalidInstanceId.NotFound; missing or malformed InstanceIds → 400', async () => {
     await rejects(call(pop(emu), 'StopInstance', { RegionId: HZ, InstanceId: 'nope' }), 'InvalidInstanceId.NotFound', 404);
-    await rejects(call(pop(emu), 'StopInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web), 'nope']) }), 'InvalidInstanceId.NotFound', 404);
+    await rejects(
+      call(pop(emu), 'StopInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web), 'nope']) }),
+      'InvalidInstanceId.NotFound',
+      404,
+    );
     await rejects(call(pop(emu), 'StopInstances', { RegionId: HZ }), 'MissingParameter', 400);
     await rejects(call(pop(emu), 'StopInstances', { RegionId: HZ, InstanceIds: 'a,b' }), 'InvalidParameter', 400);
     await rejects(call(pop(emu), 'StartInstances', { RegionId: HZ, InstanceIds: '[]' }), 'InvalidParameter', 400);
@@ -90,14 +111,25 @@ describe('server lifecycle (pop-core)', () => {
     const token = randomUUID();
     await admin(emu, 'DELETE', '/requests');
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => call(pop(emu), 'StartInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.db)]), ClientToken: token }, { method: 'POST' })),
+      Array.from({ length: 20 }, () =>
+        call(
+          pop(emu),
+          'StartInstances',
+          { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.db)]), ClientToken: token },
+          { method: 'POST' },
+        ),
+      ),
     );
     assert.equal(results.length, 20);
     assert.equal(await status(id(ids.db)), 'Starting');
     const log = (await admin(emu, 'GET', '/requests')).requests as Json[];
     assert.equal(log.filter((r) => r.action === 'StartInstances' && r.httpStatus === 200).length, 20);
     // Without the token each repeat would have met a Starting server: IncorrectInstanceStatus.
-    await rejects(call(pop(emu), 'StartInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.db)]), ClientToken: randomUUID() }), 'IncorrectInstanceStatus', 403);
+    await rejects(
+      call(pop(emu), 'StartInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.db)]), ClientToken: randomUUID() }),
+      'IncorrectInstanceStatus',
+      403,
+    );
     await rejects(
       call(pop(emu), 'StartInstances', { RegionId: HZ, InstanceIds: JSON.stringify([id(ids.web)]), ClientToken: token }),
       'IdempotentParameterMismatch',
@@ -122,18 +154,35 @@ describe('server lifecycle (pop-core)', () => {
   });
 
   test('UpdateInstanceAttribute renames (letters, digits, _ - . ; 2–50, starts with a letter or digit)', async () => {
-    await call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: id(ids.web), InstanceName: 'www.example.com_1-a', ClientToken: randomUUID() });
+    await call(pop(emu), 'UpdateInstanceAttribute', {
+      RegionId: HZ,
+      InstanceId: id(ids.web),
+      InstanceName: 'www.example.com_1-a',
+      ClientToken: randomUUID(),
+    });
     assert.equal((await server(id(ids.web))).InstanceName, 'www.example.com_1-a');
     for (const bad of ['a', '-web', 'has space', 'x'.repeat(51), '网站']) {
-      await rejects(call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: id(ids.web), InstanceName: bad }), 'InvalidInstanceName.Malformed', 400);
+      await rejects(
+        call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: id(ids.web), InstanceName: bad }),
+        'InvalidInstanceName.Malformed',
+        400,
+      );
     }
-    await rejects(call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: 'nope', InstanceName: 'ok-name' }), 'InvalidInstanceId.NotFound', 404);
+    await rejects(
+      call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: 'nope', InstanceName: 'ok-name' }),
+      'InvalidInstanceId.NotFound',
+      404,
+    );
   });
 
   test('UpdateInstanceAttribute Password: 8–30 characters of three kinds', async () => {
     await call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: id(ids.web), Password: 'Test123!' });
     for (const bad of ['Short1!', 'alllowercase', 'NoDigitsOrSpecials', 'Tab\there1A']) {
-      await rejects(call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: id(ids.web), Password: bad }), 'InvalidPassword.Malformed', 400);
+      await rejects(
+        call(pop(emu), 'UpdateInstanceAttribute', { RegionId: HZ, InstanceId: id(ids.web), Password: bad }),
+        'InvalidPassword.Malformed',
+        400,
+      );
     }
   });
 
@@ -141,7 +190,12 @@ describe('server lifecycle (pop-core)', () => {
     const images = (await call(pop(emu), 'ListCustomImages', { RegionId: HZ })).CustomImages as Json[];
     const golden = images.find((i) => i.Name === 'web-prod-golden') as Json;
     const before = await call(pop(emu), 'ListSnapshots', { RegionId: HZ, InstanceId: id(ids.db) });
-    await call(pop(emu), 'ResetSystem', { RegionId: HZ, InstanceId: id(ids.db), ImageId: golden.ImageId, ClientToken: randomUUID() }, { method: 'POST' });
+    await call(
+      pop(emu),
+      'ResetSystem',
+      { RegionId: HZ, InstanceId: id(ids.db), ImageId: golden.ImageId, ClientToken: randomUUID() },
+      { method: 'POST' },
+    );
     const during = await server(id(ids.db));
     assert.deepEqual([during.Status, during.ImageId, (during.Image as Json).ImageName], ['Resetting', golden.ImageId, 'web-prod-golden']);
     await advance(59);
@@ -168,7 +222,8 @@ describe('server lifecycle (pop-core)', () => {
     const golden = images.find((i) => i.Name === 'web-prod-golden') as Json;
     const dbBase = images.find((i) => i.Name === 'db-staging-base') as Json;
     const sg = ((await call(pop(emu), 'ListCustomImages', { RegionId: 'ap-southeast-1' })).CustomImages as Json[])[0] as Json;
-    const reset = (instanceId: string, imageId: unknown): Promise<Json> => call(pop(emu), 'ResetSystem', { RegionId: HZ, InstanceId: instanceId, ImageId: String(imageId) });
+    const reset = (instanceId: string, imageId: unknown): Promise<Json> =>
+      call(pop(emu), 'ResetSystem', { RegionId: HZ, InstanceId: instanceId, ImageId: String(imageId) });
     await rejects(reset(id(ids.db), 'm-nope'), 'InvalidImageId.NotFound', 404);
     await rejects(reset(id(ids.db), sg.ImageId), 'InvalidImageId.NotFound', 404);
     await rejects(reset(id(ids.db), dbBase.ImageId), 'InvalidImageId.SameInstance', 400);
@@ -177,7 +232,14 @@ describe('server lifecycle (pop-core)', () => {
     // web-prod-1 has a data snapshot Progressing in the demo.
     await rejects(reset(id(ids.web), golden.ImageId), 'IncorrectStatus', 400);
     const created = await call(pop(emu), 'CreateCustomImage', {
-      RegionId: HZ, InstanceId: id(ids.db), ImageName: 'db-fresh', SystemSnapshotId: String((await call(pop(emu), 'ListSnapshots', { RegionId: HZ, InstanceId: id(ids.db) }) as { Snapshots: Json[] }).Snapshots.find((s) => s.SourceDiskType === 'System' && s.Status === 'Accomplished')?.SnapshotId),
+      RegionId: HZ,
+      InstanceId: id(ids.db),
+      ImageName: 'db-fresh',
+      SystemSnapshotId: String(
+        ((await call(pop(emu), 'ListSnapshots', { RegionId: HZ, InstanceId: id(ids.db) })) as { Snapshots: Json[] }).Snapshots.find(
+          (s) => s.SourceDiskType === 'System' && s.Status === 'Accomplished',
+        )?.SnapshotId,
+      ),
     });
     const added = await admin(emu, 'POST', '/servers', { regionId: HZ, instanceName: 'target', status: 'Running' });
     await rejects(reset(String(added.InstanceId), dbBase.ImageId), 'InvalidDiskSize.NotSupported', 400);

@@ -42,7 +42,9 @@ describe('emulator --limits (pop-core)', () => {
       for (let i = 0; i < 12; i++) await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' });
       await admin(emu, 'POST', '/clock/advance', { seconds: 61 });
       await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou' });
-      const codes = ((await admin(emu, 'GET', '/requests')).requests as Json[]).filter((r) => r.action === 'ListSnapshots').map((r) => r.code);
+      const codes = ((await admin(emu, 'GET', '/requests')).requests as Json[])
+        .filter((r) => r.action === 'ListSnapshots')
+        .map((r) => r.code);
       assert.deepEqual(codes.filter((c) => c === 'Throttling.User').length, 1, 'throttled calls are logged and do not count');
     });
   });
@@ -80,7 +82,9 @@ describe('emulator --limits (pop-core)', () => {
       await admin(emu, 'POST', '/limits', { preset: 'documented-2021' });
       for (let i = 0; i < 10; i++) await call(pop(emu), 'ListRegions');
       await rejects(pop(emu).request('ListRegions', {}), 'Throttling.User', 400);
-      const table = await admin(emu, 'POST', '/limits', { table: { name: 'tiny', per: 'region', operations: { ListInstances: { calls: 2, seconds: 5 } } } });
+      const table = await admin(emu, 'POST', '/limits', {
+        table: { name: 'tiny', per: 'region', operations: { ListInstances: { calls: 2, seconds: 5 } } },
+      });
       assert.equal(table.name, 'tiny');
       await call(pop(emu), 'ListRegions');
       await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' });
@@ -91,10 +95,18 @@ describe('emulator --limits (pop-core)', () => {
       await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' });
       await admin(emu, 'DELETE', '/limits');
       for (let i = 0; i < 5; i++) await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' });
-      const bad = await raw(`${emu.admin}/limits`, { method: 'POST', body: JSON.stringify({ preset: 'nope' }), headers: { 'content-type': 'application/json' } });
+      const bad = await raw(`${emu.admin}/limits`, {
+        method: 'POST',
+        body: JSON.stringify({ preset: 'nope' }),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(bad.status, 400);
       assert.match(bad.text, /unknown preset/);
-      const worse = await raw(`${emu.admin}/limits`, { method: 'POST', body: JSON.stringify({ operations: { ListRegions: { calls: 'x' } } }), headers: { 'content-type': 'application/json' } });
+      const worse = await raw(`${emu.admin}/limits`, {
+        method: 'POST',
+        body: JSON.stringify({ operations: { ListRegions: { calls: 'x' } } }),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(worse.status, 400);
     });
   });

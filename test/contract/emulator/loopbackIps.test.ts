@@ -60,7 +60,9 @@ describe('emulator public IPs are loopback addresses', () => {
     const state = (await admin(first, 'GET', '/state')) as { accounts: Record<string, { regions: Record<string, { instances: Json[] }> }> };
     await first.stop();
     const hz = state.accounts.demo?.regions['cn-hangzhou']?.instances ?? [];
-    hz.forEach((i, n) => { if (i.publicIpAddress) i.publicIpAddress = `47.96.0.${n + 1}`; });
+    hz.forEach((i, n) => {
+      if (i.publicIpAddress) i.publicIpAddress = `47.96.0.${n + 1}`;
+    });
     const file = join(mkdtempSync(join(tmpdir(), 'emu-ip-')), 'old.json');
     writeFileSync(file, JSON.stringify(state));
     const emu = await start({ seed: file });

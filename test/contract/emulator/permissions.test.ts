@@ -5,15 +5,23 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RunningEmulator } from '../../emulator/index';
-import { NOPERM_ACCESS_KEY_ID, NOPERM_ACCESS_KEY_SECRET, READONLY_ACCESS_KEY_ID, READONLY_ACCESS_KEY_SECRET } from '../../emulator/seeds/credentials';
+import {
+  NOPERM_ACCESS_KEY_ID,
+  NOPERM_ACCESS_KEY_SECRET,
+  READONLY_ACCESS_KEY_ID,
+  READONLY_ACCESS_KEY_SECRET,
+} from '../../emulator/seeds/credentials';
 import type { Json } from './harness';
 import { call, demoIds, pop, rejects, useEmulator } from './harness';
 
 describe('emulator RAM permissions (pop-core)', () => {
   let emu: RunningEmulator;
-  useEmulator((started) => {
-    emu = started;
-  }, { snapshotSeconds: 0 });
+  useEmulator(
+    (started) => {
+      emu = started;
+    },
+    { snapshotSeconds: 0 },
+  );
 
   test('the read-only key lists and describes the demo account but every write is 403 Forbidden.RAM (GUESS code)', async () => {
     const ro = pop(emu, { accessKeyId: READONLY_ACCESS_KEY_ID, accessKeySecret: READONLY_ACCESS_KEY_SECRET });
@@ -24,13 +32,34 @@ describe('emulator RAM permissions (pop-core)', () => {
       await call(ro, action, { RegionId: 'cn-hangzhou' });
     }
     const disk = String((ids.web.Disks as Json[])[0]?.DiskId);
-    const body = await rejects(ro.request('CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: disk, SnapshotName: 'ro-try' }), 'Forbidden.RAM', 403);
+    const body = await rejects(
+      ro.request('CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: disk, SnapshotName: 'ro-try' }),
+      'Forbidden.RAM',
+      403,
+    );
     assert.match(String(body.Message), /not authorized/);
-    await rejects(ro.request('CreateCustomImage', { RegionId: 'cn-hangzhou', InstanceId: ids.web.InstanceId, ImageName: 'ro-image', SystemSnapshotId: 's-x' }), 'Forbidden.RAM', 403);
+    await rejects(
+      ro.request('CreateCustomImage', {
+        RegionId: 'cn-hangzhou',
+        InstanceId: ids.web.InstanceId,
+        ImageName: 'ro-image',
+        SystemSnapshotId: 's-x',
+      }),
+      'Forbidden.RAM',
+      403,
+    );
     await rejects(ro.request('DeleteSnapshot', { RegionId: 'cn-hangzhou', SnapshotId: 's-x' }), 'Forbidden.RAM', 403);
-    await rejects(ro.request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: 'm-x', Operation: 'Share' }), 'Forbidden.RAM', 403);
+    await rejects(
+      ro.request('ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: 'm-x', Operation: 'Share' }),
+      'Forbidden.RAM',
+      403,
+    );
     await rejects(ro.request('UpdateSnapshotAttribute', { RegionId: 'cn-hangzhou', SnapshotId: 's-x', Remark: 'x' }), 'Forbidden.RAM', 403);
-    assert.equal((await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou', PageSize: 100 })).TotalCount, ids.snapshots.length, 'nothing was created');
+    assert.equal(
+      (await call(pop(emu), 'ListSnapshots', { RegionId: 'cn-hangzhou', PageSize: 100 })).TotalCount,
+      ids.snapshots.length,
+      'nothing was created',
+    );
   });
 
   test('the key with no SWAS permission passes ListRegions (A8, confirmed) and gets 403 Forbidden.RAM for everything else', async () => {

@@ -43,9 +43,16 @@ describe('persistence, scale and CLI', () => {
     const file = join(dir, 'state.json');
     const a = await startEmulator({ seed: 'demo', statePath: file, snapshotSeconds: 0 });
     const inst = ((await call(pop(a), 'ListInstances', { RegionId: 'cn-shanghai' })).Instances as Json[])[1] as Json;
-    const snap = await call(pop(a), 'CreateSnapshot', { RegionId: 'cn-shanghai', DiskId: ((inst.Disks as Json[])[0] as Json).DiskId, SnapshotName: 'kept' });
+    const snap = await call(pop(a), 'CreateSnapshot', {
+      RegionId: 'cn-shanghai',
+      DiskId: ((inst.Disks as Json[])[0] as Json).DiskId,
+      SnapshotName: 'kept',
+    });
     await a.stop();
-    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('state')), ['state.json']);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.includes('state')),
+      ['state.json'],
+    );
     const b = await startEmulator({ seed: 'empty', statePath: file });
     try {
       const snaps = (await call(pop(b), 'ListSnapshots', { RegionId: 'cn-shanghai' })).Snapshots as Json[];
@@ -78,7 +85,10 @@ describe('persistence, scale and CLI', () => {
       assert.equal((await call(c, 'ListInstances', { RegionId: 'cn-qingdao' })).TotalCount, 300);
       assert.equal((await call(c, 'ListInstances', { RegionId: 'cn-beijing' })).TotalCount, 0);
       const other = await call(pop(b), 'ListInstances', { RegionId: 'cn-hangzhou', PageSize: 100 });
-      assert.deepEqual((other.Instances as Json[]).map((i) => i.InstanceId), (first.Instances as Json[]).map((i) => i.InstanceId));
+      assert.deepEqual(
+        (other.Instances as Json[]).map((i) => i.InstanceId),
+        (first.Instances as Json[]).map((i) => i.InstanceId),
+      );
     } finally {
       await a.stop();
       await b.stop();

@@ -27,12 +27,18 @@ describe('emulator read operations (pop-core)', () => {
     const r = await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' });
     assert.deepEqual([r.PageNumber, r.PageSize, r.TotalCount], [1, 10, 4]);
     const inst = r.Instances as Json[];
-    assert.deepEqual(inst.map((i) => i.Status), ['Running', 'Stopped', 'Starting', 'Disabled']);
+    assert.deepEqual(
+      inst.map((i) => i.Status),
+      ['Running', 'Stopped', 'Starting', 'Disabled'],
+    );
     const web = inst[0] as Json;
     assert.match(String(web.InstanceId), /^[0-9a-f]{32}$/);
     assert.match(String(web.CreationTime), ISO);
     const disks = web.Disks as Json[];
-    assert.deepEqual(disks.map((d) => d.DiskType), ['System', 'Data']);
+    assert.deepEqual(
+      disks.map((d) => d.DiskType),
+      ['System', 'Data'],
+    );
     assert.equal(typeof disks[0]?.Size, 'number');
     assert.equal(typeof (web.ResourceSpec as Json).Cpu, 'number');
     assert.equal((inst[3] as Json).DisableReason, 'EXPIRED');
@@ -41,11 +47,17 @@ describe('emulator read operations (pop-core)', () => {
   test('ListInstances filters by InstanceIds (JSON array), Status, name wildcard and pages', async () => {
     const ids = await demoIds(pop(emu));
     const byIds = await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou', InstanceIds: JSON.stringify([ids.db.InstanceId]) });
-    assert.deepEqual((byIds.Instances as Json[]).map((i) => i.InstanceName), ['db-staging']);
+    assert.deepEqual(
+      (byIds.Instances as Json[]).map((i) => i.InstanceName),
+      ['db-staging'],
+    );
     const stopped = await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou', Status: 'Stopped' });
     assert.equal(stopped.TotalCount, 1);
     const wild = await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou', InstanceName: '*-prod-*' });
-    assert.deepEqual((wild.Instances as Json[]).map((i) => i.InstanceName), ['web-prod-1']);
+    assert.deepEqual(
+      (wild.Instances as Json[]).map((i) => i.InstanceName),
+      ['web-prod-1'],
+    );
     const fuzzy = await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou', InstanceName: 'stag' });
     assert.equal(fuzzy.TotalCount, 1);
     const page2 = await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou', PageSize: 3, PageNumber: 2 });
@@ -134,9 +146,15 @@ describe('emulator read operations (pop-core)', () => {
 
   test('ListCustomImages Share=false hides shared images and Share=true shows only them (GUESS, A13)', async () => {
     const unshared = await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', Share: false });
-    assert.deepEqual((unshared.CustomImages as Json[]).map((i) => i.Name), ['db-staging-base']);
+    assert.deepEqual(
+      (unshared.CustomImages as Json[]).map((i) => i.Name),
+      ['db-staging-base'],
+    );
     const shared = await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-hangzhou', Share: true });
-    assert.deepEqual((shared.CustomImages as Json[]).map((i) => i.Name), ['web-prod-golden']);
+    assert.deepEqual(
+      (shared.CustomImages as Json[]).map((i) => i.Name),
+      ['web-prod-golden'],
+    );
     const byName = await call(pop(emu), 'ListCustomImages', { RegionId: 'ap-southeast-1', ImageNames: JSON.stringify(['sg-gateway-v2']) });
     assert.equal(byName.TotalCount, '1');
   });
@@ -151,7 +169,10 @@ describe('emulator read operations (pop-core)', () => {
     const all = (await call(pop(emu), 'ListImages', { RegionId: 'cn-hangzhou' })).Images as Json[];
     assert.deepEqual(new Set(all.map((i) => i.ImageType)), new Set(['system', 'app', 'custom']));
     const custom = (await call(pop(emu), 'ListImages', { RegionId: 'cn-hangzhou', ImageType: 'custom' })).Images as Json[];
-    assert.deepEqual(custom.map((i) => i.ImageName), ['web-prod-golden', 'db-staging-base']);
+    assert.deepEqual(
+      custom.map((i) => i.ImageName),
+      ['web-prod-golden', 'db-staging-base'],
+    );
     await rejects(pop(emu).request('ListImages', { RegionId: 'cn-hangzhou', ImageType: 'weird' }), 'InvalidParameter', 400);
   });
 });

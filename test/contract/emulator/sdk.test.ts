@@ -82,9 +82,16 @@ describe('official SDK (ACS3) against the emulator', () => {
     assert.match(String(snap.body?.snapshotId), /^s-/);
     await admin(emu, 'POST', '/clock/advance', { seconds: 20 });
     const req = new $Swas.CreateCustomImageRequest({
-      regionId: 'cn-shanghai', instanceId: inst?.instanceId, imageName: 'sdk-image', systemSnapshotId: snap.body?.snapshotId,
-      description: "spaces *()!~' and 中文", clientToken: 'sdk-token-1',
-      tag: [new $Swas.CreateCustomImageRequestTag({ key: 'team', value: 'a b' }), new $Swas.CreateCustomImageRequestTag({ key: 'empty', value: '' })],
+      regionId: 'cn-shanghai',
+      instanceId: inst?.instanceId,
+      imageName: 'sdk-image',
+      systemSnapshotId: snap.body?.snapshotId,
+      description: "spaces *()!~' and 中文",
+      clientToken: 'sdk-token-1',
+      tag: [
+        new $Swas.CreateCustomImageRequestTag({ key: 'team', value: 'a b' }),
+        new $Swas.CreateCustomImageRequestTag({ key: 'empty', value: '' }),
+      ],
     });
     const a = await c.createCustomImage(req);
     const b = await c.createCustomImage(req);
@@ -92,7 +99,13 @@ describe('official SDK (ACS3) against the emulator', () => {
     assert.equal(a.body?.imageId, b.body?.imageId);
     const img = (await c.listCustomImages(new $Swas.ListCustomImagesRequest({ regionId: 'cn-shanghai' }))).body?.customImages?.[0];
     assert.equal(img?.description, "spaces *()!~' and 中文");
-    assert.deepEqual(img?.tags?.map((t) => [t.key, t.value]), [['team', 'a b'], ['empty', '']]);
+    assert.deepEqual(
+      img?.tags?.map((t) => [t.key, t.value]),
+      [
+        ['team', 'a b'],
+        ['empty', ''],
+      ],
+    );
     assert.equal(img?.status, '4');
     const viaPop = await call(pop(emu), 'ListCustomImages', { RegionId: 'cn-shanghai' });
     assert.equal(viaPop.TotalCount, '1');
@@ -100,13 +113,37 @@ describe('official SDK (ACS3) against the emulator', () => {
 
   test('an operation error arrives as ClientError with its code and HTTP status', async () => {
     const c = sdk(emu);
-    await sdkRejects(c.createCustomImage(new $Swas.CreateCustomImageRequest({ regionId: 'cn-hangzhou', instanceId: 'nope', imageName: 'abc', systemSnapshotId: 's-x' })), 'ClientError', 'InvalidInstanceId.NotFound', 404);
-    await sdkRejects(c.createCustomImage(new $Swas.CreateCustomImageRequest({ regionId: 'cn-hangzhou', instanceId: 'nope', imageName: '-bad', systemSnapshotId: 's-x' })), 'ClientError', 'InvalidParam.IllegalImageName', 400);
+    await sdkRejects(
+      c.createCustomImage(
+        new $Swas.CreateCustomImageRequest({ regionId: 'cn-hangzhou', instanceId: 'nope', imageName: 'abc', systemSnapshotId: 's-x' }),
+      ),
+      'ClientError',
+      'InvalidInstanceId.NotFound',
+      404,
+    );
+    await sdkRejects(
+      c.createCustomImage(
+        new $Swas.CreateCustomImageRequest({ regionId: 'cn-hangzhou', instanceId: 'nope', imageName: '-bad', systemSnapshotId: 's-x' }),
+      ),
+      'ClientError',
+      'InvalidParam.IllegalImageName',
+      400,
+    );
   });
 
   test('gateway errors arrive as ClientError', async () => {
-    await sdkRejects(sdk(emu, { accessKeySecret: 'wrong' }).listRegions(new $Swas.ListRegionsRequest({})), 'ClientError', 'SignatureDoesNotMatch', 400);
-    await sdkRejects(sdk(emu, { accessKeyId: 'EMULnobody00000000000001' }).listRegions(new $Swas.ListRegionsRequest({})), 'ClientError', 'InvalidAccessKeyId.NotFound', 404);
+    await sdkRejects(
+      sdk(emu, { accessKeySecret: 'wrong' }).listRegions(new $Swas.ListRegionsRequest({})),
+      'ClientError',
+      'SignatureDoesNotMatch',
+      400,
+    );
+    await sdkRejects(
+      sdk(emu, { accessKeyId: 'EMULnobody00000000000001' }).listRegions(new $Swas.ListRegionsRequest({})),
+      'ClientError',
+      'InvalidAccessKeyId.NotFound',
+      404,
+    );
     const expired = sdk(emu, { accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: STS_TOKEN_EXPIRED });
     await sdkRejects(expired.listRegions(new $Swas.ListRegionsRequest({})), 'ClientError', 'InvalidSecurityToken.Expired', 400);
   });
@@ -134,7 +171,12 @@ describe('official SDK (ACS3) against the emulator', () => {
     const c = sdk(emu);
     const sg = (await c.listInstances(new $Swas.ListInstancesRequest({ regionId: 'ap-southeast-1' }))).body?.instances?.[0];
     const snap = (await c.listSnapshots(new $Swas.ListSnapshotsRequest({ regionId: 'ap-southeast-1' }))).body?.snapshots?.[0];
-    const req = new $Swas.CreateCustomImageRequest({ regionId: 'ap-southeast-1', instanceId: sg?.instanceId, imageName: 'over', systemSnapshotId: snap?.snapshotId });
+    const req = new $Swas.CreateCustomImageRequest({
+      regionId: 'ap-southeast-1',
+      instanceId: sg?.instanceId,
+      imageName: 'over',
+      systemSnapshotId: snap?.snapshotId,
+    });
     await sdkRejects(c.createCustomImage(req), 'ClientError', 'CustomImageQuotaLimit', 400);
   });
 });

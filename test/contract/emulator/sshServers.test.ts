@@ -76,9 +76,17 @@ test('the SWAS firewall decides: no rule for TCP 22 → no SSH; a rule for 127.0
   const cut = await ssh(key, web, 'true');
   assert.equal(cut.code, 255);
   assert.match(cut.stderr, /Connection (closed|reset)|kex_exchange_identification/);
-  await call(client, 'CreateFirewallRules', { ...R, InstanceId: web.id, FirewallRules: JSON.stringify([{ Port: '22', RuleProtocol: 'TCP', SourceCidrIp: '10.0.0.0/8' }]) });
+  await call(client, 'CreateFirewallRules', {
+    ...R,
+    InstanceId: web.id,
+    FirewallRules: JSON.stringify([{ Port: '22', RuleProtocol: 'TCP', SourceCidrIp: '10.0.0.0/8' }]),
+  });
   assert.equal((await ssh(key, web, 'true')).code, 255, 'a rule for another source does not let us in');
-  await call(client, 'CreateFirewallRules', { ...R, InstanceId: web.id, FirewallRules: JSON.stringify([{ Port: '22', RuleProtocol: 'TCP', SourceCidrIp: '127.0.0.1/32' }]) });
+  await call(client, 'CreateFirewallRules', {
+    ...R,
+    InstanceId: web.id,
+    FirewallRules: JSON.stringify([{ Port: '22', RuleProtocol: 'TCP', SourceCidrIp: '127.0.0.1/32' }]),
+  });
   assert.equal((await ssh(key, web, 'true')).code, 0);
 });
 
@@ -90,7 +98,7 @@ test('a Stopped server refuses SSH, and accepts it again once Running', async ()
   assert.equal((await ssh(key, web, 'true')).code, 0);
 });
 
-test('the host key is the server\'s own (on its disk): stable across connections, new once the disk is wiped', async () => {
+test("the host key is the server's own (on its disk): stable across connections, new once the disk is wiped", async () => {
   await authorize(web.id, key.publicKey);
   assert.equal((await ssh(key, web, 'true')).code, 0);
   const hostPub = await admin(emu, 'GET', `/machines/${web.id}/file?path=/etc/ssh/ssh_host_ed25519_key.pub`);
@@ -104,7 +112,7 @@ test('the host key is the server\'s own (on its disk): stable across connections
   assert.match(changed.stderr, /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
 });
 
-test('an interactive login (with a pty) shows the server\'s prompt and runs what is typed', async () => {
+test("an interactive login (with a pty) shows the server's prompt and runs what is typed", async () => {
   await authorize(web.id, key.publicKey);
   const r = await sshTty(key, web, 'echo typed-$((6*7)) > /root/typed.txt; cat /root/typed.txt\nexit\n');
   assert.match(r.stdout, /root@web-prod-1:~# /);

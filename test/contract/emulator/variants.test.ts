@@ -9,7 +9,11 @@ import { variantFromEnv } from '../../emulator/index';
 import type { Json } from './harness';
 import { admin, call, demoIds, pop, raw, rejects, snapshotNamed, start } from './harness';
 
-async function withEmu(variants: string, body: (emu: RunningEmulator) => Promise<void>, extra: Parameters<typeof start>[0] = {}): Promise<void> {
+async function withEmu(
+  variants: string,
+  body: (emu: RunningEmulator) => Promise<void>,
+  extra: Parameters<typeof start>[0] = {},
+): Promise<void> {
   const emu = await start({ variants, ...extra });
   try {
     await body(emu);
@@ -27,7 +31,12 @@ describe('emulator variants (pop-core)', () => {
       const inst = (await call(p, 'ListInstances', { RegionId: 'cn-hangzhou' })).Instances as Json[];
       assert.deepEqual(statuses(inst), ['running', 'stopped', 'starting', 'disabled']);
       assert.deepEqual(statuses(inst[0]?.Disks), ['in_use', 'in_use']);
-      assert.deepEqual(statuses((await call(p, 'ListInstanceStatus', { RegionId: 'cn-hangzhou' })).InstanceStatuses), ['running', 'stopped', 'starting', 'disabled']);
+      assert.deepEqual(statuses((await call(p, 'ListInstanceStatus', { RegionId: 'cn-hangzhou' })).InstanceStatuses), [
+        'running',
+        'stopped',
+        'starting',
+        'disabled',
+      ]);
       const snaps = (await call(p, 'ListSnapshots', { RegionId: 'cn-hangzhou', PageSize: 100 })).Snapshots as Json[];
       assert.deepEqual([...new Set(statuses(snaps))].sort(), ['accomplished', 'failed', 'progressing']);
       assert.deepEqual(statuses((await call(p, 'ListDisks', { RegionId: 'cn-hangzhou' })).Disks).slice(0, 1), ['in_use']);
@@ -48,7 +57,10 @@ describe('emulator variants (pop-core)', () => {
   test('lowercase-disktype (A10, likely): ListInstances Disks[].DiskType lowercase, ListDisks unchanged', async () => {
     await withEmu('lowercase-disktype', async (emu) => {
       const inst = (await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).Instances as Json[];
-      assert.deepEqual((inst[0]?.Disks as Json[]).map((d) => d.DiskType), ['system', 'data']);
+      assert.deepEqual(
+        (inst[0]?.Disks as Json[]).map((d) => d.DiskType),
+        ['system', 'data'],
+      );
       assert.equal(inst[0]?.Status, 'Running');
       const disks = (await call(pop(emu), 'ListDisks', { RegionId: 'cn-hangzhou' })).Disks as Json[];
       assert.equal(disks[0]?.DiskType, 'System');
@@ -66,10 +78,18 @@ describe('emulator variants (pop-core)', () => {
       await call(p, 'DeleteSnapshot', { RegionId: 'cn-hangzhou', SnapshotId: dbFailed });
       await admin(emu, 'DELETE', `/servers/${webId}`);
       await rejects(p.request('ListInstances', { RegionId: 'cn-hangzhou', InstanceIds: JSON.stringify([webId]) }), 'InternalError', 500);
-      await rejects(p.request('ListSnapshots', { RegionId: 'cn-hangzhou', SnapshotIds: JSON.stringify([webSnap]) }), 'InvalidInstanceId.NotFound', 404);
+      await rejects(
+        p.request('ListSnapshots', { RegionId: 'cn-hangzhou', SnapshotIds: JSON.stringify([webSnap]) }),
+        'InvalidInstanceId.NotFound',
+        404,
+      );
       await rejects(p.request('ListSnapshots', { RegionId: 'cn-hangzhou', InstanceId: webId }), 'InvalidInstanceId.NotFound', 404);
       await rejects(p.request('ListSnapshots', { RegionId: 'cn-hangzhou', DiskId: webDisk }), 'InvalidDiskId.NotFound', 404);
-      await rejects(p.request('ListSnapshots', { RegionId: 'cn-hangzhou', SnapshotIds: JSON.stringify([dbFailed]) }), 'InvalidDiskId.NotFound', 404);
+      await rejects(
+        p.request('ListSnapshots', { RegionId: 'cn-hangzhou', SnapshotIds: JSON.stringify([dbFailed]) }),
+        'InvalidDiskId.NotFound',
+        404,
+      );
       const never = await call(p, 'ListInstances', { RegionId: 'cn-hangzhou', InstanceIds: JSON.stringify(['0'.repeat(32)]) });
       assert.equal(never.TotalCount, 0, 'an ID that never existed still gives an empty list');
       await admin(emu, 'DELETE', '/variants');
@@ -83,7 +103,12 @@ describe('emulator variants (pop-core)', () => {
       const p = pop(emu);
       const gw = ((await call(p, 'ListInstances', { RegionId: 'ap-southeast-1' })).Instances as Json[])[0];
       const snap = ((await call(p, 'ListSnapshots', { RegionId: 'ap-southeast-1' })).Snapshots as Json[])[0];
-      return p.request('CreateCustomImage', { RegionId: 'ap-southeast-1', InstanceId: gw?.InstanceId, SystemSnapshotId: snap?.SnapshotId, ImageName: 'sg-gateway-v4' });
+      return p.request('CreateCustomImage', {
+        RegionId: 'ap-southeast-1',
+        InstanceId: gw?.InstanceId,
+        SystemSnapshotId: snap?.SnapshotId,
+        ImageName: 'sg-gateway-v4',
+      });
     };
     await withEmu('', async (emu) => {
       await rejects(create(emu), 'CustomImageQuotaLimit', 400);
@@ -97,10 +122,14 @@ describe('emulator variants (pop-core)', () => {
   test('async-unshare (A14, GUESS): UnShare takes effect later on the virtual clock; deleting before then is CustomImageInShare', async () => {
     await withEmu('async-unshare', async (emu) => {
       const p = pop(emu);
-      const golden = ((await call(p, 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageNames: '["web-prod-golden"]' })).CustomImages as Json[])[0];
+      const golden = (
+        (await call(p, 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageNames: '["web-prod-golden"]' })).CustomImages as Json[]
+      )[0];
       const id = String(golden?.ImageId);
       await call(p, 'ModifyImageShareStatus', { RegionId: 'cn-hangzhou', ImageId: id, Operation: 'UnShare' });
-      const inShare = async (): Promise<unknown> => ((await call(p, 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0]?.InShare;
+      const inShare = async (): Promise<unknown> =>
+        ((await call(p, 'ListCustomImages', { RegionId: 'cn-hangzhou', ImageIds: JSON.stringify([id]) })).CustomImages as Json[])[0]
+          ?.InShare;
       assert.equal(await inShare(), true);
       await rejects(p.request('DeleteCustomImage', { RegionId: 'cn-hangzhou', ImageId: id }), 'CustomImageInShare', 400);
       await admin(emu, 'POST', '/clock/advance', { seconds: 29 });
@@ -115,10 +144,20 @@ describe('emulator variants (pop-core)', () => {
     await withEmu('', async (emu) => {
       assert.deepEqual((await admin(emu, 'GET', '/variants')).variants, []);
       const set = await admin(emu, 'PUT', '/variants', { variants: 'hostile', unshareSeconds: 5 });
-      assert.deepEqual(set.variants, ['lowercase-status', 'released-id-errors', 'account-wide-quota', 'async-unshare', 'lowercase-disktype']);
+      assert.deepEqual(set.variants, [
+        'lowercase-status',
+        'released-id-errors',
+        'account-wide-quota',
+        'async-unshare',
+        'lowercase-disktype',
+      ]);
       assert.equal(set.unshareSeconds, 5);
       assert.equal(((await call(pop(emu), 'ListInstances', { RegionId: 'cn-hangzhou' })).Instances as Json[])[0]?.Status, 'running');
-      const bad = await raw(`${emu.admin}/variants`, { method: 'PUT', body: JSON.stringify({ variants: ['lowercase', 'hostile'] }), headers: { 'content-type': 'application/json' } });
+      const bad = await raw(`${emu.admin}/variants`, {
+        method: 'PUT',
+        body: JSON.stringify({ variants: ['lowercase', 'hostile'] }),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(bad.status, 400);
       assert.match(String((JSON.parse(bad.text) as Json).error), /unknown variant "lowercase"/);
       assert.equal((await admin(emu, 'DELETE', '/variants')).variants instanceof Array, true);

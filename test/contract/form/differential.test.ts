@@ -42,7 +42,11 @@ const NAME_CHARS = [...ALNUM, ':', '_', '-'];
 const chars = (alphabet: string[], min: number, max: number): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((a) => a.join(''));
 const anyText = (max: number): fc.Arbitrary<string> =>
-  fc.oneof(fc.string({ maxLength: max }), fc.string({ unit: 'grapheme', maxLength: max }), chars([...ALNUM, ' ', '.', '/', '镜', 'é', '\t', ':'], 0, max));
+  fc.oneof(
+    fc.string({ maxLength: max }),
+    fc.string({ unit: 'grapheme', maxLength: max }),
+    chars([...ALNUM, ' ', '.', '/', '镜', 'é', '\t', ':'], 0, max),
+  );
 
 const validName = fc.tuple(fc.constantFrom(...ALNUM), chars(NAME_CHARS, 1, 40)).map(([a, b]) => a + b);
 const imageName = (existing: string[]): fc.Arbitrary<string> =>
@@ -68,7 +72,10 @@ const resourceGroupId = fc.oneof(
 const tagKey = fc.oneof(
   { weight: 8, arbitrary: chars([...ALNUM, '-', '_', '.', ' '], 1, 20).filter((k) => !/^(acs:|aliyun)/i.test(k)) },
   { weight: 2, arbitrary: fc.constantFrom('env', 'team', 'Env') },
-  { weight: 1, arbitrary: fc.constantFrom('', 'acs:x', 'ACS:y', 'aliyunTeam', 'Aliyun', 'k'.repeat(64), 'k'.repeat(65), 'see http://x', 'https://') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', 'acs:x', 'ACS:y', 'aliyunTeam', 'Aliyun', 'k'.repeat(64), 'k'.repeat(65), 'see http://x', 'https://'),
+  },
   { weight: 1, arbitrary: anyText(70) },
 );
 const tagValue = fc.oneof(
@@ -89,13 +96,19 @@ interface Case {
 
 function caseArb(): fc.Arbitrary<Case> {
   // Mostly cn-hangzhou (room in the quota); sometimes ap-southeast-1 (quota full).
-  const region = fc.oneof({ weight: 6, arbitrary: fc.constant(REGIONS[0] as string) }, { weight: 1, arbitrary: fc.constant(REGIONS[1] as string) });
+  const region = fc.oneof(
+    { weight: 6, arbitrary: fc.constant(REGIONS[0] as string) },
+    { weight: 1, arbitrary: fc.constant(REGIONS[1] as string) },
+  );
   return region.chain((regionId) => {
     const data = seeded.get(regionId) as RegionData;
     const ids = [...data.snapshotsByInstance.values()].flat().map((s) => s.snapshotId);
     const ready = data.instances.filter((i) => i.status === 'Running' || i.status === 'Stopped').map((i) => i.instanceId);
     const all = data.instances.map((i) => i.instanceId);
-    const instance = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(ready.length ? ready : all)) }, { weight: 1, arbitrary: fc.constantFrom(...all) });
+    const instance = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...(ready.length ? ready : all)) },
+      { weight: 1, arbitrary: fc.constantFrom(...all) },
+    );
     return instance.chain((instanceId) => {
       const own = (data.snapshotsByInstance.get(instanceId) ?? []).filter((s) => s.status === 'Accomplished');
       const ownSys = own.filter((s) => s.sourceDiskType === 'System').map((s) => s.snapshotId);

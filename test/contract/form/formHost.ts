@@ -47,7 +47,11 @@ export interface FormHost {
 /** No client-side rate limit in tests (the emulator's own limits are off by default). */
 export const NO_LIMITS: Partial<SwasClientOptions> = { limiter: { rules: {} } };
 
-export type SnapshotStep = (api: SwasApi, t: { regionId: string; instanceId: string; diskId: string }, store: RegionStore) => Promise<RequestedSnapshot | undefined>;
+export type SnapshotStep = (
+  api: SwasApi,
+  t: { regionId: string; instanceId: string; diskId: string },
+  store: RegionStore,
+) => Promise<RequestedSnapshot | undefined>;
 
 export async function openFormHost(
   h: Harness,
@@ -64,7 +68,9 @@ export async function openFormHost(
       ...NO_LIMITS,
       logger,
       ...clientOverrides,
-      credentials: { getCredentials: () => Promise.resolve({ accessKeyId: OTHER_ACCESS_KEY_ID, accessKeySecret: OTHER_ACCESS_KEY_SECRET }) },
+      credentials: {
+        getCredentials: () => Promise.resolve({ accessKeyId: OTHER_ACCESS_KEY_ID, accessKeySecret: OTHER_ACCESS_KEY_SECRET }),
+      },
     }),
   };
   const session: { profile: string | undefined } = { profile: PROFILE_A };

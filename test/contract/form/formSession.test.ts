@@ -18,7 +18,15 @@ let h: Harness;
 let web: { instanceId: string; systemSnapshotId: string };
 
 function draft(over: Partial<FormDraft> = {}): FormDraft {
-  return { imageName: 'golden-1', systemSnapshotId: web.systemSnapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [], ...over };
+  return {
+    imageName: 'golden-1',
+    systemSnapshotId: web.systemSnapshotId,
+    dataSnapshotId: '',
+    description: '',
+    resourceGroupId: '',
+    tags: [],
+    ...over,
+  };
 }
 
 const contexts = (posts: HostMessage[]): Array<Extract<HostMessage, { type: 'context' }>['context']> =>
@@ -39,7 +47,9 @@ describe('the form follows the session', () => {
     f.setProfile(PROFILE_B);
     assert.equal(f.controller.sessionChanged(PROFILE_B), 'closed');
     assert.equal(f.closed, true);
-    assert.deepEqual(f.sessionClosed, [`Closed “Create Custom Image: web-prod-1”: the profile changed from ${PROFILE_A} to ${PROFILE_B}. The draft is kept for profile ${PROFILE_A}.`]);
+    assert.deepEqual(f.sessionClosed, [
+      `Closed “Create Custom Image: web-prod-1”: the profile changed from ${PROFILE_A} to ${PROFILE_B}. The draft is kept for profile ${PROFILE_A}.`,
+    ]);
     assert.equal(f.drafts.get(panelKey(PROFILE_A, { regionId: REGION, instanceId: web.instanceId }))?.imageName, 'kept-for-a');
     assert.equal(f.drafts.get(panelKey(PROFILE_B, { regionId: REGION, instanceId: web.instanceId })), undefined);
     // A late message from the closed webview does nothing.
@@ -54,7 +64,9 @@ describe('the form follows the session', () => {
     await f.controller.handle({ type: 'ready' });
     f.setProfile(undefined);
     assert.equal(f.controller.sessionChanged(undefined), 'closed');
-    assert.deepEqual(f.sessionClosed, [`Closed “Create Custom Image: web-prod-1”: you signed out. The draft is kept for profile ${PROFILE_A}.`]);
+    assert.deepEqual(f.sessionClosed, [
+      `Closed “Create Custom Image: web-prod-1”: you signed out. The draft is kept for profile ${PROFILE_A}.`,
+    ]);
   });
 
   test("a submit after a switch the form was not yet told about never uses profile B's keys for A's server", async () => {
@@ -69,8 +81,14 @@ describe('the form follows the session', () => {
     assert.equal(s.placement, 'banner');
     assert.match(s.message, new RegExp(`profile ${PROFILE_A}`));
     const sent = await h.requests();
-    assert.deepEqual(sent.filter((r) => r.accessKeyId === OTHER_ACCESS_KEY_ID), []);
-    assert.deepEqual(sent.filter((r) => r.action === 'CreateCustomImage'), []);
+    assert.deepEqual(
+      sent.filter((r) => r.accessKeyId === OTHER_ACCESS_KEY_ID),
+      [],
+    );
+    assert.deepEqual(
+      sent.filter((r) => r.action === 'CreateCustomImage'),
+      [],
+    );
   });
 
   test('the same profile with new keys re-binds: a banner says so, the data is re-read, a submit then goes out with A’s key', async () => {
@@ -91,7 +109,10 @@ describe('the form follows the session', () => {
     assert.equal(f.lastSubmit()?.phase, 'succeeded');
     assert.ok(contexts(f.posts).length > before);
     const creates = await h.requests('CreateCustomImage');
-    assert.deepEqual(creates.map((r) => r.accessKeyId), [DEMO_ACCESS_KEY_ID]);
+    assert.deepEqual(
+      creates.map((r) => r.accessKeyId),
+      [DEMO_ACCESS_KEY_ID],
+    );
   });
 
   test('a switch while the create is in flight: one image with A’s key, announced, but never put into the new account’s tree', async () => {
@@ -109,11 +130,18 @@ describe('the form follows the session', () => {
     await h.clearRequests();
     await f.controller.handle({ type: 'submit', draft: draft({ imageName: 'in-flight' }) });
     const creates = await h.requests('CreateCustomImage');
-    assert.deepEqual(creates.map((r) => r.accessKeyId), [DEMO_ACCESS_KEY_ID]);
+    assert.deepEqual(
+      creates.map((r) => r.accessKeyId),
+      [DEMO_ACCESS_KEY_ID],
+    );
     assert.equal(f.closed, true);
     assert.equal(f.notified.length, 1);
     assert.deepEqual(f.created, [], 'the tree (now profile B) did not get A’s image');
-    assert.equal(f.drafts.get(panelKey(PROFILE_A, { regionId: REGION, instanceId: web.instanceId })), undefined, 'the created draft is cleared');
+    assert.equal(
+      f.drafts.get(panelKey(PROFILE_A, { regionId: REGION, instanceId: web.instanceId })),
+      undefined,
+      'the created draft is cleared',
+    );
   });
 
   test('after a success the form does not judge its own name: no "taken" anywhere, even after a reload', async () => {
@@ -127,7 +155,10 @@ describe('the form follows the session', () => {
     await new Promise<void>((resolve) => {
       const sub = f.store.onDidChange(() => (sub.dispose(), resolve()));
     });
-    assert.ok(f.store.get(REGION)?.images.some((i) => i.name === 'mine-now'), 'the region lists the new image');
+    assert.ok(
+      f.store.get(REGION)?.images.some((i) => i.name === 'mine-now'),
+      'the region lists the new image',
+    );
     for (const ctx of contexts(f.posts)) assert.equal(ctx.imageNames.includes('mine-now'), false);
     await f.controller.handle({ type: 'request', id: 7, kind: 'checkName', params: { name: 'mine-now' } });
     const answer = f.posts.find((p) => p.type === 'response' && p.id === 7);
@@ -155,7 +186,9 @@ describe('the form follows the session', () => {
     const data = await loadRegion(h.client(NO_LIMITS), 'ap-southeast-1', { fresh: true });
     assert.ok(data.images.length >= 3 * data.instances.length, 'the demo seed has a full region in Singapore');
     const inst = data.instances[0];
-    const snap = inst && (data.snapshotsByInstance.get(inst.instanceId) ?? []).find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished');
+    const snap =
+      inst &&
+      (data.snapshotsByInstance.get(inst.instanceId) ?? []).find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished');
     assert.ok(inst && snap);
     const f = await openFormHost(h, { regionId: 'ap-southeast-1', instanceId: inst.instanceId });
     await f.controller.handle({ type: 'ready' });
@@ -173,7 +206,11 @@ describe('the form follows the session', () => {
     // Forbidden.RAM exists (A7, confirmed); that CreateCustomImage answers with it is a guess.
     await h.faults({
       responses: [
-        { action: 'CreateCustomImage', status: 403, body: '{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"{RequestId}"}' },
+        {
+          action: 'CreateCustomImage',
+          status: 403,
+          body: '{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"{RequestId}"}',
+        },
       ],
     });
     const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId });

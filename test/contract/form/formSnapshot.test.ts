@@ -34,7 +34,12 @@ function findIn(store: RegionStore, snapshotId: string): Snapshot | undefined {
 /** What Create Snapshot… does when the user stops following it: request, reload the tree, hand back "Progressing". */
 function requestAndStopFollowing(requested: { resolve: () => void; id: string }): SnapshotStep {
   return async (api, t, store) => {
-    const { snapshotId } = await api.createSnapshot({ regionId: t.regionId, diskId: t.diskId, snapshotName: 'form-sys', clientToken: `snap-${Date.now()}` });
+    const { snapshotId } = await api.createSnapshot({
+      regionId: t.regionId,
+      diskId: t.diskId,
+      snapshotName: 'form-sys',
+      clientToken: `snap-${Date.now()}`,
+    });
     await store.load(t.regionId, { fresh: true });
     requested.id = snapshotId;
     requested.resolve();
@@ -55,12 +60,22 @@ describe("the form's snapshot path", () => {
   });
   beforeEach(async () => {
     await h.admin('POST', '/reset', { seed: 'demo' });
-    const created = (await h.admin('POST', '/servers', { regionId: REGION, instanceName: 'fresh-box', status: 'Running' })) as { instanceId?: string; InstanceId?: string };
+    const created = (await h.admin('POST', '/servers', { regionId: REGION, instanceName: 'fresh-box', status: 'Running' })) as {
+      instanceId?: string;
+      InstanceId?: string;
+    };
     instanceId = created.instanceId ?? created.InstanceId ?? '';
     assert.ok(instanceId);
   });
 
-  const usableDraft = (systemSnapshotId: string): FormDraft => ({ imageName: 'from-new-snap', systemSnapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] });
+  const usableDraft = (systemSnapshotId: string): FormDraft => ({
+    imageName: 'from-new-snap',
+    systemSnapshotId,
+    dataSnapshotId: '',
+    description: '',
+    resourceGroupId: '',
+    tags: [],
+  });
 
   /** Opens the form, presses "Create snapshot", and returns once the snapshot is requested and the command stopped following it (the handler still running). */
   async function snapshotRequestedThenUnfollowed(): Promise<{ f: FormHost; requested: { id: string }; running: Promise<void> }> {
@@ -121,7 +136,10 @@ describe("the form's snapshot path", () => {
     assert.deepEqual(f.snapshotStates(), ['creating', 'done']);
     assert.deepEqual(await listCallsSince(), []);
     const ctx = f.posts.filter((p): p is Extract<HostMessage, { type: 'context' }> => p.type === 'context').pop()?.context;
-    assert.deepEqual(ctx?.snapshots.map((x) => [x.snapshotId, x.status]), [[requested.id, 'Accomplished']]);
+    assert.deepEqual(
+      ctx?.snapshots.map((x) => [x.snapshotId, x.status]),
+      [[requested.id, 'Accomplished']],
+    );
     await f.controller.handle({ type: 'submit', draft: usableDraft(requested.id) });
     assert.equal(f.lastSubmit()?.phase, 'succeeded');
   });

@@ -17,7 +17,9 @@ export async function resetToDemoServer(h: Harness, regionId: string): Promise<D
   const data = await loadRegion(h.client(NO_LIMITS), regionId, { fresh: true });
   const inst = data.instances.find((i) => i.instanceName === 'web-prod-1');
   assert.ok(inst, 'demo seed has web-prod-1');
-  const snap = (data.snapshotsByInstance.get(inst.instanceId) ?? []).find((s) => s.sourceDiskType === 'System' && s.status === 'Accomplished');
+  const snap = (data.snapshotsByInstance.get(inst.instanceId) ?? []).find(
+    (s) => s.sourceDiskType === 'System' && s.status === 'Accomplished',
+  );
   assert.ok(snap, 'web-prod-1 has an accomplished system snapshot');
   await h.clearRequests();
   return { instanceId: inst.instanceId, systemSnapshotId: snap.snapshotId };

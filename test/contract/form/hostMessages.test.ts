@@ -11,7 +11,15 @@ let h: Harness;
 let web: { instanceId: string; systemSnapshotId: string };
 
 function draft(over: Partial<FormDraft> = {}): FormDraft {
-  return { imageName: 'golden-1', systemSnapshotId: web.systemSnapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [], ...over };
+  return {
+    imageName: 'golden-1',
+    systemSnapshotId: web.systemSnapshotId,
+    dataSnapshotId: '',
+    description: '',
+    resourceGroupId: '',
+    tags: [],
+    ...over,
+  };
 }
 
 async function imagesNamed(name: string): Promise<number> {
@@ -69,7 +77,10 @@ describe('Create Custom Image host against the emulator', () => {
     assert.equal(f.logger.lines.filter((l) => l.includes('ignored a webview message')).length, bad.length);
     await f.controller.handle({ type: 'retry' });
     assert.equal(f.posts.length, before, 'a well-formed retry with nothing to retry posts nothing');
-    assert.ok(f.logger.lines.some((l) => l.includes('ignored a retry')), 'and is logged');
+    assert.ok(
+      f.logger.lines.some((l) => l.includes('ignored a retry')),
+      'and is logged',
+    );
   });
 
   test('a valid submission creates exactly one image with a UUID ClientToken and reports ImageId and RequestId', async () => {
@@ -91,7 +102,16 @@ describe('Create Custom Image host against the emulator', () => {
     const image = f.created[0]?.image;
     assert.equal(f.created[0]?.regionId, REGION);
     assert.deepEqual(
-      [image?.imageId, image?.name, image?.status, image?.instanceId, image?.instanceName, image?.systemSnapshotId, image?.description, image?.tags],
+      [
+        image?.imageId,
+        image?.name,
+        image?.status,
+        image?.instanceId,
+        image?.instanceName,
+        image?.systemSnapshotId,
+        image?.description,
+        image?.tags,
+      ],
       [state.imageId, 'golden-1', '4', web.instanceId, 'web-prod-1', web.systemSnapshotId, 'golden', [{ key: 'env', value: 'prod' }]],
     );
     const states = f.posts.filter((p) => p.type === 'submitState').map((p) => (p as { state: { phase: string } }).state.phase);
@@ -117,7 +137,10 @@ describe('Create Custom Image host against the emulator', () => {
     await f.controller.handle({ type: 'submit', draft: draft({ imageName: 'lost-response' }) });
     const failed = f.lastSubmit();
     assert.equal(failed?.phase, 'failed');
-    assert.ok(failed?.phase === 'failed' && failed.retryable && failed.placement === 'banner' && failed.code.startsWith('Transport.'), JSON.stringify(failed));
+    assert.ok(
+      failed?.phase === 'failed' && failed.retryable && failed.placement === 'banner' && failed.code.startsWith('Transport.'),
+      JSON.stringify(failed),
+    );
     assert.equal(await imagesNamed('lost-response'), 1, 'the first request was committed');
     await f.controller.handle({ type: 'retry' });
     const ok = f.lastSubmit();
@@ -161,7 +184,15 @@ describe('Create Custom Image host against the emulator', () => {
   test('a name taken after the form loaded comes back as ImageNameAlreadyExist under the name field', async () => {
     const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId });
     await f.controller.handle({ type: 'ready' });
-    await h.client(NO_LIMITS).createCustomImage({ regionId: REGION, instanceId: web.instanceId, imageName: 'raced', systemSnapshotId: web.systemSnapshotId, clientToken: 'other-window' });
+    await h
+      .client(NO_LIMITS)
+      .createCustomImage({
+        regionId: REGION,
+        instanceId: web.instanceId,
+        imageName: 'raced',
+        systemSnapshotId: web.systemSnapshotId,
+        clientToken: 'other-window',
+      });
     await f.controller.handle({ type: 'submit', draft: draft({ imageName: 'raced' }) });
     const failed = f.lastSubmit();
     assert.ok(failed?.phase === 'failed');
@@ -223,13 +254,21 @@ describe('Create Custom Image host against the emulator', () => {
   });
 
   test('"Create a system disk snapshot" runs the snapshot command for the system disk, then sends a context with the new snapshot', async () => {
-    const created = (await h.admin('POST', '/servers', { regionId: REGION, instanceName: 'fresh-box', status: 'Running' })) as { instanceId?: string; InstanceId?: string };
+    const created = (await h.admin('POST', '/servers', { regionId: REGION, instanceName: 'fresh-box', status: 'Running' })) as {
+      instanceId?: string;
+      InstanceId?: string;
+    };
     const instanceId = created.instanceId ?? created.InstanceId ?? '';
     assert.ok(instanceId);
     let askedDisk = '';
     const f = await openFormHost(h, { regionId: REGION, instanceId }, {}, async (api, t, store) => {
       askedDisk = t.diskId;
-      const { snapshotId } = await api.createSnapshot({ regionId: t.regionId, diskId: t.diskId, snapshotName: 'fresh-box-sys', clientToken: 'snap-1' });
+      const { snapshotId } = await api.createSnapshot({
+        regionId: t.regionId,
+        diskId: t.diskId,
+        snapshotName: 'fresh-box-sys',
+        clientToken: 'snap-1',
+      });
       await h.admin('POST', '/clock/advance', { seconds: 120 });
       // What the command does: the tree re-reads the region and follows the snapshot to its end.
       await store.load(t.regionId, { fresh: true });

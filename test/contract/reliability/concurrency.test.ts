@@ -7,7 +7,10 @@ import { runConcurrency } from '../../reliability/concurrencyCampaign';
 describe('two windows, one quota (short)', () => {
   it('never exceeds the quota and tells each submission the truth', async () => {
     const r = await runConcurrency({ rounds: 2, perWindow: 8, errorRate: 0.2 });
-    assert.deepEqual(r.details.flatMap((d) => d.lies), []);
+    assert.deepEqual(
+      r.details.flatMap((d) => d.lies),
+      [],
+    );
     assert.equal(r.quotaExceeded, 0);
     assert.equal(r.unclear, 0);
     for (const d of r.details) {

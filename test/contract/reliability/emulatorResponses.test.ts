@@ -36,6 +36,9 @@ describe('emulator canned responses', () => {
     const real = await signedFetch(lab, 'ListInstances', { RegionId: 'cn-hangzhou' });
     assert.equal((real.json as { TotalCount: number }).TotalCount, 4);
     const log = await lab.requests('ListInstances');
-    assert.deepEqual(log.slice(-3).map((e) => e.code), ['CannedResponse', 'CannedResponse', '']);
+    assert.deepEqual(
+      log.slice(-3).map((e) => e.code),
+      ['CannedResponse', 'CannedResponse', ''],
+    );
   });
 });

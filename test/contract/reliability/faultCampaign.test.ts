@@ -6,10 +6,17 @@ import { FAST_RETRY as FAST } from '../client/harness';
 import { runCreateCampaign } from '../../reliability/createCampaign';
 import { runTreeCampaign } from '../../reliability/treeCampaign';
 
-
 describe('fault campaign (short)', () => {
   it('creates exactly one image per submission under 20 % faults of every kind, each submission told the truth', async () => {
-    const r = await runCreateCampaign({ submissions: 40, errorRate: 0.2, concurrency: 8, clientTimeoutMs: 600, userRetries: 5, retry: FAST, seed: 2 });
+    const r = await runCreateCampaign({
+      submissions: 40,
+      errorRate: 0.2,
+      concurrency: 8,
+      clientTimeoutMs: 600,
+      userRetries: 5,
+      retry: FAST,
+      seed: 2,
+    });
     assert.deepEqual(r.problems, []);
     assert.equal(r.duplicates, 0);
     assert.equal(r.unclear, 0);
@@ -25,7 +32,16 @@ describe('fault campaign (short)', () => {
 
   it('through the form: 30 submissions at 50 % faults end with one image each, the user Retry resending the same ClientToken', async () => {
     // Two client attempts only, so that the user's Retry button is needed often.
-    const r = await runCreateCampaign({ via: 'form', submissions: 30, errorRate: 0.5, concurrency: 10, clientTimeoutMs: 600, userRetries: 10, retry: { ...FAST, maxAttempts: 2 }, seed: 5 });
+    const r = await runCreateCampaign({
+      via: 'form',
+      submissions: 30,
+      errorRate: 0.5,
+      concurrency: 10,
+      clientTimeoutMs: 600,
+      userRetries: 10,
+      retry: { ...FAST, maxAttempts: 2 },
+      seed: 5,
+    });
     assert.deepEqual(r.problems, []);
     assert.equal(r.duplicates, 0);
     assert.equal(r.unclear, 0);
@@ -37,7 +53,17 @@ describe('fault campaign (short)', () => {
   });
 
   it('loads every region complete or fails it with a clear error under 20 % faults on list calls, never a partial list as complete', async () => {
-    const r = await runTreeCampaign({ loads: 24, regions: 3, servers: 120, snapshots: 230, errorRate: 0.2, clientTimeoutMs: 600, concurrency: 3, retry: FAST, seed: 4 });
+    const r = await runTreeCampaign({
+      loads: 24,
+      regions: 3,
+      servers: 120,
+      snapshots: 230,
+      errorRate: 0.2,
+      clientTimeoutMs: 600,
+      concurrency: 3,
+      retry: FAST,
+      seed: 4,
+    });
     assert.deepEqual(r.problems, []);
     assert.equal(r.partialAsComplete, 0);
     assert.equal(r.complete + r.clearErrors, 24);

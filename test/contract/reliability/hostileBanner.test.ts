@@ -38,12 +38,16 @@ before(async () => {
   known = join(dir, 'known_hosts');
   const i = (await api.listInstances('cn-hangzhou', {}, { fresh: true })).items.find((x) => x.instanceName === 'web-prod-1');
   assert.ok(i);
-  const m = ((await h.admin('GET', '/machines')) as { machines: Array<{ instanceId: string; publicIp: string; sshPort: number }> }).machines.find((x) => x.instanceId === i.instanceId);
+  const m = (
+    (await h.admin('GET', '/machines')) as { machines: Array<{ instanceId: string; publicIp: string; sshPort: number }> }
+  ).machines.find((x) => x.instanceId === i.instanceId);
   assert.ok(m && /^127\./.test(m.publicIp));
   web = { instanceId: i.instanceId, ip: m.publicIp, port: m.sshPort };
   await h.admin('PUT', `/machines/${web.instanceId}/file`, { path: '/root/.ssh/authorized_keys', content: `${key.publicKey}\n` });
   writeFileSync(config, 'Host *\n  ServerAliveInterval 30\n');
-  await editSshConfigFile(config, (t) => upsertHost(t, { alias: ALIAS, hostName: web.ip, user: 'root', port: web.port, identityFile: key.privateKey }));
+  await editSshConfigFile(config, (t) =>
+    upsertHost(t, { alias: ALIAS, hostName: web.ip, user: 'root', port: web.port, identityFile: key.privateKey }),
+  );
 });
 after(async () => {
   key.dispose();
@@ -53,7 +57,22 @@ after(async () => {
 afterEach(() => h.admin('POST', `/machines/${web.instanceId}/ssh-banner`, {}));
 
 function login(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const args = ['-F', config, '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=accept-new', '-o', `UserKnownHostsFile=${known}`, '-o', 'ConnectTimeout=10', '-o', 'LogLevel=INFO', ALIAS, 'echo ok'];
+  const args = [
+    '-F',
+    config,
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'StrictHostKeyChecking=accept-new',
+    '-o',
+    `UserKnownHostsFile=${known}`,
+    '-o',
+    'ConnectTimeout=10',
+    '-o',
+    'LogLevel=INFO',
+    ALIAS,
+    'echo ok',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn('ssh', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dir } });
     const out: Buffer[] = [];
@@ -61,22 +80,40 @@ function login(): Promise<{ code: number | null; stdout: string; stderr: string 
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('latin1'), stderr: Buffer.concat(err).toString('latin1') }));
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('latin1'), stderr: Buffer.concat(err).toString('latin1') }),
+    );
   });
 }
 
 const ESC = '\u001b[2J\u001b]0;pwned\u0007\u001b[31m';
-const FAKE_PROMPT = 'root@web-prod-1\'s password: ';
+const FAKE_PROMPT = "root@web-prod-1's password: ";
 const b64 = (b: Buffer | string): string => Buffer.from(b).toString('base64');
 
 const CASES: Array<{ name: string; body: Record<string, string>; mayFail: boolean }> = [
   { name: 'normal', body: {}, mayFail: false },
-  { name: 'lines before the ident: escapes, invalid UTF-8, a fake prompt', body: { preIdentBase64: b64(Buffer.concat([Buffer.from(`${ESC}hello\r\n${FAKE_PROMPT}\r\n`), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0d, 0x0a])])) }, mayFail: true },
+  {
+    name: 'lines before the ident: escapes, invalid UTF-8, a fake prompt',
+    body: {
+      preIdentBase64: b64(
+        Buffer.concat([Buffer.from(`${ESC}hello\r\n${FAKE_PROMPT}\r\n`), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0d, 0x0a])]),
+      ),
+    },
+    mayFail: true,
+  },
   { name: 'a thousand lines before the ident', body: { preIdentBase64: b64(`${'x'.repeat(200)}\r\n`.repeat(1000)) }, mayFail: true },
   { name: 'one very long line before the ident', body: { preIdentBase64: b64(`${'y'.repeat(70_000)}\r\n`) }, mayFail: true },
   { name: 'a very long ident', body: { identBase64: b64(`OpenSSH_9.2 ${'z'.repeat(400)}`) }, mayFail: true },
-  { name: 'an ident with control bytes and invalid UTF-8', body: { identBase64: b64(Buffer.concat([Buffer.from(`OpenSSH_9.2 ${ESC}`), Buffer.from([0xff, 0x00, 0x80])])) }, mayFail: true },
-  { name: 'a banner with escapes, a fake prompt, bidi override and 60 KB of text', body: { banner: `${ESC}Welcome\r\n${FAKE_PROMPT}\n\u202eevil\n${'w'.repeat(60_000)}` }, mayFail: false },
+  {
+    name: 'an ident with control bytes and invalid UTF-8',
+    body: { identBase64: b64(Buffer.concat([Buffer.from(`OpenSSH_9.2 ${ESC}`), Buffer.from([0xff, 0x00, 0x80])])) },
+    mayFail: true,
+  },
+  {
+    name: 'a banner with escapes, a fake prompt, bidi override and 60 KB of text',
+    body: { banner: `${ESC}Welcome\r\n${FAKE_PROMPT}\n\u202eevil\n${'w'.repeat(60_000)}` },
+    mayFail: false,
+  },
   { name: 'a banner with a NUL byte', body: { banner: 'Welcome\u0000hidden' }, mayFail: true },
 ];
 
@@ -94,8 +131,17 @@ for (const c of CASES) {
     }
     assert.ok(!r.stderr.includes('\u001b') && !r.stdout.includes('\u001b'), 'no raw escape reaches the terminal');
     assert.deepEqual(readFileSync(config), configBefore, 'the ssh config keeps every byte');
-    const lines = existsSync(known) ? readFileSync(known, 'latin1').split('\n').filter((l) => l !== '') : [];
-    for (const l of lines) assert.match(l, /^(\[127\.\d+\.\d+\.\d+\]:\d+|127\.\d+\.\d+\.\d+|\|1\|\S+) (ssh-ed25519|ecdsa-sha2-nistp\d+|ssh-rsa) [A-Za-z0-9+/]+=*$/, `known_hosts line: ${JSON.stringify(l.slice(0, 120))}`);
+    const lines = existsSync(known)
+      ? readFileSync(known, 'latin1')
+          .split('\n')
+          .filter((l) => l !== '')
+      : [];
+    for (const l of lines)
+      assert.match(
+        l,
+        /^(\[127\.\d+\.\d+\.\d+\]:\d+|127\.\d+\.\d+\.\d+|\|1\|\S+) (ssh-ed25519|ecdsa-sha2-nistp\d+|ssh-rsa) [A-Za-z0-9+/]+=*$/,
+        `known_hosts line: ${JSON.stringify(l.slice(0, 120))}`,
+      );
     assert.ok(lines.length <= 1, 'at most the one host key');
   });
 }

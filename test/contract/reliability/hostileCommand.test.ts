@@ -20,7 +20,13 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 
 function deps(): RunDeps {
   let now = 0;
-  return { now: () => now, sleep: async (ms) => { now += ms; await h.admin('GET', '/invocations/finished'); } };
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+      await h.admin('GET', '/invocations/finished');
+    },
+  };
 }
 
 async function run(script: string): Promise<RunOutcome> {
@@ -63,7 +69,7 @@ test('script text with CR/LF mixes, braces and metacharacters runs as sent; a lo
   assert.equal((await h.requests('RunCommand')).length, 0);
 });
 
-test('a NUL byte in the script gets the API\'s answer (an Error run with a reason), not a hang or a crash', async () => {
+test("a NUL byte in the script gets the API's answer (an Error run with a reason), not a hang or a crash", async () => {
   const o = await run('echo a\u0000b');
   assert.equal(o.result?.status, 'Error');
   assert.match(o.result?.errorInfo ?? '', /could not be started/);

@@ -11,7 +11,10 @@ import type { Lab } from '../../reliability/lab';
 import { recordingLogger, startLab } from '../../reliability/lab';
 
 function failures(results: CaseResult[]): string {
-  return results.filter((r) => r.verdict !== 'handled').map((r) => `${r.verdict} ${r.group}/${r.name}: ${r.detail}`).join('\n');
+  return results
+    .filter((r) => r.verdict !== 'handled')
+    .map((r) => `${r.verdict} ${r.group}/${r.name}: ${r.detail}`)
+    .join('\n');
 }
 
 describe('hostile input', () => {
@@ -54,7 +57,10 @@ describe('hostile input', () => {
     });
     const page = await api.listInstances('cn-hangzhou');
     assert.equal(page.items.length, 4);
-    assert.deepEqual(logger.calls.map((c) => c.code ?? 'ok'), ['Transport.BadResponse', 'ok']);
+    assert.deepEqual(
+      logger.calls.map((c) => c.code ?? 'ok'),
+      ['Transport.BadResponse', 'ok'],
+    );
     assert.equal((await lab.requests('ListInstances')).length, 2);
     await lab.clearFaults();
   });
@@ -66,7 +72,10 @@ describe('hostile input', () => {
     assert.equal(listShapeProblem({ Instances: { Instance: [{ InstanceId: 'a' }] } }, 'Instances', 'InstanceId'), undefined);
     assert.equal(listShapeProblem({ Instances: { a: 1, b: [] } }, 'Instances'), 'Instances is not a list');
     assert.equal(listShapeProblem({ Instances: [null] }, 'Instances'), 'an item of Instances is not an object');
-    assert.equal(listShapeProblem({ Instances: [{ InstanceId: '' }] }, 'Instances', 'InstanceId'), 'an item of Instances has no InstanceId');
+    assert.equal(
+      listShapeProblem({ Instances: [{ InstanceId: '' }] }, 'Instances', 'InstanceId'),
+      'an item of Instances has no InstanceId',
+    );
     assert.equal(listShapeProblem(null, 'Instances'), 'no Instances list');
   });
 

@@ -13,7 +13,8 @@ import { formatHits, privateKeyNeedles, scanBuffer, scanText } from '../../relia
 function twoKeys(): { a: string; b: string } {
   const dir = mkdtempSync(join(tmpdir(), 'swas-keyneedles-'));
   try {
-    for (const n of ['a', 'b']) assert.equal(spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', n, '-f', join(dir, n)]).status, 0);
+    for (const n of ['a', 'b'])
+      assert.equal(spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', n, '-f', join(dir, n)]).status, 0);
     return { a: readFileSync(join(dir, 'a'), 'utf8'), b: readFileSync(join(dir, 'b'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -26,10 +27,15 @@ describe('private-key needles', () => {
   const opts = { secrets: needles, signatures: false };
   const lines = a.split('\n').filter((l) => l && !l.startsWith('-----'));
 
-  it('the fixed header line every ed25519 key shares is not a needle; the key\'s own lines are', () => {
+  it("the fixed header line every ed25519 key shares is not a needle; the key's own lines are", () => {
     assert.equal(lines[0], b.split('\n')[1], 'both keys start with the same body line');
     assert.ok(!needles.includes(lines[0] ?? ''));
-    assert.ok(lines.slice(1).filter((l) => l.length >= 16).every((l) => needles.includes(l)));
+    assert.ok(
+      lines
+        .slice(1)
+        .filter((l) => l.length >= 16)
+        .every((l) => needles.includes(l)),
+    );
     assert.equal(scanText(b, 'other key', { ...opts }).length, 0, 'another key is not this key');
   });
 
@@ -43,7 +49,10 @@ describe('private-key needles', () => {
 
   it('flags any BEGIN … PRIVATE KEY block when asked, whatever the key', () => {
     const hits = scanText(`${b}\n-----BEGIN RSA PRIVATE KEY-----`, 'blocks', { secrets: [], signatures: false, privateKeyBlocks: true });
-    assert.deepEqual(hits.map((h) => h.what), ['-----BEGIN OPENSSH PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----']);
+    assert.deepEqual(
+      hits.map((h) => h.what),
+      ['-----BEGIN OPENSSH PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----'],
+    );
     assert.equal(scanText(b, 'off', { secrets: [], signatures: false }).length, 0, 'off by default');
   });
 });

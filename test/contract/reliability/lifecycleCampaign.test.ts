@@ -5,10 +5,17 @@ import { describe, it } from 'node:test';
 import { FAST_RETRY as FAST } from '../client/harness';
 import { runLifecycleCampaign } from '../../reliability/lifecycleCampaign';
 
-
 describe('lifecycle fault campaign (short)', () => {
   it('stops and starts 30 servers under 20 % faults: 0 duplicate side effects, 0 unclear outcomes', async () => {
-    const r = await runLifecycleCampaign({ servers: 30, errorRate: 0.2, concurrency: 6, userRetries: 5, clientTimeoutMs: 2000, retry: FAST, seed: 3 });
+    const r = await runLifecycleCampaign({
+      servers: 30,
+      errorRate: 0.2,
+      concurrency: 6,
+      userRetries: 5,
+      clientTimeoutMs: 2000,
+      retry: FAST,
+      seed: 3,
+    });
     assert.deepEqual(r.problems, []);
     assert.equal(r.duplicates, 0);
     assert.equal(r.unclear, 0);

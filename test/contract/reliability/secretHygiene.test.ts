@@ -14,8 +14,14 @@ const TOKEN = 'emulator-sts-token-valid';
 describe('secret scanner', () => {
   it('finds a secret written plainly, percent-encoded, encoded twice and as UTF-16LE', () => {
     assert.equal(scanText(`x ${TOKEN} y`).length, 1);
-    assert.equal(scanText(`SecurityToken=${encodeURIComponent('a+b/c=' + TOKEN)}`, 't', { secrets: ['a+b/c=' + TOKEN] })[0]?.encoding, 'percent');
-    assert.equal(scanText(encodeURIComponent(encodeURIComponent('a+b/' + TOKEN)), 't', { secrets: ['a+b/' + TOKEN] })[0]?.encoding, 'percent-twice');
+    assert.equal(
+      scanText(`SecurityToken=${encodeURIComponent('a+b/c=' + TOKEN)}`, 't', { secrets: ['a+b/c=' + TOKEN] })[0]?.encoding,
+      'percent',
+    );
+    assert.equal(
+      scanText(encodeURIComponent(encodeURIComponent('a+b/' + TOKEN)), 't', { secrets: ['a+b/' + TOKEN] })[0]?.encoding,
+      'percent-twice',
+    );
     assert.equal(scanBuffer(Buffer.from(`{"k":"${TOKEN}"}`, 'utf16le'), 'b')[0]?.encoding, 'utf16le');
   });
 
@@ -31,10 +37,16 @@ describe('secret scanner', () => {
     try {
       await mkdir(join(dir, 'a', 'b'), { recursive: true });
       await writeFile(join(dir, 'a', 'clean.log'), 'nothing here');
-      await writeFile(join(dir, 'a', 'b', '000003.ldb'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(DEFAULT_SECRETS[0] ?? '', 'utf16le')]));
+      await writeFile(
+        join(dir, 'a', 'b', '000003.ldb'),
+        Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(DEFAULT_SECRETS[0] ?? '', 'utf16le')]),
+      );
       const report = await scanDirectory(dir);
       assert.equal(report.files, 2);
-      assert.deepEqual(report.hits.map((h) => [h.where.slice(dir.length), h.encoding]), [['/a/b/000003.ldb', 'utf16le']]);
+      assert.deepEqual(
+        report.hits.map((h) => [h.where.slice(dir.length), h.encoding]),
+        [['/a/b/000003.ldb', 'utf16le']],
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -46,7 +58,10 @@ describe('secret hygiene', () => {
     const r = await runHygiene();
     assert.equal(formatHits(r.hits), '');
     assert.ok(r.errorPaths.length >= 25, `${r.errorPaths.length} error paths`);
-    assert.ok(r.errorPaths.every((p) => p.code !== 'no error' && p.code !== 'not a SwasError'), JSON.stringify(r.errorPaths));
+    assert.ok(
+      r.errorPaths.every((p) => p.code !== 'no error' && p.code !== 'not a SwasError'),
+      JSON.stringify(r.errorPaths),
+    );
     // Positive controls: pop-core's raw GET messages do carry the token and the signature.
     assert.equal(r.controls.length, 3);
     for (const c of r.controls) assert.ok(c.found >= 2, `${c.name}: ${c.found}`);

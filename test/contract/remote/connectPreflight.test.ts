@@ -25,11 +25,19 @@ let web: Instance;
 function env(): PreflightEnv {
   // Each wait between result polls ends when the emulator says the runs have ended (an event).
   let now = 0;
-  return { remote: api.remote, configFile: join(dir, 'config'), keyDir: dir, logger: silentLogger, run: { now: () => now, sleep: async (ms) => void ((now += ms), await h.admin('GET', '/invocations/finished')) } };
+  return {
+    remote: api.remote,
+    configFile: join(dir, 'config'),
+    keyDir: dir,
+    logger: silentLogger,
+    run: { now: () => now, sleep: async (ms) => void ((now += ms), await h.admin('GET', '/invocations/finished')) },
+  };
 }
 
 async function sshPort(instanceId: string): Promise<number> {
-  const m = ((await h.admin('GET', '/machines')) as { machines: Array<{ instanceId: string; sshPort: number }> }).machines.find((x) => x.instanceId === instanceId);
+  const m = ((await h.admin('GET', '/machines')) as { machines: Array<{ instanceId: string; sshPort: number }> }).machines.find(
+    (x) => x.instanceId === instanceId,
+  );
   assert.ok(m?.sshPort);
   return m.sshPort;
 }
@@ -55,11 +63,19 @@ test('a fresh server: firewall read, agent checked, new key installed, config wr
   const ui = scriptedUi({ key: 'new' });
   await h.clearRequests();
   const conn = await connectPreflight(web, store, ui, env());
-  assert.deepEqual(countByAction(await h.requests()), { ListFirewallRules: 1, DescribeCloudAssistantStatus: 1, RunCommand: 1, DescribeInvocationResult: 1 });
+  assert.deepEqual(countByAction(await h.requests()), {
+    ListFirewallRules: 1,
+    DescribeCloudAssistantStatus: 1,
+    RunCommand: 1,
+    DescribeInvocationResult: 1,
+  });
   assert.deepEqual(ui.asked, ['settings', 'authorize root', 'key of 0', 'authorizing', 'consent']);
   assert.ok(conn.alias && conn.identityFile && conn.authorizedKey);
   assert.equal(statSync(conn.identityFile).mode & 0o777, 0o600);
-  assert.match(readFileSync(join(dir, 'config'), 'utf8'), new RegExp(`Host ${conn.alias}\\n  HostName ${web.publicIpAddress.replace(/\./g, '\\.')}\\n  User root\\n  Port 22\\n  IdentityFile `));
+  assert.match(
+    readFileSync(join(dir, 'config'), 'utf8'),
+    new RegExp(`Host ${conn.alias}\\n  HostName ${web.publicIpAddress.replace(/\./g, '\\.')}\\n  User root\\n  Port 22\\n  IdentityFile `),
+  );
   const port = await sshPort(web.instanceId);
   assert.match((await sshToPrompt(join(dir, 'config'), conn.alias, join(dir, 'known_hosts'), port)).output, /root@[^:]+:~# /);
 
@@ -75,14 +91,22 @@ test('a fresh server: firewall read, agent checked, new key installed, config wr
 test('a firewall without an SSH rule: the user is asked for a source, one rule is added, then the key', async () => {
   const rules = await api.remote.listFirewallRules(web.regionId, web.instanceId);
   const ssh = rules.filter((r) => r.port === '22');
-  await api.remote.deleteFirewallRules({ regionId: web.regionId, instanceId: web.instanceId, ruleIds: ssh.map((r) => r.ruleId), clientToken: `del-${Date.now()}` });
+  await api.remote.deleteFirewallRules({
+    regionId: web.regionId,
+    instanceId: web.instanceId,
+    ruleIds: ssh.map((r) => r.ruleId),
+    clientToken: `del-${Date.now()}`,
+  });
   const ui = scriptedUi({ firewallSource: '127.0.0.0/8' });
   await h.clearRequests();
   await connectPreflight(web, memoryStore(), ui, env());
   assert.equal(countByAction(await h.requests()).CreateFirewallRules, 1);
   assert.deepEqual(ui.asked.slice(0, 2), ['settings', 'firewall 22']);
   const after22 = (await api.remote.listFirewallRules(web.regionId, web.instanceId)).filter((r) => r.port === '22');
-  assert.deepEqual(after22.map((r) => r.sourceCidrIp), ['127.0.0.0/8']);
+  assert.deepEqual(
+    after22.map((r) => r.sourceCidrIp),
+    ['127.0.0.0/8'],
+  );
 });
 
 test('Cloud Assistant offline: stopped before any key is made or command run; the connection settings are kept', async () => {

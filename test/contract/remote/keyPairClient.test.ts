@@ -52,42 +52,80 @@ test('import, list as KeyPair, attach to two servers, overwrite on one, detach',
   assert.equal((await r.importKeyPair({ regionId: HZ, name: 'key-a', publicKey: keyA.publicKey, clientToken: token() })).name, 'key-a');
   await r.importKeyPair({ regionId: HZ, name: 'key-b', publicKey: keyB.publicKey, clientToken: token() });
   const att = await r.attachKeyPair({ regionId: HZ, name: 'key-a', instanceIds: [web, db], clientToken: token() });
-  assert.deepEqual(att.results.map((x) => [x.instanceId, x.success]), [[web, true], [db, true]]);
+  assert.deepEqual(
+    att.results.map((x) => [x.instanceId, x.success]),
+    [
+      [web, true],
+      [db, true],
+    ],
+  );
   assert.equal(att.failCount, 0);
   await r.attachKeyPair({ regionId: HZ, name: 'key-b', instanceIds: [web], clientToken: token() });
   const pairs = await r.listKeyPairs(HZ);
-  assert.deepEqual(pairs.map((p) => [p.name, p.instanceIds]), [['key-a', [db]], ['key-b', [web]]]);
+  assert.deepEqual(
+    pairs.map((p) => [p.name, p.instanceIds]),
+    [
+      ['key-a', [db]],
+      ['key-b', [web]],
+    ],
+  );
   assert.equal(boundPair(pairs, web)?.name, 'key-b');
   const a = parsePublicKey(keyA.publicKey);
   assert.ok(a);
   assert.equal(findImported(pairs, a, keyPairNameFor('id_ed25519', a))?.name, 'key-a', 'found by its public key');
   await r.detachKeyPair({ regionId: HZ, name: 'key-a', instanceIds: [db], clientToken: token() });
-  assert.deepEqual((await r.listKeyPairs(HZ)).map((p) => [p.name, p.instanceIds]), [['key-a', []], ['key-b', [web]]]);
+  assert.deepEqual(
+    (await r.listKeyPairs(HZ)).map((p) => [p.name, p.instanceIds]),
+    [
+      ['key-a', []],
+      ['key-b', [web]],
+    ],
+  );
 });
 
 test('the documented maximum of 10 pairs is listed whole, with the 10-a-page default paging', async () => {
   for (let i = 0; i < 10; i++) {
-    await api.remote.importKeyPair({ regionId: HZ, name: `p${i}`, publicKey: utils.generateKeyPairSync('ed25519').public, clientToken: token() });
+    await api.remote.importKeyPair({
+      regionId: HZ,
+      name: `p${i}`,
+      publicKey: utils.generateKeyPairSync('ed25519').public,
+      clientToken: token(),
+    });
   }
-  assert.deepEqual((await api.remote.listKeyPairs(HZ)).map((p) => p.name), Array.from({ length: 10 }, (_, i) => `p${i}`));
+  assert.deepEqual(
+    (await api.remote.listKeyPairs(HZ)).map((p) => p.name),
+    Array.from({ length: 10 }, (_, i) => `p${i}`),
+  );
 });
 
 test('API errors are typed: unknown pair, taken name, malformed key', async () => {
   const r = api.remote;
-  assert.equal((await failure(r.attachKeyPair({ regionId: HZ, name: 'nope', instanceIds: [web], clientToken: token() }))).code, 'InvalidKeyPairName.NotFound');
+  assert.equal(
+    (await failure(r.attachKeyPair({ regionId: HZ, name: 'nope', instanceIds: [web], clientToken: token() }))).code,
+    'InvalidKeyPairName.NotFound',
+  );
   await r.importKeyPair({ regionId: HZ, name: 'key-a', publicKey: keyA.publicKey, clientToken: token() });
   const taken = await failure(r.importKeyPair({ regionId: HZ, name: 'key-a', publicKey: keyB.publicKey, clientToken: token() }));
   assert.deepEqual([taken.code, taken.retryable], ['KeyPair.AlreadyExist', false]);
-  assert.equal((await failure(r.importKeyPair({ regionId: HZ, name: 'key-x', publicKey: 'ssh-rsa AAAA', clientToken: token() }))).code, 'InvalidPublicKeyBody.Malformed');
+  assert.equal(
+    (await failure(r.importKeyPair({ regionId: HZ, name: 'key-x', publicKey: 'ssh-rsa AAAA', clientToken: token() }))).code,
+    'InvalidPublicKeyBody.Malformed',
+  );
 });
 
 test('a per-server failure (HTTP 200, FailCount 1) is a KeyPairServerError naming the server', async () => {
   await api.remote.importKeyPair({ regionId: HZ, name: 'key-a', publicKey: keyA.publicKey, clientToken: token() });
-  await assert.rejects(api.remote.attachKeyPair({ regionId: HZ, name: 'key-a', instanceIds: [web, 's-gone'], clientToken: token() }), (e: unknown) => {
-    assert.ok(e instanceof KeyPairServerError);
-    assert.deepEqual(e.failed.map((f) => [f.instanceId, f.code]), [['s-gone', 'InvalidInstanceId.NotFound']]);
-    return true;
-  });
+  await assert.rejects(
+    api.remote.attachKeyPair({ regionId: HZ, name: 'key-a', instanceIds: [web, 's-gone'], clientToken: token() }),
+    (e: unknown) => {
+      assert.ok(e instanceof KeyPairServerError);
+      assert.deepEqual(
+        e.failed.map((f) => [f.instanceId, f.code]),
+        [['s-gone', 'InvalidInstanceId.NotFound']],
+      );
+      return true;
+    },
+  );
 });
 
 test('the same ClientToken twice attaches once and answers success again', async () => {
@@ -96,11 +134,16 @@ test('the same ClientToken twice attaches once and answers success again', async
   await api.remote.attachKeyPair({ regionId: HZ, name: 'key-a', instanceIds: [web], clientToken: t });
   const again = await api.remote.attachKeyPair({ regionId: HZ, name: 'key-a', instanceIds: [web], clientToken: t });
   assert.equal(again.failCount, 0);
-  assert.deepEqual((await api.remote.listKeyPairs(HZ)).map((p) => p.instanceIds), [[web]]);
+  assert.deepEqual(
+    (await api.remote.listKeyPairs(HZ)).map((p) => p.instanceIds),
+    [[web]],
+  );
 });
 
 test('OpenSSH logs in as root with the key attached through the client; the replaced key is refused', async () => {
-  const m = ((await h.admin('GET', '/machines')) as { machines: Array<{ instanceId: string; publicIp: string; sshPort: number }> }).machines.find((x) => x.instanceId === web);
+  const m = (
+    (await h.admin('GET', '/machines')) as { machines: Array<{ instanceId: string; publicIp: string; sshPort: number }> }
+  ).machines.find((x) => x.instanceId === web);
   assert.ok(m);
   const t = { ip: m.publicIp, port: m.sshPort };
   await api.remote.importKeyPair({ regionId: HZ, name: 'key-a', publicKey: keyA.publicKey, clientToken: token() });

@@ -25,11 +25,29 @@ beforeEach(async () => {
 test('firewall rules: list the defaults, create with a source, modify, disable, enable, delete', async () => {
   const r = api.remote;
   const start = await r.listFirewallRules('cn-hangzhou', web);
-  assert.deepEqual(start.map((x) => [x.port, x.protocol, x.policy]), [['22', 'TCP', 'accept'], ['80', 'TCP', 'accept'], ['443', 'TCP', 'accept']]);
-  const made = await r.createFirewallRules({ regionId: 'cn-hangzhou', instanceId: web, rules: [{ port: '3306', protocol: 'TCP', sourceCidrIp: '192.0.2.0/24', remark: 'db' }], clientToken: randomUUID() });
+  assert.deepEqual(
+    start.map((x) => [x.port, x.protocol, x.policy]),
+    [
+      ['22', 'TCP', 'accept'],
+      ['80', 'TCP', 'accept'],
+      ['443', 'TCP', 'accept'],
+    ],
+  );
+  const made = await r.createFirewallRules({
+    regionId: 'cn-hangzhou',
+    instanceId: web,
+    rules: [{ port: '3306', protocol: 'TCP', sourceCidrIp: '192.0.2.0/24', remark: 'db' }],
+    clientToken: randomUUID(),
+  });
   assert.equal(made.ruleIds.length, 1);
   const id = made.ruleIds[0] ?? '';
-  await r.modifyFirewallRule({ regionId: 'cn-hangzhou', instanceId: web, ruleId: id, rule: { port: '3307', protocol: 'TCP', sourceCidrIp: '192.0.2.0/24', remark: 'db2' }, clientToken: randomUUID() });
+  await r.modifyFirewallRule({
+    regionId: 'cn-hangzhou',
+    instanceId: web,
+    ruleId: id,
+    rule: { port: '3307', protocol: 'TCP', sourceCidrIp: '192.0.2.0/24', remark: 'db2' },
+    clientToken: randomUUID(),
+  });
   await r.setFirewallRuleEnabled({ regionId: 'cn-hangzhou', instanceId: web, ruleId: id, enabled: false, clientToken: randomUUID() });
   let rule = (await r.listFirewallRules('cn-hangzhou', web)).find((x) => x.ruleId === id);
   assert.deepEqual(rule && [rule.port, rule.sourceCidrIp, rule.policy, rule.remark], ['3307', '192.0.2.0/24', 'drop', 'db2']);
@@ -40,15 +58,25 @@ test('firewall rules: list the defaults, create with a source, modify, disable, 
   assert.equal((await r.listFirewallRules('cn-hangzhou', web)).length, 3);
 });
 
-test('a duplicate rule is the API\'s FirewallRuleAlreadyExist, shown as a typed error', async () => {
-  const e = await failure(api.remote.createFirewallRules({ regionId: 'cn-hangzhou', instanceId: web, rules: [{ port: '22', protocol: 'TCP', sourceCidrIp: '0.0.0.0/0' }], clientToken: randomUUID() }));
+test("a duplicate rule is the API's FirewallRuleAlreadyExist, shown as a typed error", async () => {
+  const e = await failure(
+    api.remote.createFirewallRules({
+      regionId: 'cn-hangzhou',
+      instanceId: web,
+      rules: [{ port: '22', protocol: 'TCP', sourceCidrIp: '0.0.0.0/0' }],
+      clientToken: randomUUID(),
+    }),
+  );
   assert.equal(e.code, 'FirewallRuleAlreadyExist');
   assert.equal(e.retryable, false);
 });
 
 test('Cloud Assistant status per server, and the Workbench URL', async () => {
   const all = (await api.listInstances('cn-hangzhou', {}, { fresh: true })).items;
-  const st = await api.remote.cloudAssistantStatus('cn-hangzhou', all.map((i) => i.instanceId));
+  const st = await api.remote.cloudAssistantStatus(
+    'cn-hangzhou',
+    all.map((i) => i.instanceId),
+  );
   for (const i of all) assert.equal(st.get(i.instanceId), i.status === 'Running', i.instanceName);
   const url = await api.remote.loginUrl({ regionId: 'cn-hangzhou', instanceId: web });
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/workbench\//);

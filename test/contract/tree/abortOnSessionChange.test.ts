@@ -25,7 +25,10 @@ test("a profile switch during a slow region load aborts it, and the old account'
     credentials: { getCredentials: () => Promise.resolve({ accessKeyId: OTHER_ACCESS_KEY_ID, accessKeySecret: OTHER_ACCESS_KEY_SECRET }) },
   });
   let client: SwasApi = accountA;
-  const store = new RegionStore(() => client, () => 'en-US');
+  const store = new RegionStore(
+    () => client,
+    () => 'en-US',
+  );
   await h.faults({ latencyMs: 1500 });
   const loading = store.load('cn-hangzhou');
   const settled = loading.then(
@@ -47,7 +50,10 @@ test("a profile switch during a slow region load aborts it, and the old account'
 
 test('a region refresh aborts a load queued for a limiter slot (it does not wait a minute)', { timeout: 20_000 }, async () => {
   const api = h.client({ limiter: { rules: { ListInstances: { maxCalls: 1, windowMs: 60_000 } } } });
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   await store.load('cn-shanghai');
   store.drop('cn-shanghai');
   await h.clearRequests();

@@ -24,7 +24,10 @@ beforeEach(async () => {
 const ids = (xs: { instanceId: string }[]): string[] => xs.map((x) => x.instanceId);
 
 test('Load more reads only the next page and appends it; Refresh goes back to the first 500', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   const first = await store.load('cn-hangzhou');
   assert.equal(first.instances.length, 500);
   assert.equal(first.truncated, true);
@@ -41,15 +44,26 @@ test('Load more reads only the next page and appends it; Refresh goes back to th
 });
 
 test('an item that moved onto the next page between two reads is not listed twice', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   const first = await store.load('cn-hangzhou');
   const last = first.instances[499];
   assert.ok(last);
   // Page 6 as the live service could send it after a server was added in front: it starts with
   // the last server of page 5.
-  const wire = (id: string, name: string): Record<string, unknown> => ({ InstanceId: id, InstanceName: name, RegionId: 'cn-hangzhou', Status: 'Running' });
+  const wire = (id: string, name: string): Record<string, unknown> => ({
+    InstanceId: id,
+    InstanceName: name,
+    RegionId: 'cn-hangzhou',
+    Status: 'Running',
+  });
   const body = JSON.stringify({
-    RequestId: '{RequestId}', PageNumber: 6, PageSize: 100, TotalCount: 601,
+    RequestId: '{RequestId}',
+    PageNumber: 6,
+    PageSize: 100,
+    TotalCount: 601,
     Instances: [wire(last.instanceId, last.instanceName), wire('i-moved-in-0001', 'new-one')],
   });
   await h.faults({ responses: [{ action: 'ListInstances', body, times: 1 }] });
@@ -61,7 +75,10 @@ test('an item that moved onto the next page between two reads is not listed twic
 });
 
 test('a failed Load more keeps the rows already loaded; retrying loads the next page', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   const first = await store.load('cn-hangzhou');
   await h.faults({ script: [{ action: 'ListInstances', kind: 'ServiceUnavailable', times: 20 }] });
   await assert.rejects(store.loadMore('cn-hangzhou'), (e: Error & { code?: string }) => e.code === 'ServiceUnavailable');

@@ -18,7 +18,10 @@ const WITH_SERVERS = ['cn-hangzhou', 'cn-shanghai', 'ap-southeast-1'];
 before(async () => {
   h = await startHarness({ seed: 'demo' });
   api = h.client({ limiter: { rules: {} } });
-  regions = await new RegionStore(() => api, () => 'en-US').listRegions();
+  regions = await new RegionStore(
+    () => api,
+    () => 'en-US',
+  ).listRegions();
   assert.equal(regions.length, 26);
 });
 after(() => h.stop());
@@ -32,7 +35,10 @@ const apiOrder = (wanted: string[]): string[] => ids(regions).filter((id) => wan
 // A new client per test: the client's own 20 s cache must not answer for the emulator.
 const setup = (): { store: RegionStore; counts: RegionCounts } => {
   const fresh = h.client({ limiter: { rules: {} } });
-  const store = new RegionStore(() => fresh, () => 'en-US');
+  const store = new RegionStore(
+    () => fresh,
+    () => 'en-US',
+  );
   return { store, counts: new RegionCounts(() => store) };
 };
 
@@ -45,7 +51,10 @@ test('one ListInstances per region finds the regions with servers; they come fir
   if (plan.kind !== 'grouped') return;
   assert.deepEqual(ids(plan.withServers), apiOrder(WITH_SERVERS));
   assert.equal(plan.empty.length, 23);
-  assert.deepEqual(ids(plan.empty), ids(regions).filter((id) => !WITH_SERVERS.includes(id)));
+  assert.deepEqual(
+    ids(plan.empty),
+    ids(regions).filter((id) => !WITH_SERVERS.includes(id)),
+  );
   assert.equal(counts.known('p1', 'cn-hangzhou'), 4);
   assert.equal(counts.known('p1', 'cn-qingdao'), 0);
 });
@@ -118,6 +127,9 @@ test('a region whose count failed is not folded away, and only it is counted aga
   failing = false;
   await h.clearRequests();
   await counts.probe('p1', ids(regions));
-  assert.deepEqual((await h.requests()).map((r) => [r.action, r.regionId]), [['ListInstances', 'cn-qingdao']]);
+  assert.deepEqual(
+    (await h.requests()).map((r) => [r.action, r.regionId]),
+    [['ListInstances', 'cn-qingdao']],
+  );
   assert.equal(counts.known('p1', 'cn-qingdao'), 0);
 });

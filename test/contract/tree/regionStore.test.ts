@@ -21,7 +21,10 @@ const lists = (c: Record<string, number>): Record<string, number> => ({
 });
 
 test('concurrent loads of one region share one set of calls, and later loads come from the store', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   const [a, b] = await Promise.all([store.load('cn-hangzhou'), store.load('cn-hangzhou')]);
   assert.equal(a, b);
   assert.equal(a.instances.length, 4);
@@ -30,21 +33,30 @@ test('concurrent loads of one region share one set of calls, and later loads com
 });
 
 test('a fresh load goes to the API again even within the client cache lifetime', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   await store.load('cn-shanghai');
   await store.load('cn-shanghai', { fresh: true });
   assert.deepEqual(lists(countByAction(await h.requests())), { ListInstances: 2, ListSnapshots: 2, ListCustomImages: 2 });
 });
 
 test('the server count of an unloaded region costs one ListInstances of page size 1', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   assert.equal(await store.serverCount('ap-southeast-1'), 1);
   assert.equal(await store.serverCount('cn-qingdao'), 0);
   assert.deepEqual(countByAction(await h.requests()), { ListInstances: 2 });
 });
 
 test('refreshImages re-reads only the custom images and updates the used quota', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   const before = await store.load('ap-southeast-1');
   assert.deepEqual(before.quota, { used: 3, limit: 3 });
   const img = before.images[0];
@@ -59,7 +71,10 @@ test('refreshImages re-reads only the custom images and updates the used quota',
 
 test('the region list is cached for the session and kept by a refresh, but not by a sign-out', async () => {
   let client = api;
-  const store = new RegionStore(() => client, () => 'zh-CN');
+  const store = new RegionStore(
+    () => client,
+    () => 'zh-CN',
+  );
   const regions = await store.listRegions();
   assert.ok(regions.some((r) => r.regionId === 'cn-hangzhou' && r.localName !== ''));
   await h.clearRequests();
@@ -73,33 +88,55 @@ test('the region list is cached for the session and kept by a refresh, but not b
 });
 
 test('without a client (signed out) loads fail with NotSignedInError', async () => {
-  const store = new RegionStore(() => undefined, () => 'en-US');
+  const store = new RegionStore(
+    () => undefined,
+    () => 'en-US',
+  );
   assert.throws(() => store.load('cn-hangzhou'), NotSignedInError);
 });
 
 test('a region the store saw empty (a load or the hide-empty probe) is reloaded without ListSnapshots', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   await store.load('cn-qingdao');
-  assert.deepEqual(lists(countByAction(await h.requests())), { ListInstances: 1, ListSnapshots: 1, ListCustomImages: 1 }, 'nothing known yet: the three lists together');
+  assert.deepEqual(
+    lists(countByAction(await h.requests())),
+    { ListInstances: 1, ListSnapshots: 1, ListCustomImages: 1 },
+    'nothing known yet: the three lists together',
+  );
   await h.clearRequests();
   store.drop('cn-qingdao');
   await store.load('cn-qingdao', { fresh: true });
   assert.deepEqual(lists(countByAction(await h.requests())), { ListInstances: 1, ListSnapshots: 0, ListCustomImages: 1 });
   await h.clearRequests();
-  const probed = new RegionStore(() => api, () => 'en-US');
+  const probed = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   assert.equal(await probed.serverCount('cn-beijing'), 0);
   await probed.load('cn-beijing');
   assert.deepEqual(lists(countByAction(await h.requests())), { ListInstances: 2, ListSnapshots: 0, ListCustomImages: 1 });
 });
 
 test('a region seen empty that has a server by now shows it with its snapshots on refresh', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   assert.equal((await store.load('cn-zhangjiakou')).instances.length, 0);
-  const created = (await h.admin('POST', '/servers', { regionId: 'cn-zhangjiakou', instanceName: 'late-server' })) as { InstanceId?: string; instanceId?: string };
+  const created = (await h.admin('POST', '/servers', { regionId: 'cn-zhangjiakou', instanceName: 'late-server' })) as {
+    InstanceId?: string;
+    instanceId?: string;
+  };
   try {
     store.drop('cn-zhangjiakou');
     const data = await store.load('cn-zhangjiakou', { fresh: true });
-    assert.deepEqual(data.instances.map((i) => i.instanceName), ['late-server']);
+    assert.deepEqual(
+      data.instances.map((i) => i.instanceName),
+      ['late-server'],
+    );
     assert.equal((await h.requests('ListSnapshots')).length, 2, 'the snapshots were read once the server was seen');
   } finally {
     await h.admin('DELETE', `/servers/${created.InstanceId ?? created.instanceId ?? ''}`);
@@ -107,7 +144,10 @@ test('a region seen empty that has a server by now shows it with its snapshots o
 });
 
 test('refreshImages counts the quota from TotalCount when the API returns a short page', async () => {
-  const store = new RegionStore(() => api, () => 'en-US');
+  const store = new RegionStore(
+    () => api,
+    () => 'en-US',
+  );
   const loaded = await store.load('ap-southeast-1');
   const one = loaded.images[0];
   assert.ok(one);
@@ -117,7 +157,16 @@ test('refreshImages counts the quota from TotalCount when the API returns a shor
     PageNumber: '1',
     PageSize: '100',
     TotalCount: '3',
-    CustomImages: [{ ImageId: one.imageId, Name: one.name, Status: '1', InstanceId: one.instanceId, RegionId: 'ap-southeast-1', CreationTime: one.creationTime }],
+    CustomImages: [
+      {
+        ImageId: one.imageId,
+        Name: one.name,
+        Status: '1',
+        InstanceId: one.instanceId,
+        RegionId: 'ap-southeast-1',
+        CreationTime: one.creationTime,
+      },
+    ],
   });
   await h.faults({ responses: [{ action: 'ListCustomImages', body }] });
   try {

@@ -20,13 +20,22 @@ async function createOne(name: string): Promise<string> {
   const web = page.items.find((i) => i.instanceName === 'web-prod-1');
   const disk = web?.disks.find((d) => d.diskType.toLowerCase() === 'system');
   assert.ok(disk);
-  const { snapshotId } = await api.createSnapshot({ regionId: 'cn-hangzhou', diskId: disk.diskId, snapshotName: name, clientToken: `t-${name}` });
+  const { snapshotId } = await api.createSnapshot({
+    regionId: 'cn-hangzhou',
+    diskId: disk.diskId,
+    snapshotName: name,
+    clientToken: `t-${name}`,
+  });
   await h.clearRequests();
   return snapshotId;
 }
 
 /** A virtual clock; `sleep` moves it (and optionally the emulator's clock) instead of waiting. */
-function virtualTime(onSleep: (ms: number) => Promise<void> = () => Promise.resolve()): { now: () => number; sleep: (ms: number, s: AbortSignal) => Promise<void>; slept: number[] } {
+function virtualTime(onSleep: (ms: number) => Promise<void> = () => Promise.resolve()): {
+  now: () => number;
+  sleep: (ms: number, s: AbortSignal) => Promise<void>;
+  slept: number[];
+} {
   let t = 0;
   const slept: number[] = [];
   return {
@@ -111,7 +120,11 @@ test('after a successful create, reads that keep failing end as "still being cre
   const id = await createOne('wait-unreadable');
   await h.faults({ script: [{ action: 'ListSnapshots', kind: 'ServiceUnavailable', times: 1000 }] });
   const clock = virtualTime();
-  const outcome = await waitForSnapshot({ signal: new AbortController().signal, lookup: (s) => lookupSnapshotById(api, 'cn-hangzhou', id, s), ...clock });
+  const outcome = await waitForSnapshot({
+    signal: new AbortController().signal,
+    lookup: (s) => lookupSnapshotById(api, 'cn-hangzhou', id, s),
+    ...clock,
+  });
   assert.equal(outcome.kind, 'unreadable');
   assert.equal(outcome.kind === 'unreadable' && (outcome.error as { code?: string }).code, 'ServiceUnavailable');
   await h.faults({});
@@ -124,7 +137,11 @@ test('a "not found" answer for the new ID (A4) reads as "not listed yet", and th
   const notFound = JSON.stringify({ RequestId: '{RequestId}', Code: 'InvalidInstanceId.NotFound', Message: 'not found' });
   await h.faults({ responses: [{ action: 'ListSnapshots', body: notFound, status: 404, times: 2 }] });
   const clock = virtualTime(async () => void (await h.admin('POST', '/clock/advance', { seconds: 60 })));
-  const outcome = await waitForSnapshot({ signal: new AbortController().signal, lookup: (s) => lookupSnapshotById(api, 'cn-hangzhou', id, s), ...clock });
+  const outcome = await waitForSnapshot({
+    signal: new AbortController().signal,
+    lookup: (s) => lookupSnapshotById(api, 'cn-hangzhou', id, s),
+    ...clock,
+  });
   assert.equal(outcome.kind, 'settled');
   assert.ok((await h.requests('ListSnapshots')).length >= 3, 'the two NotFound answers did not end the wait');
 });

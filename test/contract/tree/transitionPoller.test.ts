@@ -7,7 +7,15 @@ import { FAST_RETRY } from '../client/harness';
 import type { Harness } from '../client/harness';
 import { useTreeHarness } from './treeHarness';
 import { RegionStore } from '../../../src/tree/regionStore';
-import { FAILED_ROUNDS_BEFORE_SLOW, LONG_TRANSITION_MS, REFRESH_AFTER_FAILED_ROUNDS, SLOW_POLL_MS, SNAPSHOT_POLL_MIN_MS, TransitionPoller, UNKNOWN_STATUS_ROUNDS } from '../../../src/tree/transitionPoller';
+import {
+  FAILED_ROUNDS_BEFORE_SLOW,
+  LONG_TRANSITION_MS,
+  REFRESH_AFTER_FAILED_ROUNDS,
+  SLOW_POLL_MS,
+  SNAPSHOT_POLL_MIN_MS,
+  TransitionPoller,
+  UNKNOWN_STATUS_ROUNDS,
+} from '../../../src/tree/transitionPoller';
 import type { PollPolicy, PollSink } from '../../../src/tree/transitionPoller';
 import { silentLogger } from '../../../src/core/logger';
 import type { CustomImage, Instance, Snapshot } from '../../../src/core/model';
@@ -37,7 +45,9 @@ function recordingSink(store: RegionStore): Sink {
     },
     applySnapshot: (r: string, s: Snapshot) => {
       seen.push(`snapshot ${s.snapshotName} ${s.status}`);
-      const owner = [...(store.get(r)?.snapshotsByInstance.entries() ?? [])].find(([, l]) => l.some((x) => x.snapshotId === s.snapshotId))?.[0];
+      const owner = [...(store.get(r)?.snapshotsByInstance.entries() ?? [])].find(([, l]) =>
+        l.some((x) => x.snapshotId === s.snapshotId),
+      )?.[0];
       if (owner) store.replaceSnapshot(r, { ...s, instanceId: owner });
     },
     applyImage: (r: string, i: CustomImage) => {
@@ -84,10 +94,20 @@ interface Rig {
 }
 
 function rig(client: SwasApi = api, policy: Partial<PollPolicy> = {}): Rig {
-  const store = new RegionStore(() => client, () => 'en-US');
+  const store = new RegionStore(
+    () => client,
+    () => 'en-US',
+  );
   const sink = recordingSink(store);
   const clock = new VirtualScheduler();
-  const poller = new TransitionPoller(() => client, store, sink, { firstSeconds: () => 1, canCallNow: () => true, ...policy }, silentLogger, clock);
+  const poller = new TransitionPoller(
+    () => client,
+    store,
+    sink,
+    { firstSeconds: () => 1, canCallNow: () => true, ...policy },
+    silentLogger,
+    clock,
+  );
   return { store, sink, clock, poller };
 }
 
@@ -106,7 +126,11 @@ test('a starting server and a progressing snapshot are polled until they settle,
     const canary = data.instances.find((i) => i.instanceName === 'api-canary');
     assert.ok(canary);
     await clock.runNext();
-    assert.deepEqual(sink.seen.filter((s) => s.startsWith('instance')), [], 'nothing changed yet');
+    assert.deepEqual(
+      sink.seen.filter((s) => s.startsWith('instance')),
+      [],
+      'nothing changed yet',
+    );
     await h.admin('POST', `/servers/${canary.instanceId}/status`, { status: 'Running' });
     await h.admin('POST', '/clock/advance', { seconds: 3600 });
     await clock.runUntil(() => !poller.isPolling('cn-hangzhou'));
@@ -116,7 +140,10 @@ test('a starting server and a progressing snapshot are polled until they settle,
     assert.equal(clock.pending, 0, 'no timer left');
     const asked = (await h.requests()).map((r) => r.action);
     assert.ok(!asked.includes('ListCustomImages'), 'images were polled although none was creating');
-    assert.ok(asked.every((a) => ['ListInstanceStatus', 'ListInstances', 'ListSnapshots'].includes(a)), asked.join(','));
+    assert.ok(
+      asked.every((a) => ['ListInstanceStatus', 'ListInstances', 'ListSnapshots'].includes(a)),
+      asked.join(','),
+    );
   } finally {
     poller.dispose();
   }
@@ -157,9 +184,17 @@ test('snapshots are polled at most once per SNAPSHOT_POLL_MIN_MS while servers a
 async function createImageInStore(store: RegionStore, name: string): Promise<CustomImage> {
   const data = await store.load('cn-hangzhou', { fresh: true });
   const web = data.instances.find((i) => i.instanceName === 'web-prod-1');
-  const snap = (web && data.snapshotsByInstance.get(web.instanceId)?.find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished')) || undefined;
+  const snap =
+    (web && data.snapshotsByInstance.get(web.instanceId)?.find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished')) ||
+    undefined;
   assert.ok(web && snap);
-  const params = { regionId: 'cn-hangzhou', instanceId: web.instanceId, imageName: name, systemSnapshotId: snap.snapshotId, clientToken: `t-${name}` };
+  const params = {
+    regionId: 'cn-hangzhou',
+    instanceId: web.instanceId,
+    imageName: name,
+    systemSnapshotId: snap.snapshotId,
+    clientToken: `t-${name}`,
+  };
   const { imageId } = await api.createCustomImage(params);
   const image = createdImage(params, imageId, undefined, new Date());
   const used = data.quota.used;
@@ -262,9 +297,24 @@ test('A4: ListInstances answering InternalError for a released ID means gone, no
     poller.track('cn-qingdao');
     await h.admin('DELETE', `/servers/${id}`);
     // The status call still names it (eventual consistency), the ID filter fails like the live service.
-    const status = JSON.stringify({ RequestId: '{RequestId}', TotalCount: 1, PageNumber: 1, PageSize: 100, InstanceStatuses: [{ InstanceId: id, Status: 'Stopped' }] });
-    const internal = JSON.stringify({ RequestId: '{RequestId}', Code: 'InternalError', Message: 'The request processing has failed due to some unknown error.' });
-    await h.faults({ responses: [{ action: 'ListInstanceStatus', body: status, times: 1 }, { action: 'ListInstances', body: internal, status: 500, times: 4 }] });
+    const status = JSON.stringify({
+      RequestId: '{RequestId}',
+      TotalCount: 1,
+      PageNumber: 1,
+      PageSize: 100,
+      InstanceStatuses: [{ InstanceId: id, Status: 'Stopped' }],
+    });
+    const internal = JSON.stringify({
+      RequestId: '{RequestId}',
+      Code: 'InternalError',
+      Message: 'The request processing has failed due to some unknown error.',
+    });
+    await h.faults({
+      responses: [
+        { action: 'ListInstanceStatus', body: status, times: 1 },
+        { action: 'ListInstances', body: internal, status: 500, times: 4 },
+      ],
+    });
     await h.clearRequests();
     await clock.runUntil(() => !poller.isPolling('cn-qingdao'), 50);
     assert.equal(poller.isPolling('cn-qingdao'), false, 'the released server is still being polled');
@@ -280,7 +330,11 @@ test('A4: ListSnapshots answering InvalidDiskId.NotFound drops the snapshot; a s
   const { store, sink, clock, poller } = rig();
   try {
     await store.load('cn-hangzhou');
-    const notFound = JSON.stringify({ RequestId: '{RequestId}', Code: 'InvalidDiskId.NotFound', Message: 'The specified disk does not exist.' });
+    const notFound = JSON.stringify({
+      RequestId: '{RequestId}',
+      Code: 'InvalidDiskId.NotFound',
+      Message: 'The specified disk does not exist.',
+    });
     await h.faults({ responses: [{ action: 'ListSnapshots', body: notFound, status: 404, times: 1 }] });
     poller.track('cn-hangzhou');
     const progressing = poller.trackedIds('cn-hangzhou').filter((x) => x.startsWith('s-'));

@@ -21,10 +21,13 @@ export interface BeforeEachTest {
 
 export function useTreeHarness(each: BeforeEachTest, use: (t: TreeHarness) => void): void {
   let t: TreeHarness;
-  useHarness((h) => {
-    t = { h, api: h.client({ limiter: { rules: {} } }) };
-    use(t);
-  }, { seed: 'demo' });
+  useHarness(
+    (h) => {
+      t = { h, api: h.client({ limiter: { rules: {} } }) };
+      use(t);
+    },
+    { seed: 'demo' },
+  );
   beforeEach(async () => {
     if (each.reset) {
       await t.h.faults({});

@@ -7,7 +7,12 @@ import type { SwasApi } from '../../../src/core/swasApi';
 
 export function apiFor(emu: { endpoint: string; accessKeyId: string; accessKeySecret: string }): SwasApi {
   const creds = { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret };
-  return createSwasClient({ endpointTemplate: emu.endpoint, credentials: { getCredentials: () => Promise.resolve(creds) }, timeoutMs: 10_000, logger: silentLogger });
+  return createSwasClient({
+    endpointTemplate: emu.endpoint,
+    credentials: { getCredentials: () => Promise.resolve(creds) },
+    timeoutMs: 10_000,
+    logger: silentLogger,
+  });
 }
 
 /** Finds a snapshot by name and creates a custom image from it; returns the image id. */
@@ -15,6 +20,12 @@ export async function createImageFromSnapshot(api: SwasApi, regionId: string, sn
   const snaps = await api.listSnapshots(regionId, { pageSize: 100 });
   const snap = snaps.items.find((x) => x.snapshotName === snapshotName);
   if (!snap) throw new Error(`no snapshot ${snapshotName} in ${regionId}`);
-  const r = await api.createCustomImage({ regionId, instanceId: snap.instanceId, imageName, systemSnapshotId: snap.snapshotId, clientToken: randomUUID() });
+  const r = await api.createCustomImage({
+    regionId,
+    instanceId: snap.instanceId,
+    imageName,
+    systemSnapshotId: snap.snapshotId,
+    clientToken: randomUUID(),
+  });
   return r.imageId;
 }

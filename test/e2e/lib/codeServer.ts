@@ -82,11 +82,22 @@ function baseEnv(home: string, extra: Record<string, string>): NodeJS.ProcessEnv
     if (k.startsWith('ALIBABA_CLOUD_') || k.startsWith('ALICLOUD_') || k.startsWith('VSCODE_') || k.startsWith('npm_')) continue;
     env[k] = v;
   }
-  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache'), ...extra };
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    ...extra,
+  };
 }
 
 export function installExtension(host: Host, vsix: string, extensionsDir: string, userDataDir: string, env: NodeJS.ProcessEnv): void {
-  const r = spawnSync(host.nodeBin, [host.entry, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], { env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(
+    host.nodeBin,
+    [host.entry, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+    { env, encoding: 'utf8', timeout: 60_000 },
+  );
   if (r.status !== 0) throw new Error(`installing ${vsix} into ${host.label} failed (exit ${String(r.status)}): ${r.stderr || r.stdout}`);
 }
 
@@ -114,11 +125,31 @@ async function waitHealthy(url: string, group: ProcessGroup, logFile: string, ti
  */
 function registerLanguagePacks(extensionsDir: string, userDataDir: string): void {
   const file = join(userDataDir, 'languagepacks.json');
-  const packs: Record<string, { hash: string; extensions: { extensionIdentifier: { id: string }; version: string }[]; translations: Record<string, string>; label: string }> = {};
+  const packs: Record<
+    string,
+    {
+      hash: string;
+      extensions: { extensionIdentifier: { id: string }; version: string }[];
+      translations: Record<string, string>;
+      label: string;
+    }
+  > = {};
   for (const name of readdirSync(extensionsDir)) {
     const manifest = join(extensionsDir, name, 'package.json');
     if (!existsSync(manifest)) continue;
-    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; publisher: string; version: string; contributes?: { localizations?: { languageId: string; localizedLanguageName?: string; languageName?: string; translations: { id: string; path: string }[] }[] } };
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      name: string;
+      publisher: string;
+      version: string;
+      contributes?: {
+        localizations?: {
+          languageId: string;
+          localizedLanguageName?: string;
+          languageName?: string;
+          translations: { id: string; path: string }[];
+        }[];
+      };
+    };
     for (const l of m.contributes?.localizations ?? []) {
       const id = `${m.publisher}.${m.name}`;
       packs[l.languageId] = {
@@ -141,7 +172,8 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const workspace = join(dir, 'workspace');
   const home = join(dir, 'home');
   const logFile = join(dir, 'code-server.log');
-  for (const d of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, workspace, home]) mkdirSync(d, { recursive: true });
+  for (const d of [join(userDataDir, 'User'), join(userDataDir, 'Machine'), extensionsDir, workspace, home])
+    mkdirSync(d, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
   // code-server is a remote window: machine-scoped settings (swas.endpoint) are read from the
   // remote's Machine settings, never from User settings.
@@ -159,8 +191,20 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     if (opts.locale) registerLanguagePacks(extensionsDir, userDataDir);
     const port = opts.port ?? (await freePort());
     const args = [
-      host.entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', join(dir, 'cs.yaml'),
+      host.entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--config',
+      join(dir, 'cs.yaml'),
     ];
     if (opts.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
     if (opts.locale) args.push('--locale', opts.locale);
@@ -170,7 +214,15 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     await waitHealthy(url, group, logFile, 30_000);
     const g = group;
     return {
-      url, port, dir, userDataDir, extensionsDir, workspace, home, logFile, group: g,
+      url,
+      port,
+      dir,
+      userDataDir,
+      extensionsDir,
+      workspace,
+      home,
+      logFile,
+      group: g,
       workbenchUrl: (extra) => `${url}/?folder=${encodeURIComponent(workspace)}${extra ? `&${extra}` : ''}`,
       stop: async () => {
         await g.stop();

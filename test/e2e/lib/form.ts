@@ -46,4 +46,3 @@ export async function addTag(form: Form, key: string, value: string): Promise<vo
   await row.locator('.tag-key').locator(FOCUS_TARGET.textField).fill(key);
   await row.locator('.tag-value').locator(FOCUS_TARGET.textField).fill(value);
 }
-

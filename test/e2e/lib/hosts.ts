@@ -56,7 +56,10 @@ export const HOSTS: readonly Host[] = [
 
 /** Hosts selected by $SWAS_HOSTS ("1.100,1.139"; default: both). */
 export function selectedHosts(): Host[] {
-  const want = (process.env.SWAS_HOSTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const want = (process.env.SWAS_HOSTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return want.length ? HOSTS.filter((h) => want.includes(h.id)) : [...HOSTS];
 }
 
@@ -68,7 +71,10 @@ export function newestHost(): Host {
 }
 
 function lockHash(dir: string): string {
-  return createHash('sha256').update(readFileSync(join(dir, 'package-lock.json'))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(readFileSync(join(dir, 'package-lock.json')))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function isInstalled(dir: string, marker: string): boolean {

@@ -18,7 +18,11 @@ export function zhCnLanguagePackVsix(): string {
   try {
     cpSync(FIXTURE, stage, { recursive: true });
     const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', OUT], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(
+      process.execPath,
+      [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', OUT],
+      { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     if (r.status !== 0) throw new Error(`vsce package of the language pack failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
     return OUT;
   } finally {

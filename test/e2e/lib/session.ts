@@ -57,10 +57,19 @@ export async function closeBrowser(): Promise<void> {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
-export async function withScenario(host: Host, name: string, fn: (s: Scenario) => Promise<void>, opts: ScenarioOptions = {}): Promise<void> {
+export async function withScenario(
+  host: Host,
+  name: string,
+  fn: (s: Scenario) => Promise<void>,
+  opts: ScenarioOptions = {},
+): Promise<void> {
   const started = Date.now();
   const dir = join(artifactsDir(), 'e2e', host.id);
   mkdirSync(dir, { recursive: true });
@@ -111,7 +120,12 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
     }
     const p = page;
     await fn({
-      host, emu, cs, context, page: p, mark,
+      host,
+      emu,
+      cs,
+      context,
+      page: p,
+      mark,
       shot: async (shotName) => {
         shots++;
         await p.screenshot({ path: join(dir, `${base}-${shots}-${slug(shotName)}.png`) });
@@ -137,7 +151,10 @@ export async function withScenario(host: Host, name: string, fn: (s: Scenario) =
     }
     await emu?.stop();
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    appendFileSync(join(artifactsDir(), 'e2e', 'timings.txt'), `${host.id}\t${secs}s\t${failed ? 'FAIL' : 'ok'}\t${name}\t[${marks.join(', ')}]\n`);
+    appendFileSync(
+      join(artifactsDir(), 'e2e', 'timings.txt'),
+      `${host.id}\t${secs}s\t${failed ? 'FAIL' : 'ok'}\t${name}\t[${marks.join(', ')}]\n`,
+    );
   }
 }
 

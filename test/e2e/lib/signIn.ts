@@ -22,7 +22,11 @@ async function readBox(page: Page): Promise<Box | null> {
   if (!(await input.isVisible())) return null;
   const ph = (await input.getAttribute('placeholder')) ?? '';
   const type = (await input.getAttribute('type')) ?? '';
-  const msg = (await page.locator('.quick-input-widget .quick-input-message').textContent().catch(() => '')) ?? '';
+  const msg =
+    (await page
+      .locator('.quick-input-widget .quick-input-message')
+      .textContent()
+      .catch(() => '')) ?? '';
   const asks = `${ph} ${msg}`.trim().toLowerCase();
   if (!asks) return null; // between two boxes: the widget is being refilled
   return { asks, sig: `${ph}|${msg}|${type}` };

@@ -24,7 +24,11 @@ export function packageVsix(out: string = vsixPath): string {
     }
     const tmp = join(stage, 'out.vsix');
     const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', tmp], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', tmp], {
+      cwd: stage,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (r.status !== 0) throw new Error(`vsce package failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
     copyFileSync(tmp, out);
     return out;
@@ -47,7 +51,11 @@ export function ensureVsix(): string {
 export function packageFixture(name: string, out: string): string {
   const dir = join(repoRoot, 'test', 'e2e', 'fixtures', name);
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`vsce package of ${name} failed (exit ${String(r.status)}):\n${r.stdout}\n${r.stderr}`);
   return out;
 }

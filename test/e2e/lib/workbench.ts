@@ -47,7 +47,10 @@ export function treeItemWith(page: Page, text: string | RegExp): Locator {
 
 /** The region row whose description is `regionId` (its label is the localized LocalName). */
 export function regionRow(page: Page, regionId: string): Locator {
-  return page.getByRole('treeitem').filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${escapeRe(regionId)}$`) }) }).first();
+  return page
+    .getByRole('treeitem')
+    .filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${escapeRe(regionId)}$`) }) })
+    .first();
 }
 
 export async function expand(row: Locator): Promise<void> {
@@ -160,7 +163,13 @@ export async function dialogButton(page: Page, text: string | RegExp, button: st
 
 /** The text of the visible integrated terminal (DOM renderer: `terminal.integrated.gpuAcceleration` off). */
 export async function terminalText(page: Page): Promise<string> {
-  return (await page.locator('.terminal-wrapper.active .xterm-rows').first().innerText().catch(() => '')) ?? '';
+  return (
+    (await page
+      .locator('.terminal-wrapper.active .xterm-rows')
+      .first()
+      .innerText()
+      .catch(() => '')) ?? ''
+  );
 }
 
 /** Answers the input box whose prompt shows `prompt` (Enter keeps the proposed value). */
@@ -173,5 +182,11 @@ export async function answer(page: Page, prompt: string | RegExp, value?: string
 
 /** The text of the last editor shown (the Run Command report), with non-breaking spaces as spaces. */
 export async function lastEditorText(page: Page): Promise<string> {
-  return (await page.locator('.monaco-editor .view-lines').last().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+  return (
+    await page
+      .locator('.monaco-editor .view-lines')
+      .last()
+      .innerText()
+      .catch(() => '')
+  ).replace(/\u00a0/g, ' ');
 }

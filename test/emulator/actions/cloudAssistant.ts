@@ -23,7 +23,8 @@ function substitute(content: string, raw: string | undefined): string {
   } catch {
     throw new ApiError(400, 'InvalidParameter', 'The specified parameter Parameters is not valid: it must be a JSON object.');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ApiError(400, 'InvalidParameter', 'The specified parameter Parameters is not valid: it must be a JSON object.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ApiError(400, 'InvalidParameter', 'The specified parameter Parameters is not valid: it must be a JSON object.');
   const values = new Map(Object.entries(parsed).map(([k, v]) => [k.toLowerCase(), String(v)]));
   return content.replace(/\{\{\s*([A-Za-z0-9_-]{1,64})\s*\}\}/g, (whole, name: string) => values.get(name.toLowerCase()) ?? whole);
 }
@@ -34,8 +35,17 @@ function agentOnline(i: InstanceRecord): boolean {
 
 function wire(inv: InvocationRecord): Record<string, unknown> {
   return {
-    InvokeId: inv.invokeId, InstanceId: inv.instanceId, InvocationStatus: inv.status, InvokeRecordStatus: ['Pending', 'Running'].includes(inv.status) ? 'Running' : 'Finished',
-    ExitCode: inv.exitCode ?? undefined, Output: inv.output, ErrorCode: inv.errorCode, ErrorInfo: inv.errorInfo, StartTime: inv.startTime, FinishedTime: inv.finishedTime, InvokeUser: inv.workingUser,
+    InvokeId: inv.invokeId,
+    InstanceId: inv.instanceId,
+    InvocationStatus: inv.status,
+    InvokeRecordStatus: ['Pending', 'Running'].includes(inv.status) ? 'Running' : 'Finished',
+    ExitCode: inv.exitCode ?? undefined,
+    Output: inv.output,
+    ErrorCode: inv.errorCode,
+    ErrorInfo: inv.errorInfo,
+    StartTime: inv.startTime,
+    FinishedTime: inv.finishedTime,
+    InvokeUser: inv.workingUser,
   };
 }
 
@@ -47,28 +57,61 @@ export const runCommand: ActionDef = {
     const instanceId = required(params, 'InstanceId');
     const content = required(params, 'CommandContent');
     const type = required(params, 'Type');
-    if (!TYPES.includes(type)) throw new ApiError(400, 'InvalidParameter', 'The specified parameter Type is not valid: RunShellScript, RunBatScript or RunPowerShellScript.');
+    if (!TYPES.includes(type))
+      throw new ApiError(
+        400,
+        'InvalidParameter',
+        'The specified parameter Type is not valid: RunShellScript, RunBatScript or RunPowerShellScript.',
+      );
     // Documented (ROS ALIYUN::SWAS::RunCommand): content and parameters, Base64-encoded, ≤ 16 KB.
-    const encoded = Buffer.from(content).toString('base64').length + Buffer.from(optional(params, 'Parameters') ?? '').toString('base64').length;
-    if (encoded > 16 * 1024) throw new ApiError(400, 'InvalidParameter', 'The specified parameter CommandContent is not valid: at most 16 KB after Base64 encoding.');
+    const encoded =
+      Buffer.from(content).toString('base64').length + Buffer.from(optional(params, 'Parameters') ?? '').toString('base64').length;
+    if (encoded > 16 * 1024)
+      throw new ApiError(
+        400,
+        'InvalidParameter',
+        'The specified parameter CommandContent is not valid: at most 16 KB after Base64 encoding.',
+      );
     const timeoutRaw = optional(params, 'Timeout') ?? '60';
     const timeout = Number(timeoutRaw);
-    if (!/^\d+$/.test(timeoutRaw) || timeout < 10 || timeout > 86400) throw new ApiError(400, 'InvalidParameter', 'The specified parameter Timeout is not valid: 10 to 86400 seconds.');
+    if (!/^\d+$/.test(timeoutRaw) || timeout < 10 || timeout > 86400)
+      throw new ApiError(400, 'InvalidParameter', 'The specified parameter Timeout is not valid: 10 to 86400 seconds.');
     const workingUser = optional(params, 'WorkingUser') ?? 'root';
-    if (!/^[a-z_][a-z0-9_.-]{0,31}$/.test(workingUser)) throw new ApiError(400, 'InvalidParameter', 'The specified parameter WorkingUser is not valid.');
+    if (!/^[a-z_][a-z0-9_.-]{0,31}$/.test(workingUser))
+      throw new ApiError(400, 'InvalidParameter', 'The specified parameter WorkingUser is not valid.');
     const workingDir = optional(params, 'WorkingDir') ?? (workingUser === 'root' ? '/root' : `/home/${workingUser}`);
     const enable = /^true$/i.test(optional(params, 'EnableParameter') ?? '');
     const script = enable ? substitute(content, optional(params, 'Parameters')) : content;
     const region = store.regionForWrite(accountId, regionId);
     const instance = region.instances.find((i) => i.instanceId === instanceId);
     if (!instance) throw notFound('InvalidInstanceId.NotFound', 'InstanceId');
-    if (!agentOnline(instance)) throw new ApiError(403, 'IncorrectInstanceStatus', 'The state of the current instance does not support this operation (the server must be Running with Cloud Assistant online).');
+    if (!agentOnline(instance))
+      throw new ApiError(
+        403,
+        'IncorrectInstanceStatus',
+        'The state of the current instance does not support this operation (the server must be Running with Cloud Assistant online).',
+      );
     const linux = instance.image.osType.toLowerCase() !== 'windows';
-    if (linux !== (type === 'RunShellScript')) throw new ApiError(400, 'InvalidParameter', `The specified parameter Type is not valid for a ${linux ? 'Linux' : 'Windows'} server.`);
+    if (linux !== (type === 'RunShellScript'))
+      throw new ApiError(400, 'InvalidParameter', `The specified parameter Type is not valid for a ${linux ? 'Linux' : 'Windows'} server.`);
     const now = store.nowIso();
     const inv: InvocationRecord = {
-      invokeId: store.newInvokeId(), instanceId, commandName: optional(params, 'Name') ?? '', commandContent: content, commandType: type, workingDir, workingUser, timeoutSeconds: timeout,
-      status: 'Pending', exitCode: null, output: '', errorCode: '', errorInfo: '', creationTime: now, startTime: '', finishedTime: '',
+      invokeId: store.newInvokeId(),
+      instanceId,
+      commandName: optional(params, 'Name') ?? '',
+      commandContent: content,
+      commandType: type,
+      workingDir,
+      workingUser,
+      timeoutSeconds: timeout,
+      status: 'Pending',
+      exitCode: null,
+      output: '',
+      errorCode: '',
+      errorInfo: '',
+      creationTime: now,
+      startTime: '',
+      finishedTime: '',
     };
     (region.invocations ??= []).push(inv);
     if (region.invocations.length > 500) region.invocations.splice(0, region.invocations.length - 500);
@@ -103,10 +146,20 @@ export const describeInvocations: ActionDef = {
       .filter((i) => i.instanceId === instanceId && (!status || i.status.toLowerCase() === status.toLowerCase()))
       .reverse();
     return {
-      PageNumber: pg.pageNumber, PageSize: pg.pageSize, TotalCount: all.length,
+      PageNumber: pg.pageNumber,
+      PageSize: pg.pageSize,
+      TotalCount: all.length,
       Invocations: paginate(all, pg).map((i) => ({
-        InvokeId: i.invokeId, InvocationStatus: i.status, InvokeStatus: ['Pending', 'Running'].includes(i.status) ? 'Running' : 'Finished', CommandContent: Buffer.from(i.commandContent).toString('base64'),
-        CommandName: i.commandName, CommandType: i.commandType, CreationTime: i.creationTime, Timeout: i.timeoutSeconds, WorkingDir: i.workingDir, WorkingUser: i.workingUser,
+        InvokeId: i.invokeId,
+        InvocationStatus: i.status,
+        InvokeStatus: ['Pending', 'Running'].includes(i.status) ? 'Running' : 'Finished',
+        CommandContent: Buffer.from(i.commandContent).toString('base64'),
+        CommandName: i.commandName,
+        CommandType: i.commandType,
+        CreationTime: i.creationTime,
+        Timeout: i.timeoutSeconds,
+        WorkingDir: i.workingDir,
+        WorkingUser: i.workingUser,
         InvocationResults: [wire(i)],
       })),
     };
@@ -119,9 +172,19 @@ export const describeCloudAssistantStatus: ActionDef = {
   mutating: false,
   run({ store, accountId, regionId, params }) {
     const ids = jsonIds(params, 'InstanceIds', 100);
-    if (!ids?.length) throw new ApiError(400, 'MissingParameter', 'The input parameter "InstanceIds" that is mandatory for processing this request is not supplied.');
+    if (!ids?.length)
+      throw new ApiError(
+        400,
+        'MissingParameter',
+        'The input parameter "InstanceIds" that is mandatory for processing this request is not supplied.',
+      );
     const pg = page(params);
     const found = store.region(accountId, regionId).instances.filter((i) => ids.includes(i.instanceId));
-    return { PageNumber: pg.pageNumber, PageSize: pg.pageSize, TotalCount: found.length, CloudAssistantStatus: paginate(found, pg).map((i) => ({ InstanceId: i.instanceId, Status: agentOnline(i) })) };
+    return {
+      PageNumber: pg.pageNumber,
+      PageSize: pg.pageSize,
+      TotalCount: found.length,
+      CloudAssistantStatus: paginate(found, pg).map((i) => ({ InstanceId: i.instanceId, Status: agentOnline(i) })),
+    };
   },
 };

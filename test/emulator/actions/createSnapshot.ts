@@ -13,7 +13,11 @@ export const createSnapshot: ActionDef = {
     const diskId = required(params, 'DiskId');
     const name = required(params, 'SnapshotName');
     if (!isValidSnapshotName(name)) {
-      throw new ApiError(400, 'InvalidSnapshotName.Malformed', 'The snapshot name must be 2-50 characters, start with a letter or a Chinese character, and contain only letters, Chinese characters, digits, ":", "_", "." and "-".');
+      throw new ApiError(
+        400,
+        'InvalidSnapshotName.Malformed',
+        'The snapshot name must be 2-50 characters, start with a letter or a Chinese character, and contain only letters, Chinese characters, digits, ":", "_", "." and "-".',
+      );
     }
     const tagList = tags(params);
     const rg = resourceGroupId(params) ?? '';
@@ -39,9 +43,21 @@ export const createSnapshot: ActionDef = {
     }
     const seconds = store.timings.snapshotSeconds;
     const snap: SnapshotRecord = {
-      snapshotId: store.newSnapshotId(), snapshotName: name, status: seconds > 0 ? 'Progressing' : 'Accomplished',
-      startedAt: now, readyAt: now + seconds * 1000, failedProgress: 0, sourceDiskId: disk.diskId, sourceDiskType: disk.diskType,
-      instanceId: inst.instanceId, creationTime: isoSeconds(now), rollbackTime: '', regionId, remark: '', resourceGroupId: rg, tags: tagList,
+      snapshotId: store.newSnapshotId(),
+      snapshotName: name,
+      status: seconds > 0 ? 'Progressing' : 'Accomplished',
+      startedAt: now,
+      readyAt: now + seconds * 1000,
+      failedProgress: 0,
+      sourceDiskId: disk.diskId,
+      sourceDiskType: disk.diskType,
+      instanceId: inst.instanceId,
+      creationTime: isoSeconds(now),
+      rollbackTime: '',
+      regionId,
+      remark: '',
+      resourceGroupId: rg,
+      tags: tagList,
     };
     store.regionForWrite(accountId, regionId).snapshots.push(snap);
     if (snap.sourceDiskType === 'System') store.machines?.disks.snapshot(inst.instanceId, snap.snapshotId);

@@ -17,12 +17,25 @@ function target(store: Store, accountId: string, regionId: string, params: Param
 }
 
 function wire(r: FirewallRuleRecord): Record<string, unknown> {
-  return { RuleId: r.ruleId, Port: r.port, RuleProtocol: r.ruleProtocol, SourceCidrIp: r.sourceCidrIp, Policy: r.policy, Remark: r.remark, Tags: r.tags };
+  return {
+    RuleId: r.ruleId,
+    Port: r.port,
+    RuleProtocol: r.ruleProtocol,
+    SourceCidrIp: r.sourceCidrIp,
+    Policy: r.policy,
+    Remark: r.remark,
+    Tags: r.tags,
+  };
 }
 
 function remark(params: Params): string {
   const v = optional(params, 'Remark') ?? '';
-  if (v.length > 64) throw new ApiError(400, 'InvalidParameter', 'The specified parameter Remark is not valid: at most 64 characters (GUESS: the limit is not documented).');
+  if (v.length > 64)
+    throw new ApiError(
+      400,
+      'InvalidParameter',
+      'The specified parameter Remark is not valid: at most 64 characters (GUESS: the limit is not documented).',
+    );
   return v;
 }
 
@@ -41,9 +54,21 @@ function add(store: Store, rules: FirewallRuleRecord[], wanted: NewRule[]): stri
   for (const w of wanted) {
     portRange(w.port, w.ruleProtocol);
     if (rules.some((r) => r.port === w.port && r.ruleProtocol === w.ruleProtocol && r.sourceCidrIp === w.sourceCidrIp)) {
-      throw new ApiError(400, 'FirewallRuleAlreadyExist', `A firewall rule for ${w.ruleProtocol} ${w.port} from ${w.sourceCidrIp} already exists.`);
+      throw new ApiError(
+        400,
+        'FirewallRuleAlreadyExist',
+        `A firewall rule for ${w.ruleProtocol} ${w.port} from ${w.sourceCidrIp} already exists.`,
+      );
     }
-    const rule: FirewallRuleRecord = { ruleId: store.newFirewallRuleId(), port: w.port, ruleProtocol: w.ruleProtocol, sourceCidrIp: w.sourceCidrIp, policy: 'accept', remark: w.remark, tags: [] };
+    const rule: FirewallRuleRecord = {
+      ruleId: store.newFirewallRuleId(),
+      port: w.port,
+      ruleProtocol: w.ruleProtocol,
+      sourceCidrIp: w.sourceCidrIp,
+      policy: 'accept',
+      remark: w.remark,
+      tags: [],
+    };
     rules.push(rule);
     ids.push(rule.ruleId);
   }
@@ -78,7 +103,14 @@ export const createFirewallRule: ActionDef = {
   mutating: true,
   run({ store, accountId, regionId, params }) {
     const { region, instance } = target(store, accountId, regionId, params);
-    const [id] = add(store, rulesOf(region, instance), [{ port: required(params, 'Port'), ruleProtocol: protocol(required(params, 'RuleProtocol')), sourceCidrIp: '0.0.0.0/0', remark: remark(params) }]);
+    const [id] = add(store, rulesOf(region, instance), [
+      {
+        port: required(params, 'Port'),
+        ruleProtocol: protocol(required(params, 'RuleProtocol')),
+        sourceCidrIp: '0.0.0.0/0',
+        remark: remark(params),
+      },
+    ]);
     return { FirewallId: id };
   },
 };
@@ -96,15 +128,29 @@ export const createFirewallRules: ActionDef = {
       throw new ApiError(400, 'InvalidParameter', 'The specified parameter FirewallRules is not valid: it must be a JSON array of rules.');
     }
     if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > 20) {
-      throw new ApiError(400, 'InvalidParameter', 'The specified parameter FirewallRules is not valid: 1 to 20 rules (GUESS: the maximum is not documented).');
+      throw new ApiError(
+        400,
+        'InvalidParameter',
+        'The specified parameter FirewallRules is not valid: 1 to 20 rules (GUESS: the maximum is not documented).',
+      );
     }
     const wanted = parsed.map((x: unknown): NewRule => {
       const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
       const str = (k: string): string | undefined => (typeof o[k] === 'string' || typeof o[k] === 'number' ? String(o[k]) : undefined);
       const port = str('Port');
-      if (!port) throw new ApiError(400, 'MissingParameter', 'The input parameter "FirewallRules.Port" that is mandatory for processing this request is not supplied.');
+      if (!port)
+        throw new ApiError(
+          400,
+          'MissingParameter',
+          'The input parameter "FirewallRules.Port" that is mandatory for processing this request is not supplied.',
+        );
       const rm = str('Remark') ?? '';
-      return { port, ruleProtocol: protocol(str('RuleProtocol')), sourceCidrIp: cidr(str('SourceCidrIp') ?? '0.0.0.0/0'), remark: remark({ Remark: rm }) };
+      return {
+        port,
+        ruleProtocol: protocol(str('RuleProtocol')),
+        sourceCidrIp: cidr(str('SourceCidrIp') ?? '0.0.0.0/0'),
+        remark: remark({ Remark: rm }),
+      };
     });
     return { FirewallRuleIds: add(store, rulesOf(region, instance), wanted) };
   },
@@ -119,10 +165,20 @@ export const modifyFirewallRule: ActionDef = {
     const rules = rulesOf(region, instance);
     const rule = find(rules, required(params, 'RuleId'));
     const port = optional(params, 'Port') ?? rule.port;
-    const next = { port, ruleProtocol: protocol(optional(params, 'RuleProtocol') ?? rule.ruleProtocol), sourceCidrIp: cidr(optional(params, 'SourceCidrIp') ?? rule.sourceCidrIp) };
+    const next = {
+      port,
+      ruleProtocol: protocol(optional(params, 'RuleProtocol') ?? rule.ruleProtocol),
+      sourceCidrIp: cidr(optional(params, 'SourceCidrIp') ?? rule.sourceCidrIp),
+    };
     portRange(port, next.ruleProtocol);
-    if (rules.some((r) => r !== rule && r.port === next.port && r.ruleProtocol === next.ruleProtocol && r.sourceCidrIp === next.sourceCidrIp)) {
-      throw new ApiError(400, 'FirewallRuleAlreadyExist', `A firewall rule for ${next.ruleProtocol} ${next.port} from ${next.sourceCidrIp} already exists.`);
+    if (
+      rules.some((r) => r !== rule && r.port === next.port && r.ruleProtocol === next.ruleProtocol && r.sourceCidrIp === next.sourceCidrIp)
+    ) {
+      throw new ApiError(
+        400,
+        'FirewallRuleAlreadyExist',
+        `A firewall rule for ${next.ruleProtocol} ${next.port} from ${next.sourceCidrIp} already exists.`,
+      );
     }
     Object.assign(rule, next, { remark: params.Remark !== undefined ? remark(params) : rule.remark });
     return {};
@@ -151,7 +207,11 @@ export const disableFirewallRule = toggle('DisableFirewallRule', 'drop');
 
 function remove(rules: FirewallRuleRecord[], ids: string[]): void {
   for (const id of ids) find(rules, id);
-  for (const id of ids) rules.splice(rules.findIndex((r) => r.ruleId === id), 1);
+  for (const id of ids)
+    rules.splice(
+      rules.findIndex((r) => r.ruleId === id),
+      1,
+    );
 }
 
 export const deleteFirewallRule: ActionDef = {
@@ -172,7 +232,12 @@ export const deleteFirewallRules: ActionDef = {
   run({ store, accountId, regionId, params }) {
     const { region, instance } = target(store, accountId, regionId, params);
     const ids = jsonIds(params, 'RuleIds', 100);
-    if (!ids?.length) throw new ApiError(400, 'MissingParameter', 'The input parameter "RuleIds" that is mandatory for processing this request is not supplied.');
+    if (!ids?.length)
+      throw new ApiError(
+        400,
+        'MissingParameter',
+        'The input parameter "RuleIds" that is mandatory for processing this request is not supplied.',
+      );
     remove(rulesOf(region, instance), ids);
     return {};
   },

@@ -10,19 +10,34 @@ import { optional, page, paginate, required } from '../params';
 import type { KeyPairRecord } from '../types';
 import type { ActionContext, ActionDef } from './action';
 import {
-  checkKeyPairName, findPair, KEY_PAIRS_PER_REGION, listParam, md5Fingerprint, newRsaPair, parsePublicKeyBody, SERVERS_PER_CALL, writeAttachedKey,
+  checkKeyPairName,
+  findPair,
+  KEY_PAIRS_PER_REGION,
+  listParam,
+  md5Fingerprint,
+  newRsaPair,
+  parsePublicKeyBody,
+  SERVERS_PER_CALL,
+  writeAttachedKey,
 } from '../state/keyPairs';
 
 function addPair(ctx: ActionContext, name: string, publicKeyBody: string): KeyPairRecord {
   const region = ctx.store.regionForWrite(ctx.accountId, ctx.regionId);
   const pairs = (region.keyPairs ??= []);
   if (findPair(pairs, name)) throw new ApiError(400, 'KeyPair.AlreadyExist', `The key pair "${name}" already exists.`);
-  if (pairs.length >= KEY_PAIRS_PER_REGION) throw new ApiError(400, 'QuotaExceed.KeyPair', `At most ${KEY_PAIRS_PER_REGION} key pairs are allowed in a region.`);
+  if (pairs.length >= KEY_PAIRS_PER_REGION)
+    throw new ApiError(400, 'QuotaExceed.KeyPair', `At most ${KEY_PAIRS_PER_REGION} key pairs are allowed in a region.`);
   const parsed = parsePublicKeyBody(publicKeyBody);
   if (parsed.type !== 'ssh-rsa' && ctx.variants.has('rsa-only-key-pairs')) {
     throw new ApiError(400, 'InvalidPublicKeyBody.Malformed', `The key type ${parsed.type} is not supported; import an RSA key (ssh-rsa).`);
   }
-  const pair: KeyPairRecord = { keyPairName: name, publicKeyBody: `${parsed.type} ${parsed.base64}`, fingerprint: md5Fingerprint(parsed.blob), creationTime: ctx.store.nowIso(), instanceIds: [] };
+  const pair: KeyPairRecord = {
+    keyPairName: name,
+    publicKeyBody: `${parsed.type} ${parsed.base64}`,
+    fingerprint: md5Fingerprint(parsed.blob),
+    creationTime: ctx.store.nowIso(),
+    instanceIds: [],
+  };
   pairs.push(pair);
   return pair;
 }
@@ -59,16 +74,28 @@ export const listKeyPairs: ActionDef = {
     const pg = page(params);
     const all = (store.region(accountId, regionId).keyPairs ?? []).filter((k) => name === undefined || k.keyPairName === name);
     return {
-      PageNumber: pg.pageNumber, PageSize: pg.pageSize, TotalCount: all.length,
+      PageNumber: pg.pageNumber,
+      PageSize: pg.pageSize,
+      TotalCount: all.length,
       // CreationTime to the minute, as the SDK's example shows it ("2024-05-06T02:28Z").
-      KeyPairs: paginate(all, pg).map((k) => ({ KeyPairName: k.keyPairName, PublicKey: k.publicKeyBody, CreationTime: `${k.creationTime.slice(0, 16)}Z`, InstanceIds: [...k.instanceIds] })),
+      KeyPairs: paginate(all, pg).map((k) => ({
+        KeyPairName: k.keyPairName,
+        PublicKey: k.publicKeyBody,
+        CreationTime: `${k.creationTime.slice(0, 16)}Z`,
+        InstanceIds: [...k.instanceIds],
+      })),
     };
   },
 };
 
 function serverIds(ctx: ActionContext): string[] {
   const ids = listParam(ctx.params, 'InstanceIds', SERVERS_PER_CALL);
-  if (!ids?.length) throw new ApiError(400, 'MissingParameter', 'The input parameter "InstanceIds" that is mandatory for processing this request is not supplied.');
+  if (!ids?.length)
+    throw new ApiError(
+      400,
+      'MissingParameter',
+      'The input parameter "InstanceIds" that is mandatory for processing this request is not supplied.',
+    );
   return [...new Set(ids)];
 }
 
@@ -85,8 +112,15 @@ function perServer(ctx: ActionContext, apply: (instanceId: string) => Outcome | 
   const region = ctx.store.regionForWrite(ctx.accountId, ctx.regionId);
   const results = serverIds(ctx).map((id): Outcome => {
     const instance = region.instances.find((i) => i.instanceId === id);
-    if (!instance) return { InstanceId: id, Success: 'false', Code: 'InvalidInstanceId.NotFound', Message: 'The specified InstanceId does not exist.' };
-    if (instance.image.osType.toLowerCase() === 'windows') return { InstanceId: id, Success: 'false', Code: 'OperationDenied.WindowsNotSupported', Message: 'Key pairs are for Linux servers only.' };
+    if (!instance)
+      return { InstanceId: id, Success: 'false', Code: 'InvalidInstanceId.NotFound', Message: 'The specified InstanceId does not exist.' };
+    if (instance.image.osType.toLowerCase() === 'windows')
+      return {
+        InstanceId: id,
+        Success: 'false',
+        Code: 'OperationDenied.WindowsNotSupported',
+        Message: 'Key pairs are for Linux servers only.',
+      };
     return apply(id) ?? { InstanceId: id, Success: 'true', Code: '200', Message: 'success' };
   });
   return { TotalCount: results.length, FailCount: results.filter((r) => r.Success === 'false').length, Results: results };
@@ -132,12 +166,18 @@ export const deleteKeyPairs: ActionDef = {
   mutating: true,
   run(ctx) {
     const names = listParam(ctx.params, 'KeyPairNames', 50);
-    if (!names?.length) throw new ApiError(400, 'MissingParameter', 'The input parameter "KeyPairNames" that is mandatory for processing this request is not supplied.');
+    if (!names?.length)
+      throw new ApiError(
+        400,
+        'MissingParameter',
+        'The input parameter "KeyPairNames" that is mandatory for processing this request is not supplied.',
+      );
     const region = ctx.store.regionForWrite(ctx.accountId, ctx.regionId);
     const pairs = names.map((n) => {
       const p = findPair(region.keyPairs, checkKeyPairName(n, 'KeyPairNames'));
       if (!p) throw notFound('InvalidKeyPairName.NotFound', `key pair "${n}"`);
-      if (p.instanceIds.length) throw new ApiError(400, 'KeyPair.InUse', `The key pair "${n}" is still attached to ${p.instanceIds.join(', ')}; detach it first.`);
+      if (p.instanceIds.length)
+        throw new ApiError(400, 'KeyPair.InUse', `The key pair "${n}" is still attached to ${p.instanceIds.join(', ')}; detach it first.`);
       return p;
     });
     region.keyPairs = (region.keyPairs ?? []).filter((k) => !pairs.includes(k));

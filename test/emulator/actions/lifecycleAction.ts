@@ -18,7 +18,8 @@ function find(ctx: ActionContext, id: string): InstanceRecord {
 function pluralIds(p: Params): string[] {
   required(p, 'InstanceIds');
   const ids = jsonIds(p, 'InstanceIds', 100) ?? [];
-  if (ids.length === 0) throw new ApiError(400, 'InvalidParameter', 'The specified parameter "InstanceIds" is not valid: at least one ID is required.');
+  if (ids.length === 0)
+    throw new ApiError(400, 'InvalidParameter', 'The specified parameter "InstanceIds" is not valid: at least one ID is required.');
   return [...new Set(ids)];
 }
 

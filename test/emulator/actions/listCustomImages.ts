@@ -17,18 +17,24 @@ export const listCustomImages: ActionDef = {
     const share = bool(params, 'Share');
     const rg = resourceGroupId(params);
     const wanted = tags(params);
-    const all = store.region(accountId, regionId).images.filter((i) =>
-      (!ids || ids.includes(i.imageId)) &&
-      (!names || names.includes(i.name)) &&
-      (!instanceId || i.instanceId === instanceId) &&
-      (!sys || i.systemSnapshotId === sys) &&
-      (!data || i.dataSnapshotId === data) &&
-      (share === undefined || i.inShare === share) &&
-      (!rg || i.resourceGroupId === rg) &&
-      matchesTags(i.tags, wanted));
+    const all = store
+      .region(accountId, regionId)
+      .images.filter(
+        (i) =>
+          (!ids || ids.includes(i.imageId)) &&
+          (!names || names.includes(i.name)) &&
+          (!instanceId || i.instanceId === instanceId) &&
+          (!sys || i.systemSnapshotId === sys) &&
+          (!data || i.dataSnapshotId === data) &&
+          (share === undefined || i.inShare === share) &&
+          (!rg || i.resourceGroupId === rg) &&
+          matchesTags(i.tags, wanted),
+      );
     const acc = store.state.accounts[accountId] ?? { accountId, userId: '0', regions: {} };
     return {
-      PageNumber: String(pg.pageNumber), PageSize: String(pg.pageSize), TotalCount: String(all.length),
+      PageNumber: String(pg.pageNumber),
+      PageSize: String(pg.pageSize),
+      TotalCount: String(all.length),
       CustomImages: paginate(all, pg).map((i) => imageWire(i, acc)),
     };
   },

@@ -13,10 +13,22 @@ export const listDisks: ActionDef = {
     const type = diskType(params, 'DiskType');
     const rg = resourceGroupId(params);
     const wanted = tags(params);
-    const all = store.region(accountId, regionId).instances
-      .filter((i) => !instanceId || i.instanceId === instanceId)
+    const all = store
+      .region(accountId, regionId)
+      .instances.filter((i) => !instanceId || i.instanceId === instanceId)
       .flatMap((i) => i.disks.map((d) => ({ i, d })))
-      .filter(({ d }) => (!ids || ids.includes(d.diskId)) && (!type || d.diskType === type) && (!rg || d.resourceGroupId === rg) && matchesTags(d.tags, wanted));
-    return { PageNumber: pg.pageNumber, PageSize: pg.pageSize, TotalCount: all.length, Disks: paginate(all, pg).map(({ i, d }) => diskWire(i, d)) };
+      .filter(
+        ({ d }) =>
+          (!ids || ids.includes(d.diskId)) &&
+          (!type || d.diskType === type) &&
+          (!rg || d.resourceGroupId === rg) &&
+          matchesTags(d.tags, wanted),
+      );
+    return {
+      PageNumber: pg.pageNumber,
+      PageSize: pg.pageSize,
+      TotalCount: all.length,
+      Disks: paginate(all, pg).map(({ i, d }) => diskWire(i, d)),
+    };
   },
 };

@@ -10,7 +10,9 @@ export const listInstanceStatus: ActionDef = {
     const ids = jsonIds(params, 'InstanceIds', 100);
     const all = store.region(accountId, regionId).instances.filter((i) => !ids || ids.includes(i.instanceId));
     return {
-      PageNumber: pg.pageNumber, PageSize: pg.pageSize, TotalCount: all.length,
+      PageNumber: pg.pageNumber,
+      PageSize: pg.pageSize,
+      TotalCount: all.length,
       InstanceStatuses: paginate(all, pg).map((i) => ({ InstanceId: i.instanceId, Status: i.status })),
     };
   },

@@ -5,7 +5,12 @@ import type { ActionDef } from './action';
 
 function nameMatcher(pattern: string): (name: string) => boolean {
   if (!pattern.includes('*')) return (name) => name.includes(pattern);
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return (name) => re.test(name);
 }
 
@@ -18,14 +23,16 @@ export function filterInstances(list: InstanceRecord[], p: Record<string, string
   const rg = resourceGroupId(p);
   const wanted = tags(p);
   const nameOk = name === undefined ? () => true : nameMatcher(name);
-  return list.filter((i) =>
-    (!ids || ids.includes(i.instanceId)) &&
-    (!ips || ips.includes(i.publicIpAddress)) &&
-    nameOk(i.instanceName) &&
-    (!status || i.status.toLowerCase() === status.toLowerCase()) &&
-    (!charge || i.chargeType === charge) &&
-    (!rg || i.resourceGroupId === rg) &&
-    matchesTags(i.tags, wanted));
+  return list.filter(
+    (i) =>
+      (!ids || ids.includes(i.instanceId)) &&
+      (!ips || ips.includes(i.publicIpAddress)) &&
+      nameOk(i.instanceName) &&
+      (!status || i.status.toLowerCase() === status.toLowerCase()) &&
+      (!charge || i.chargeType === charge) &&
+      (!rg || i.resourceGroupId === rg) &&
+      matchesTags(i.tags, wanted),
+  );
 }
 
 export const listInstances: ActionDef = {

@@ -8,7 +8,11 @@ export const listRegions: ActionDef = {
   run({ params }) {
     const english = (params.AcceptLanguage ?? '').toLowerCase() === 'en-us';
     return {
-      Regions: REGIONS.map((r) => ({ RegionId: r.regionId, LocalName: english ? r.en : r.zh, RegionEndpoint: `swas.${r.regionId}.aliyuncs.com` })),
+      Regions: REGIONS.map((r) => ({
+        RegionId: r.regionId,
+        LocalName: english ? r.en : r.zh,
+        RegionEndpoint: `swas.${r.regionId}.aliyuncs.com`,
+      })),
     };
   },
 };

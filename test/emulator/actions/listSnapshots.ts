@@ -14,13 +14,22 @@ export const listSnapshots: ActionDef = {
     const type = diskType(params, 'SourceDiskType');
     const rg = resourceGroupId(params);
     const wanted = tags(params);
-    const all = store.region(accountId, regionId).snapshots.filter((s) =>
-      (!instanceId || s.instanceId === instanceId) &&
-      (!diskId || s.sourceDiskId === diskId) &&
-      (!ids || ids.includes(s.snapshotId)) &&
-      (!type || s.sourceDiskType === type) &&
-      (!rg || s.resourceGroupId === rg) &&
-      matchesTags(s.tags, wanted));
-    return { PageNumber: pg.pageNumber, PageSize: pg.pageSize, TotalCount: all.length, Snapshots: paginate(all, pg).map((s) => snapshotWire(s, now)) };
+    const all = store
+      .region(accountId, regionId)
+      .snapshots.filter(
+        (s) =>
+          (!instanceId || s.instanceId === instanceId) &&
+          (!diskId || s.sourceDiskId === diskId) &&
+          (!ids || ids.includes(s.snapshotId)) &&
+          (!type || s.sourceDiskType === type) &&
+          (!rg || s.resourceGroupId === rg) &&
+          matchesTags(s.tags, wanted),
+      );
+    return {
+      PageNumber: pg.pageNumber,
+      PageSize: pg.pageSize,
+      TotalCount: all.length,
+      Snapshots: paginate(all, pg).map((s) => snapshotWire(s, now)),
+    };
   },
 };

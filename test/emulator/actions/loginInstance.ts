@@ -14,8 +14,11 @@ export const loginInstance: ActionDef = {
     const instanceId = required(params, 'InstanceId');
     const instance = store.findInstance(accountId, regionId, instanceId);
     if (!instance) throw notFound('InvalidInstanceId.NotFound', 'InstanceId');
-    if (instance.status !== 'Running') throw new ApiError(403, 'IncorrectInstanceStatus', 'The state of the current instance does not support this operation.');
+    if (instance.status !== 'Running')
+      throw new ApiError(403, 'IncorrectInstanceStatus', 'The state of the current instance does not support this operation.');
     const user = params.Username ?? 'root';
-    return { RedirectUrl: `${store.adminUrl ?? 'http://127.0.0.1'}/workbench/${encodeURIComponent(regionId)}/${encodeURIComponent(instanceId)}?user=${encodeURIComponent(user)}` };
+    return {
+      RedirectUrl: `${store.adminUrl ?? 'http://127.0.0.1'}/workbench/${encodeURIComponent(regionId)}/${encodeURIComponent(instanceId)}?user=${encodeURIComponent(user)}`,
+    };
   },
 };

@@ -10,7 +10,8 @@ export const modifyImageShareStatus: ActionDef = {
   run({ store, accountId, regionId, params, now, variants }) {
     const id = required(params, 'ImageId');
     const op = required(params, 'Operation');
-    if (op !== 'Share' && op !== 'UnShare') throw new ApiError(400, 'InvalidParam.OperationIllegal', 'The specified parameter Operation is illegal; use Share or UnShare.');
+    if (op !== 'Share' && op !== 'UnShare')
+      throw new ApiError(400, 'InvalidParam.OperationIllegal', 'The specified parameter Operation is illegal; use Share or UnShare.');
     const img = store.findImage(accountId, regionId, id);
     if (!img) throw new ApiError(404, 'InvalidImageId.NotFound', `The specified ImageId "${id}" does not exist.`);
     if (op === 'Share' && img.status !== '1') {

@@ -6,7 +6,14 @@ import { createSnapshot } from './createSnapshot';
 import { deleteCustomImage, deleteCustomImages } from './deleteCustomImage';
 import { deleteSnapshot, deleteSnapshots } from './deleteSnapshot';
 import {
-  createFirewallRule, createFirewallRules, deleteFirewallRule, deleteFirewallRules, disableFirewallRule, enableFirewallRule, listFirewallRules, modifyFirewallRule,
+  createFirewallRule,
+  createFirewallRules,
+  deleteFirewallRule,
+  deleteFirewallRules,
+  disableFirewallRule,
+  enableFirewallRule,
+  listFirewallRules,
+  modifyFirewallRule,
 } from './firewallRules';
 import { attachKeyPair, createKeyPair, deleteKeyPairs, detachKeyPair, importKeyPair, listKeyPairs } from './keyPairs';
 import { loginInstance } from './loginInstance';
@@ -25,15 +32,53 @@ import { resetSystem } from './resetSystem';
 import { startInstance, startInstances } from './startInstance';
 import { stopInstance, stopInstances } from './stopInstance';
 import { updateInstanceAttribute } from './updateInstanceAttribute';
-const LIFECYCLE: ActionDef[] = [startInstance, startInstances, stopInstance, stopInstances, rebootInstance, rebootInstances, updateInstanceAttribute, resetSystem];
+const LIFECYCLE: ActionDef[] = [
+  startInstance,
+  startInstances,
+  stopInstance,
+  stopInstances,
+  rebootInstance,
+  rebootInstances,
+  updateInstanceAttribute,
+  resetSystem,
+];
 
 const ALL: ActionDef[] = [
-  listRegions, listInstances, listInstanceStatus, listDisks, listSnapshots, createSnapshot, deleteSnapshot, deleteSnapshots,
-  updateSnapshotAttribute, listCustomImages, createCustomImage, deleteCustomImage, deleteCustomImages, modifyImageShareStatus, listImages,
+  listRegions,
+  listInstances,
+  listInstanceStatus,
+  listDisks,
+  listSnapshots,
+  createSnapshot,
+  deleteSnapshot,
+  deleteSnapshots,
+  updateSnapshotAttribute,
+  listCustomImages,
+  createCustomImage,
+  deleteCustomImage,
+  deleteCustomImages,
+  modifyImageShareStatus,
+  listImages,
   // Remote access (issue 12): firewall, Cloud Assistant, Workbench.
-  listFirewallRules, createFirewallRule, createFirewallRules, modifyFirewallRule, enableFirewallRule, disableFirewallRule, deleteFirewallRule, deleteFirewallRules,
-  runCommand, describeInvocationResult, describeInvocations, describeCloudAssistantStatus, loginInstance,
-  importKeyPair, createKeyPair, listKeyPairs, attachKeyPair, detachKeyPair, deleteKeyPairs,
+  listFirewallRules,
+  createFirewallRule,
+  createFirewallRules,
+  modifyFirewallRule,
+  enableFirewallRule,
+  disableFirewallRule,
+  deleteFirewallRule,
+  deleteFirewallRules,
+  runCommand,
+  describeInvocationResult,
+  describeInvocations,
+  describeCloudAssistantStatus,
+  loginInstance,
+  importKeyPair,
+  createKeyPair,
+  listKeyPairs,
+  attachKeyPair,
+  detachKeyPair,
+  deleteKeyPairs,
   ...LIFECYCLE,
 ];
 

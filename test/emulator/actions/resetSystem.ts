@@ -9,7 +9,10 @@ import type { InstanceRecord } from '../types';
 import type { ActionDef } from './action';
 import { CATALOG } from './listImages';
 
-function applyImage(inst: InstanceRecord, image: { imageId: string; imageName: string; imageType: string; imageVersion: string; osType: string }): void {
+function applyImage(
+  inst: InstanceRecord,
+  image: { imageId: string; imageName: string; imageType: string; imageVersion: string; osType: string },
+): void {
   inst.imageId = image.imageId;
   inst.image = { imageName: image.imageName, imageType: image.imageType, imageVersion: image.imageVersion, osType: image.osType };
 }
@@ -26,7 +29,11 @@ export const resetSystem: ActionDef = {
     checkStatus(inst, 'reset');
     const region = store.region(accountId, regionId);
     if (region.snapshots.some((s) => s.instanceId === inst.instanceId && s.status === 'Progressing')) {
-      throw new ApiError(400, 'IncorrectStatus', 'The state of the disk or instance does not currently support this operation (a snapshot is being created).');
+      throw new ApiError(
+        400,
+        'IncorrectStatus',
+        'The state of the disk or instance does not currently support this operation (a snapshot is being created).',
+      );
     }
     if (imageId === undefined || imageId === inst.imageId) {
       // A reinstall wipes the disks (and the SSH host keys: a new server makes new ones).
@@ -51,7 +58,13 @@ export const resetSystem: ActionDef = {
       store.machines?.disks.reset(inst.instanceId, custom.imageId, inst.instanceName);
     } else if (pub) {
       const [name, ...version] = pub.ImageName.split(' ');
-      applyImage(inst, { imageId: pub.ImageId, imageName: name ?? pub.ImageName, imageType: pub.ImageType, imageVersion: version.join(' '), osType: pub.Platform });
+      applyImage(inst, {
+        imageId: pub.ImageId,
+        imageName: name ?? pub.ImageName,
+        imageType: pub.ImageType,
+        imageVersion: version.join(' '),
+        osType: pub.Platform,
+      });
       store.machines?.disks.reset(inst.instanceId, undefined, inst.instanceName);
     } else {
       throw new ApiError(404, 'InvalidImageId.NotFound', `The specified ImageId "${imageId}" does not exist in ${regionId}.`);

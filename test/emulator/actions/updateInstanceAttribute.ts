@@ -28,10 +28,18 @@ export const updateInstanceAttribute: ActionDef = {
     const inst = store.findInstance(accountId, regionId, id);
     if (!inst) throw new ApiError(404, 'InvalidInstanceId.NotFound', `The specified InstanceId "${id}" does not exist.`);
     if (name !== undefined && !INSTANCE_NAME.test(name)) {
-      throw new ApiError(400, 'InvalidInstanceName.Malformed', 'The instance name must be 2-50 characters, start with a letter or digit, and contain only letters, digits, "_", "-" and ".".');
+      throw new ApiError(
+        400,
+        'InvalidInstanceName.Malformed',
+        'The instance name must be 2-50 characters, start with a letter or digit, and contain only letters, digits, "_", "-" and ".".',
+      );
     }
     if (password !== undefined && !isValidPassword(password, inst.image.osType.toLowerCase() === 'windows')) {
-      throw new ApiError(400, 'InvalidPassword.Malformed', 'The password must be 8-30 characters and contain three of: uppercase letters, lowercase letters, digits, special characters.');
+      throw new ApiError(
+        400,
+        'InvalidPassword.Malformed',
+        'The password must be 8-30 characters and contain three of: uppercase letters, lowercase letters, digits, special characters.',
+      );
     }
     if (name !== undefined) inst.instanceName = name;
     // The password is not stored: the emulator models no login.

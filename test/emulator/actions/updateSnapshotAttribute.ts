@@ -11,7 +11,8 @@ export const updateSnapshotAttribute: ActionDef = {
     const snap = store.findSnapshot(accountId, regionId, id);
     if (!snap) throw new ApiError(404, 'InvalidSnapshotId.NotFound', `The specified SnapshotId "${id}" does not exist.`);
     const remark = params.Remark ?? '';
-    if (remark.length > 256) throw new ApiError(400, 'InvalidParameter', 'The specified parameter "Remark" is not valid: at most 256 characters.');
+    if (remark.length > 256)
+      throw new ApiError(400, 'InvalidParameter', 'The specified parameter "Remark" is not valid: at most 256 characters.');
     snap.remark = remark;
     return {};
   },

@@ -94,7 +94,8 @@ export class DiskFolders {
 
   /** Forgets every disk (the emulator's state was replaced). */
   clear(): void {
-    for (const d of ['servers', 'snapshots', 'images']) rmSync(join(this.base, d), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    for (const d of ['servers', 'snapshots', 'images'])
+      rmSync(join(this.base, d), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 
   dispose(): void {

@@ -84,7 +84,8 @@ export class Machines {
     if (!this.options.ssh || this.stopped) return;
     const wanted = new Map<string, { accountId: string; regionId: string; instance: InstanceRecord }>();
     for (const x of this.instances()) {
-      if (isLinux(x.instance) && isLoopbackIp(x.instance.publicIpAddress)) wanted.set(`${x.accountId}/${x.regionId}/${x.instance.instanceId}`, x);
+      if (isLinux(x.instance) && isLoopbackIp(x.instance.publicIpAddress))
+        wanted.set(`${x.accountId}/${x.regionId}/${x.instance.instanceId}`, x);
     }
     for (const [key, ep] of this.endpoints) {
       const w = wanted.get(key);
@@ -124,7 +125,14 @@ export class Machines {
     const out: MachineInfo[] = [];
     for (const { accountId, regionId, instance } of this.instances()) {
       const ep = this.endpoints.get(`${accountId}/${regionId}/${instance.instanceId}`);
-      out.push({ accountId, regionId, instanceId: instance.instanceId, publicIp: instance.publicIpAddress, sshPort: ep?.port, disk: this.disks.server(instance.instanceId, instance.instanceName) });
+      out.push({
+        accountId,
+        regionId,
+        instanceId: instance.instanceId,
+        publicIp: instance.publicIpAddress,
+        sshPort: ep?.port,
+        disk: this.disks.server(instance.instanceId, instance.instanceName),
+      });
     }
     return out;
   }
@@ -145,7 +153,13 @@ export class Machines {
       this.finished.delete(inv.invokeId);
     };
     if (this.sandbox === 'bwrap' && !sandboxAvailable()) {
-      finish('Error', null, Buffer.alloc(0), 'InvocationException', 'The emulator cannot run commands: bubblewrap (Debian package "bubblewrap") is not installed.');
+      finish(
+        'Error',
+        null,
+        Buffer.alloc(0),
+        'InvocationException',
+        'The emulator cannot run commands: bubblewrap (Debian package "bubblewrap") is not installed.',
+      );
       return;
     }
     if (!existsSync(this.disks.pathIn(instance.instanceId, inv.workingDir))) {
@@ -184,7 +198,14 @@ export class Machines {
       if (this.stopped) return;
       const out = Buffer.concat(chunks);
       if (timedOut) finish('Timeout', null, out, 'InvocationTimeout', `The command did not finish within ${inv.timeoutSeconds} seconds.`);
-      else finish(code === 0 ? 'Success' : 'Failed', code ?? null, out, code === 0 ? '' : 'NonZeroExitCode', code === 0 ? '' : `The command exited with ${String(code)}.`);
+      else
+        finish(
+          code === 0 ? 'Success' : 'Failed',
+          code ?? null,
+          out,
+          code === 0 ? '' : 'NonZeroExitCode',
+          code === 0 ? '' : `The command exited with ${String(code)}.`,
+        );
     });
   }
 

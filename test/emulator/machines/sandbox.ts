@@ -14,7 +14,29 @@ let probed: boolean | undefined;
 /** Whether bubblewrap can start a sandbox on this machine (checked once). */
 export function sandboxAvailable(): boolean {
   if (probed === undefined) {
-    const r = spawnSync('bwrap', ['--ro-bind', '/usr', '/usr', '--symlink', 'usr/bin', '/bin', '--symlink', 'usr/lib', '/lib', '--symlink', 'usr/lib64', '/lib64', '--unshare-all', '--die-with-parent', '/bin/sh', '-c', 'exit 0'], { stdio: 'ignore', timeout: 10_000 });
+    const r = spawnSync(
+      'bwrap',
+      [
+        '--ro-bind',
+        '/usr',
+        '/usr',
+        '--symlink',
+        'usr/bin',
+        '/bin',
+        '--symlink',
+        'usr/lib',
+        '/lib',
+        '--symlink',
+        'usr/lib64',
+        '/lib64',
+        '--unshare-all',
+        '--die-with-parent',
+        '/bin/sh',
+        '-c',
+        'exit 0',
+      ],
+      { stdio: 'ignore', timeout: 10_000 },
+    );
     probed = r.status === 0;
   }
   return probed;
@@ -57,13 +79,21 @@ function hostNameOf(root: string): string | undefined {
 export function sandboxArgs(o: SandboxOptions, command: string[]): string[] {
   const args = ['--bind', o.root, '/', '--ro-bind', '/usr', '/usr'];
   // /bin → usr/bin etc., made once in the server's folder (bwrap refuses to make them twice).
-  for (const l of ['bin', 'lib', 'lib64', 'sbin']) if (existsSync(`/usr/${l}`) && !present(join(o.root, l))) args.push('--symlink', `usr/${l}`, `/${l}`);
+  for (const l of ['bin', 'lib', 'lib64', 'sbin'])
+    if (existsSync(`/usr/${l}`) && !present(join(o.root, l))) args.push('--symlink', `usr/${l}`, `/${l}`);
   if (existsSync('/etc/alternatives')) args.push('--ro-bind', '/etc/alternatives', '/etc/alternatives');
   args.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--unshare-all', '--die-with-parent', '--clearenv');
   // `hostname` answers the server's name (its /etc/hostname), not the host's.
   const name = hostNameOf(o.root);
   if (name) args.push('--hostname', name);
-  const env: Record<string, string> = { HOME: homeOf(o.user), USER: o.user, LOGNAME: o.user, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', ...o.env };
+  const env: Record<string, string> = {
+    HOME: homeOf(o.user),
+    USER: o.user,
+    LOGNAME: o.user,
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    LANG: 'C.UTF-8',
+    ...o.env,
+  };
   for (const [k, v] of Object.entries(env)) args.push('--setenv', k, v);
   args.push('--chdir', o.cwd, ...command);
   return args;
@@ -94,6 +124,9 @@ export function sandboxFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxCho
 export function resolveSandbox(choice: SandboxChoice, available: () => boolean = sandboxAvailable): SandboxKind {
   if (choice === 'builtin') return 'builtin';
   if (available()) return 'bwrap';
-  if (choice === 'bwrap') throw new Error('--sandbox bwrap: bubblewrap cannot start a sandbox here (install the Debian package "bubblewrap", or use --sandbox builtin or auto)');
+  if (choice === 'bwrap')
+    throw new Error(
+      '--sandbox bwrap: bubblewrap cannot start a sandbox here (install the Debian package "bubblewrap", or use --sandbox builtin or auto)',
+    );
   return 'builtin';
 }

@@ -163,7 +163,8 @@ export class SshEndpoint {
       if (ctx.signature) {
         const parsed = utils.parseKey(`${ctx.key.algo} ${ctx.key.data.toString('base64')}`);
         const k = Array.isArray(parsed) ? parsed[0] : parsed;
-        if (!k || k instanceof Error || k.verify(ctx.blob ?? Buffer.alloc(0), ctx.signature, ctx.hashAlgo) !== true) return ctx.reject(['publickey']);
+        if (!k || k instanceof Error || k.verify(ctx.blob ?? Buffer.alloc(0), ctx.signature, ctx.hashAlgo) !== true)
+          return ctx.reject(['publickey']);
       }
       user = ctx.username;
       ctx.accept();

@@ -136,7 +136,13 @@ export interface ImageOptions {
   readyAt?: number;
 }
 
-export function makeImage(store: Store, inst: InstanceRecord, sys: SnapshotRecord, data: SnapshotRecord | undefined, o: ImageOptions): ImageRecord {
+export function makeImage(
+  store: Store,
+  inst: InstanceRecord,
+  sys: SnapshotRecord,
+  data: SnapshotRecord | undefined,
+  o: ImageOptions,
+): ImageRecord {
   const dataDisk = data ? inst.disks.find((d) => d.diskId === data.sourceDiskId) : undefined;
   return {
     imageId: store.newImageId(),

@@ -47,7 +47,9 @@ export function scaleRegionIds(count: number): string[] {
 
 export function scaleState(spec: ScaleSpec, timings: Timings): EmulatorState {
   if (spec.servers > MAX_SERVERS_PER_REGION && !spec.allowUnrealistic) {
-    throw new Error(`--scale servers=${spec.servers}: a real account has at most ${MAX_SERVERS_PER_REGION} servers in a region (A12); add allowUnrealistic for stress data`);
+    throw new Error(
+      `--scale servers=${spec.servers}: a real account has at most ${MAX_SERVERS_PER_REGION} servers in a region (A12); add allowUnrealistic for stress data`,
+    );
   }
   const store = new Store(emptyState(), timings);
   store.account(DEMO_ACCOUNT).userId = '1234567890123456';
@@ -57,9 +59,16 @@ export function scaleState(spec: ScaleSpec, timings: Timings): EmulatorState {
     for (let i = 0; i < spec.servers; i++) {
       index += 1;
       const status = i % 10 === 9 ? 'Stopped' : 'Running';
-      r.instances.push(makeInstance(store, {
-        regionId, instanceName: `srv-${String(i + 1).padStart(4, '0')}`, status, index, createdMs: T0 + i * 60_000, dataDiskGiB: i % 2 === 0 ? 100 : undefined,
-      }));
+      r.instances.push(
+        makeInstance(store, {
+          regionId,
+          instanceName: `srv-${String(i + 1).padStart(4, '0')}`,
+          status,
+          index,
+          createdMs: T0 + i * 60_000,
+          dataDiskGiB: i % 2 === 0 ? 100 : undefined,
+        }),
+      );
     }
     if (r.instances.length === 0) continue;
     for (let s = 0; s < spec.snapshots; s++) {
@@ -68,14 +77,21 @@ export function scaleState(spec: ScaleSpec, timings: Timings): EmulatorState {
       const round = Math.floor(s / r.instances.length);
       const d = inst.disks[round % inst.disks.length] ?? inst.disks[0];
       if (!d) continue;
-      r.snapshots.push(makeSnapshot(store, inst, d, { name: `${inst.instanceName}-snap-${round + 1}`, createdMs: T0 + 86_400_000 + s * 1000 }));
+      r.snapshots.push(
+        makeSnapshot(store, inst, d, { name: `${inst.instanceName}-snap-${round + 1}`, createdMs: T0 + 86_400_000 + s * 1000 }),
+      );
     }
     const systemSnaps = r.snapshots.filter((s) => s.sourceDiskType === 'System');
     for (let k = 0; k < spec.images && systemSnaps.length > 0; k++) {
       const snap = systemSnaps[k % systemSnaps.length];
       const inst = r.instances.find((i) => i.instanceId === snap?.instanceId);
       if (!snap || !inst) continue;
-      r.images.push(makeImage(store, inst, snap, undefined, { name: `image-${String(k + 1).padStart(4, '0')}`, createdMs: T0 + 2 * 86_400_000 + k * 1000 }));
+      r.images.push(
+        makeImage(store, inst, snap, undefined, {
+          name: `image-${String(k + 1).padStart(4, '0')}`,
+          createdMs: T0 + 2 * 86_400_000 + k * 1000,
+        }),
+      );
     }
   }
   return store.state;

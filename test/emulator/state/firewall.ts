@@ -16,7 +16,15 @@ function defaults(instance: InstanceRecord): FirewallRuleRecord[] {
     ['22', 'SSH'],
     ['80', 'HTTP'],
     ['443', 'HTTPS'],
-  ].map(([port, remark], i) => ({ ruleId: `${base}${i}`.slice(-32), port: port ?? '', ruleProtocol: 'TCP', sourceCidrIp: '0.0.0.0/0', policy: 'accept', remark: remark ?? '', tags: [] }));
+  ].map(([port, remark], i) => ({
+    ruleId: `${base}${i}`.slice(-32),
+    port: port ?? '',
+    ruleProtocol: 'TCP',
+    sourceCidrIp: '0.0.0.0/0',
+    policy: 'accept',
+    remark: remark ?? '',
+    tags: [],
+  }));
 }
 
 /** The server's rules (made from the defaults on first use). */
@@ -47,7 +55,8 @@ export function portRange(port: string, ruleProtocol?: string): [number, number]
   const m = /^(\d{1,5})(?:\/(\d{1,5}))?$/.exec(port);
   const lo = Number(m?.[1]);
   const hi = Number(m?.[2] ?? m?.[1]);
-  if (!m || lo < 1 || hi > 65535 || lo > hi) throw invalidParameter('Port', 'it must be a port from 1 to 65535 or a range such as 1024/1055');
+  if (!m || lo < 1 || hi > 65535 || lo > hi)
+    throw invalidParameter('Port', 'it must be a port from 1 to 65535 or a range such as 1024/1055');
   return [lo, hi];
 }
 

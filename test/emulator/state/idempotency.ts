@@ -6,7 +6,12 @@ import type { ActionContext, ActionDef } from '../actions/action';
 export const TOKEN_RETENTION_MS = 24 * 3600 * 1000;
 
 export function fingerprint(params: Record<string, string>): string {
-  return JSON.stringify(Object.keys(params).filter((k) => k !== 'ClientToken').sort().map((k) => [k, params[k]]));
+  return JSON.stringify(
+    Object.keys(params)
+      .filter((k) => k !== 'ClientToken')
+      .sort()
+      .map((k) => [k, params[k]]),
+  );
 }
 
 export function runIdempotent(ctx: ActionContext, action: ActionDef): Record<string, unknown> {
@@ -21,7 +26,11 @@ export function runIdempotent(ctx: ActionContext, action: ActionDef): Record<str
   const seen = tokens[key];
   if (seen && seen.at + TOKEN_RETENTION_MS > ctx.now) {
     if (seen.fingerprint !== fp) {
-      throw new ApiError(400, 'IdempotentParameterMismatch', 'The specified parameters are different from before for the same ClientToken.');
+      throw new ApiError(
+        400,
+        'IdempotentParameterMismatch',
+        'The specified parameters are different from before for the same ClientToken.',
+      );
     }
     return { ...seen.result };
   }

@@ -23,7 +23,11 @@ const KEY = /^(ssh-rsa|ssh-ed25519|ssh-dss|ecdsa-sha2-nistp(?:256|384|521)) ([A-
 /** KeyPairName: 2–64 letters, digits, ":", "_", "-", starting with a letter, no http(s)://. */
 export function checkKeyPairName(name: string, param = 'KeyPairName'): string {
   if (!NAME.test(name) || /^https?:/i.test(name)) {
-    throw new ApiError(400, 'InvalidKeyPairName.Malformed', `The specified parameter "${param}" is not valid: 2-64 characters (letters, digits, ":", "_", "-"), starting with a letter.`);
+    throw new ApiError(
+      400,
+      'InvalidKeyPairName.Malformed',
+      `The specified parameter "${param}" is not valid: 2-64 characters (letters, digits, ":", "_", "-"), starting with a letter.`,
+    );
   }
   return name;
 }
@@ -42,14 +46,21 @@ export function parsePublicKeyBody(body: string): ParsedKey {
   const blob = base64 ? Buffer.from(base64, 'base64') : Buffer.alloc(0);
   const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
   if (!type || !base64 || len < 0 || blob.subarray(4, 4 + len).toString('latin1') !== type) {
-    throw new ApiError(400, 'InvalidPublicKeyBody.Malformed', 'The specified parameter "PublicKeyBody" is not a valid OpenSSH public key ("type base64 [comment]").');
+    throw new ApiError(
+      400,
+      'InvalidPublicKeyBody.Malformed',
+      'The specified parameter "PublicKeyBody" is not a valid OpenSSH public key ("type base64 [comment]").',
+    );
   }
   return { type, base64, blob };
 }
 
 /** The MD5 fingerprint of the key blob, colon-separated (as ECS shows it). */
 export function md5Fingerprint(blob: Buffer): string {
-  return createHash('md5').update(blob).digest('hex').replace(/(..)(?=.)/g, '$1:');
+  return createHash('md5')
+    .update(blob)
+    .digest('hex')
+    .replace(/(..)(?=.)/g, '$1:');
 }
 
 function sshString(b: Buffer): Buffer {
@@ -98,7 +109,9 @@ function authorizedKeysOf(store: Store, instance: InstanceRecord): string | unde
 export function writeAttachedKey(store: Store, instance: InstanceRecord, pair: KeyPairRecord | undefined): void {
   const file = authorizedKeysOf(store, instance);
   if (!file) return;
-  const kept = (existsSync(file) ? readFileSync(file, 'utf8') : '').split('\n').filter((l) => l !== '' && !l.includes(` ${ATTACHED_MARKER}`));
+  const kept = (existsSync(file) ? readFileSync(file, 'utf8') : '')
+    .split('\n')
+    .filter((l) => l !== '' && !l.includes(` ${ATTACHED_MARKER}`));
   if (pair) {
     const { type, base64 } = parsePublicKeyBody(pair.publicKeyBody);
     kept.push(`${type} ${base64} ${ATTACHED_MARKER}${pair.keyPairName}`);

@@ -32,7 +32,11 @@ const ACCEPTS: Record<LifecycleOp, readonly string[]> = {
 };
 
 export function incorrectInstanceStatus(instanceId: string, status: string): ApiError {
-  return new ApiError(403, 'IncorrectInstanceStatus', `The current status of the resource does not support this operation (server ${instanceId} is ${status}).`);
+  return new ApiError(
+    403,
+    'IncorrectInstanceStatus',
+    `The current status of the resource does not support this operation (server ${instanceId} is ${status}).`,
+  );
 }
 
 /** Throws IncorrectInstanceStatus unless the server is in a status the operation accepts. */
@@ -46,10 +50,13 @@ export function begin(inst: InstanceRecord, op: LifecycleOp, now: number): void 
   const plan: Record<LifecycleOp, [string, LifecycleStep[]]> = {
     start: ['Starting', [{ status: 'Running', at: s(LIFECYCLE_SECONDS.start) }]],
     stop: ['Stopping', [{ status: 'Stopped', at: s(LIFECYCLE_SECONDS.stop) }]],
-    reboot: ['Stopping', [
-      { status: 'Starting', at: s(LIFECYCLE_SECONDS.rebootStop) },
-      { status: 'Running', at: s(LIFECYCLE_SECONDS.rebootStop + LIFECYCLE_SECONDS.start) },
-    ]],
+    reboot: [
+      'Stopping',
+      [
+        { status: 'Starting', at: s(LIFECYCLE_SECONDS.rebootStop) },
+        { status: 'Running', at: s(LIFECYCLE_SECONDS.rebootStop + LIFECYCLE_SECONDS.start) },
+      ],
+    ],
     reset: ['Resetting', [{ status: 'Running', at: s(LIFECYCLE_SECONDS.reset) }]],
   };
   const [status, steps] = plan[op];

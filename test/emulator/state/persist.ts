@@ -7,9 +7,19 @@ export class StateFileError extends Error {}
 
 export function validateState(value: unknown, source: string): EmulatorState {
   const v = value as Partial<EmulatorState> | null;
-  if (typeof v !== 'object' || v === null || v.version !== 1 || typeof v.accounts !== 'object' || v.accounts === null ||
-    !Array.isArray(v.credentials) || typeof v.nextId !== 'number' || typeof v.clockOffsetMs !== 'number') {
-    throw new StateFileError(`${source} is not an emulator state file (expected {"version":1, "accounts", "credentials", "nextId", "clockOffsetMs"}).`);
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    v.version !== 1 ||
+    typeof v.accounts !== 'object' ||
+    v.accounts === null ||
+    !Array.isArray(v.credentials) ||
+    typeof v.nextId !== 'number' ||
+    typeof v.clockOffsetMs !== 'number'
+  ) {
+    throw new StateFileError(
+      `${source} is not an emulator state file (expected {"version":1, "accounts", "credentials", "nextId", "clockOffsetMs"}).`,
+    );
   }
   for (const [id, acc] of Object.entries(v.accounts)) {
     if (typeof acc !== 'object' || acc === null || typeof acc.regions !== 'object' || acc.regions === null) {
@@ -32,7 +42,9 @@ export function loadStateFile(path: string): EmulatorState | undefined {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new StateFileError(`${path} is not valid JSON (${(e as Error).message}); refusing to use or overwrite it. Move it away or fix it.`);
+    throw new StateFileError(
+      `${path} is not valid JSON (${(e as Error).message}); refusing to use or overwrite it. Move it away or fix it.`,
+    );
   }
   return validateState(parsed, path);
 }
@@ -46,7 +58,10 @@ export function saveStateFile(path: string, state: EmulatorState): void {
 /** Coalesces many changes into one write per turn of the event loop. */
 export class Persister {
   private pending = false;
-  constructor(private readonly path: string, private readonly get: () => EmulatorState) {}
+  constructor(
+    private readonly path: string,
+    private readonly get: () => EmulatorState,
+  ) {}
   schedule(): void {
     if (this.pending) return;
     this.pending = true;

@@ -1,6 +1,15 @@
 // The emulator's state with its virtual clock. Handlers run synchronously against it, so
 // every check-and-commit is atomic (Node runs one handler at a time).
-import type { AccountState, CredentialRecord, EmulatorState, ImageRecord, InstanceRecord, RegionState, ReleasedKind, SnapshotRecord } from '../types';
+import type {
+  AccountState,
+  CredentialRecord,
+  EmulatorState,
+  ImageRecord,
+  InstanceRecord,
+  RegionState,
+  ReleasedKind,
+  SnapshotRecord,
+} from '../types';
 import { forceLoopbackIps } from '../seeds/factory';
 import { advanceLifecycle } from './lifecycle';
 import { diskIdFor, firewallRuleIdFor, imageIdFor, instanceIdFor, invokeIdFor, snapshotIdFor } from './ids';

@@ -27,7 +27,11 @@ for (const host of selectedHosts()) {
     it('runs the mocha suite in the real extension host and gets its exit code', () => {
       if (failure) throw failure;
       assert.ok(run, 'no run');
-      assert.notEqual(run.exitCode, undefined, `the extension host never reported an exit code; log: ${run.logFile}\n${run.log.slice(-3000)}`);
+      assert.notEqual(
+        run.exitCode,
+        undefined,
+        `the extension host never reported an exit code; log: ${run.logFile}\n${run.log.slice(-3000)}`,
+      );
       assert.ok(run.results.length > 0, `no mocha test results were recorded; log: ${run.logFile}\n${run.log.slice(-3000)}`);
       const failed = run.results.filter((r) => r.state === 'failed').length;
       assert.equal(run.exitCode === 0, failed === 0, `exit code ${String(run.exitCode)} but ${failed} failed result(s)`);

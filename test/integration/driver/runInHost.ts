@@ -79,7 +79,10 @@ export async function runInHost(host: Host): Promise<HostRun> {
     writeFileSync(logFile, lines.join('\n') + '\n');
   }
   const results = existsSync(resultsFile)
-    ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ItestResult)
+    ? readFileSync(resultsFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as ItestResult)
     : [];
   rmSync(work, { recursive: true, force: true });
   unhook();

@@ -15,7 +15,9 @@ suite('Activation', () => {
   test('the manifest contributes the SWAS Explorer view', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     const views = (ext?.packageJSON as { contributes?: { views?: Record<string, { id: string }[]> } } | undefined)?.contributes?.views;
-    const ids = Object.values(views ?? {}).flat().map((v) => v.id);
+    const ids = Object.values(views ?? {})
+      .flat()
+      .map((v) => v.id);
     assert.ok(ids.includes('swas.explorer'), `views: ${ids.join(', ')}`);
   });
 });

@@ -37,7 +37,10 @@ suite('The remote commands load on first use', function () {
 
   test('after activation only dist/extension.js is loaded, not dist/remote.js', () => {
     const loaded = loadedBundles();
-    assert.ok(loaded.some((k) => k.endsWith('extension.js')), `dist/extension.js is in require.cache (${loaded.join(', ')})`);
+    assert.ok(
+      loaded.some((k) => k.endsWith('extension.js')),
+      `dist/extension.js is in require.cache (${loaded.join(', ')})`,
+    );
     assert.ok(!loaded.some((k) => k.endsWith('remote.js')), 'dist/remote.js was loaded before any remote command ran');
   });
 
@@ -46,17 +49,30 @@ suite('The remote commands load on first use', function () {
     await resetEmulator(env);
     const api = env.api.services.api();
     assert.ok(api, 'signed in');
-    const server = await row(env, (await env.api.children()).find((x) => x.description === HZ), 'web-prod-1');
+    const server = await row(
+      env,
+      (await env.api.children()).find((x) => x.description === HZ),
+      'web-prod-1',
+    );
     const firewall = await row(env, server, 'Firewall');
     const instanceId = (await env.api.services.regions.load(HZ)).instances.find((i) => i.instanceName === 'web-prod-1')?.instanceId ?? '';
     const [first] = await api.remote.listFirewallRules(HZ, instanceId);
     assert.ok(first, 'web-prod-1 has a firewall rule');
-    await api.remote.setFirewallRuleEnabled({ regionId: HZ, instanceId, ruleId: first.ruleId, enabled: false, clientToken: 'itest-lazy-disable' });
+    await api.remote.setFirewallRuleEnabled({
+      regionId: HZ,
+      instanceId,
+      ruleId: first.ruleId,
+      enabled: false,
+      clientToken: 'itest-lazy-disable',
+    });
     const rule = (await env.api.children(firewall.node)).find((r) => r.id.endsWith(`/${first.ruleId}`));
     assert.ok(rule, 'the disabled rule is a row under Firewall');
     assert.ok(!loadedBundles().some((k) => k.endsWith('remote.js')), 'dist/remote.js is still not loaded');
     await vscode.commands.executeCommand('swas.enableFirewallRule', rule.node, [rule.node]);
-    assert.ok(loadedBundles().some((k) => k.endsWith('remote.js')), 'dist/remote.js is loaded now');
+    assert.ok(
+      loadedBundles().some((k) => k.endsWith('remote.js')),
+      'dist/remote.js is loaded now',
+    );
     const after = (await api.remote.listFirewallRules(HZ, instanceId)).find((r) => r.ruleId === first.ruleId);
     assert.equal(after?.policy, 'accept', 'the rule is enabled again');
     assert.deepEqual(errors, []);
@@ -78,10 +94,17 @@ suite('The remote commands load on first use', function () {
         return Promise.resolve(undefined);
       },
     };
-    const server = await row(env, (await env.api.children()).find((x) => x.description === HZ), 'web-prod-1');
+    const server = await row(
+      env,
+      (await env.api.children()).find((x) => x.description === HZ),
+      'web-prod-1',
+    );
     const result = await vscode.commands.executeCommand('swas.openSshTerminal', server.node);
     assert.equal(result, undefined);
-    assert.deepEqual(errors, [], 'the runner logged the Cancelled as an error: it is not the main bundle\'s class');
-    assert.ok(asked.some((m) => m.startsWith('No key of yours')), `asked: ${asked.join(' | ')}`);
+    assert.deepEqual(errors, [], "the runner logged the Cancelled as an error: it is not the main bundle's class");
+    assert.ok(
+      asked.some((m) => m.startsWith('No key of yours')),
+      `asked: ${asked.join(' | ')}`,
+    );
   });
 });

@@ -28,13 +28,21 @@ suite('Activity: snapshots and images', function () {
   const entry = (id: string | undefined): ActivityEntry | undefined => activity().get(id ?? '');
   const find = (p: (e: ActivityEntry) => boolean) => () => activity().all().find(p);
   const outcome = (id: string | undefined, o: ActivityEntry['outcome']) => () => (entry(id)?.outcome === o ? entry(id) : undefined);
-  const logged = async (action: string): Promise<Logged[]> => ((await requests(env)) as unknown as Logged[]).filter((r) => r.action === action);
+  const logged = async (action: string): Promise<Logged[]> =>
+    ((await requests(env)) as unknown as Logged[]).filter((r) => r.action === action);
   const server = async (regionId: string, name: string) => {
     const i = (await env.api.services.regions.load(regionId)).instances.find((x) => x.instanceName === name);
     assert.ok(i, `server ${name}`);
     return i;
   };
-  const draft = (imageName: string, systemSnapshotId: string): FormDraft => ({ imageName, systemSnapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] });
+  const draft = (imageName: string, systemSnapshotId: string): FormDraft => ({
+    imageName,
+    systemSnapshotId,
+    dataSnapshotId: '',
+    description: '',
+    resourceGroupId: '',
+    tags: [],
+  });
   const openForm = async (name: string): Promise<string> => {
     const hz = (await env.api.children()).find((x) => x.description === HZ);
     await vscode.commands.executeCommand('swas.createCustomImage', (await row(env, hz, name)).node);
@@ -59,8 +67,16 @@ suite('Activity: snapshots and images', function () {
 
   test('Create Snapshot: the row runs while Progressing and succeeds when Accomplished, with its RequestId and ClientToken', async () => {
     const worker = await server(SH, 'shop-worker');
-    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', { regionId: SH, instanceId: worker.instanceId, diskType: 'Data', snapshotName: 'act-snap-1' });
-    const row1 = await waitFor('the snapshot row with its snapshot', find((e) => e.kind === 'createSnapshot' && e.target.name === 'act-snap-1' && e.target.id !== ''));
+    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', {
+      regionId: SH,
+      instanceId: worker.instanceId,
+      diskType: 'Data',
+      snapshotName: 'act-snap-1',
+    });
+    const row1 = await waitFor(
+      'the snapshot row with its snapshot',
+      find((e) => e.kind === 'createSnapshot' && e.target.name === 'act-snap-1' && e.target.id !== ''),
+    );
     assert.deepEqual([row1.outcome, row1.target.kind, row1.target.regionId], ['running', 'snapshot', SH]);
     assert.ok(row1.requestId, 'the row has the RequestId');
     await adminCall(env, 'POST', '/clock/advance', { seconds: 120 });
@@ -70,22 +86,39 @@ suite('Activity: snapshots and images', function () {
     assert.equal(done.target.id, created?.snapshotId);
     assert.ok(done.finishedAt !== undefined && done.finishedAt >= done.startedAt);
     const calls = await logged('CreateSnapshot');
-    assert.deepEqual(calls.map((c) => c.clientToken), [row1.clientToken]);
+    assert.deepEqual(
+      calls.map((c) => c.clientToken),
+      [row1.clientToken],
+    );
   });
 
   test('a failed Create Snapshot fails its row with the code and offers Retry, which resends the same ClientToken', async () => {
     // Four 500s: the client's own retries (same token) are used up and the call fails.
     await adminCall(env, 'PUT', '/faults', { script: [{ action: 'CreateSnapshot', kind: 'InternalError', times: 4 }] });
     const worker = await server(SH, 'shop-worker');
-    await vscode.commands.executeCommand('swas.createSnapshot', { regionId: SH, instanceId: worker.instanceId, diskType: 'System', snapshotName: 'act-fail-1' }).then(undefined, () => undefined);
-    const failed = await waitFor('the failed row', find((e) => e.target.name === 'act-fail-1' && e.outcome === 'failed'));
+    await vscode.commands
+      .executeCommand('swas.createSnapshot', {
+        regionId: SH,
+        instanceId: worker.instanceId,
+        diskType: 'System',
+        snapshotName: 'act-fail-1',
+      })
+      .then(undefined, () => undefined);
+    const failed = await waitFor(
+      'the failed row',
+      find((e) => e.target.name === 'act-fail-1' && e.outcome === 'failed'),
+    );
     assert.equal(failed.errorCode, 'InternalError');
     assert.ok(failed.requestId, 'the failed row keeps the RequestId');
     assert.equal(canRetry(failed), true, 'Retry is offered');
     await vscode.commands.executeCommand('swas.activity.retry', { entryId: failed.id });
     const calls = await logged('CreateSnapshot');
     assert.equal(calls.length, 5);
-    assert.deepEqual(new Set(calls.map((c) => c.clientToken)), new Set([failed.clientToken]), 'every attempt and the Retry sent one ClientToken');
+    assert.deepEqual(
+      new Set(calls.map((c) => c.clientToken)),
+      new Set([failed.clientToken]),
+      'every attempt and the Retry sent one ClientToken',
+    );
     assert.equal(calls.at(-1)?.httpStatus, 200);
     const retried = entry(failed.id);
     assert.deepEqual([retried?.outcome, retried?.errorCode], ['running', undefined], 'the same row runs again');
@@ -98,14 +131,22 @@ suite('Activity: snapshots and images', function () {
 
   test('the form submit makes an image row with its RequestId; it succeeds when the image is available', async () => {
     const key = await openForm('db-staging');
-    const snap = [...(await env.api.services.regions.load(HZ)).snapshotsByInstance.values()].flat().find((s) => s.snapshotName === 'db-staging-sys-0520');
+    const snap = [...(await env.api.services.regions.load(HZ)).snapshotsByInstance.values()]
+      .flat()
+      .find((s) => s.snapshotName === 'db-staging-sys-0520');
     assert.ok(snap);
     await env.api.services.forms.deliver(key, { type: 'submit', draft: draft('act-image-1', snap.snapshotId) });
-    const img = await waitFor('the image row', find((e) => e.kind === 'createImage' && e.target.name === 'act-image-1' && e.target.id !== ''));
+    const img = await waitFor(
+      'the image row',
+      find((e) => e.kind === 'createImage' && e.target.name === 'act-image-1' && e.target.id !== ''),
+    );
     assert.deepEqual([img.outcome, img.target.kind, img.steps.length], ['running', 'image', 1]);
     assert.ok(img.requestId);
     assert.match(img.target.id, /^m-/);
-    assert.deepEqual((await logged('CreateCustomImage')).map((c) => c.clientToken), [img.clientToken]);
+    assert.deepEqual(
+      (await logged('CreateCustomImage')).map((c) => c.clientToken),
+      [img.clientToken],
+    );
     await adminCall(env, 'POST', '/clock/advance', { seconds: 60 });
     await env.api.services.explorer.refreshImages(HZ);
     await waitFor('the image row to succeed', outcome(img.id, 'succeeded'));
@@ -119,24 +160,48 @@ suite('Activity: snapshots and images', function () {
     const running = env.api.services.forms.deliver(key, { type: 'createSnapshot' });
     const two = await waitFor('the two-step row', async () => {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return activity().all().find((e) => e.steps.length === 2 && e.params?.instanceId === db.instanceId && e.target.id !== '');
+      return activity()
+        .all()
+        .find((e) => e.steps.length === 2 && e.params?.instanceId === db.instanceId && e.target.id !== '');
     });
     assert.equal(two.kind, 'createImage');
-    assert.deepEqual(two.steps.map((s) => [s.label, s.state]), [['createSnapshot', 'active'], ['createImage', 'pending']]);
+    assert.deepEqual(
+      two.steps.map((s) => [s.label, s.state]),
+      [
+        ['createSnapshot', 'active'],
+        ['createImage', 'pending'],
+      ],
+    );
     await adminCall(env, 'POST', '/clock/advance', { seconds: 120 });
     await running;
     const waiting = await waitFor('the snapshot step done', () => (entry(two.id)?.steps[0]?.state === 'done' ? entry(two.id) : undefined));
     assert.deepEqual([waiting.outcome, waiting.steps[1]?.state, waiting.machine?.phase], ['running', 'pending', 'awaitingImage']);
     await env.api.services.forms.deliver(key, { type: 'submit', draft: draft('act-two-image', two.target.id) });
-    const imaging = await waitFor('the image step', () => (entry(two.id)?.target.kind === 'image' && entry(two.id)?.target.id ? entry(two.id) : undefined));
-    assert.deepEqual(imaging.steps.map((s) => s.state), ['done', 'active']);
-    assert.equal(activity().all().filter((e) => e.params?.instanceId === db.instanceId && e.outcome === 'running').length, 1, 'one row, not two');
+    const imaging = await waitFor('the image step', () =>
+      entry(two.id)?.target.kind === 'image' && entry(two.id)?.target.id ? entry(two.id) : undefined,
+    );
+    assert.deepEqual(
+      imaging.steps.map((s) => s.state),
+      ['done', 'active'],
+    );
+    assert.equal(
+      activity()
+        .all()
+        .filter((e) => e.params?.instanceId === db.instanceId && e.outcome === 'running').length,
+      1,
+      'one row, not two',
+    );
     await adminCall(env, 'POST', '/clock/advance', { seconds: 60 });
     await env.api.services.explorer.refreshImages(HZ);
     const done = await waitFor('the two-step row to succeed', outcome(two.id, 'succeeded')).catch((e: unknown) => {
-      throw new Error(`${String(e)}: ${JSON.stringify(entry(two.id))} ${JSON.stringify(env.api.services.regions.get(HZ)?.images.map((i) => [i.imageId, i.status]))}`);
+      throw new Error(
+        `${String(e)}: ${JSON.stringify(entry(two.id))} ${JSON.stringify(env.api.services.regions.get(HZ)?.images.map((i) => [i.imageId, i.status]))}`,
+      );
     });
-    assert.deepEqual(done.steps.map((s) => s.state), ['done', 'done']);
+    assert.deepEqual(
+      done.steps.map((s) => s.state),
+      ['done', 'done'],
+    );
   });
 
   test('a snapshot made for the form that then closes unused ends as a plain Create Snapshot row', async () => {
@@ -145,7 +210,9 @@ suite('Activity: snapshots and images', function () {
     const running = env.api.services.forms.deliver(key, { type: 'createSnapshot' });
     const two = await waitFor('the two-step row', async () => {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return activity().all().find((e) => e.steps.length === 2 && e.params?.instanceId === web.instanceId && e.target.id !== '');
+      return activity()
+        .all()
+        .find((e) => e.steps.length === 2 && e.params?.instanceId === web.instanceId && e.target.id !== '');
     });
     await adminCall(env, 'POST', '/clock/advance', { seconds: 120 });
     await running;
@@ -161,17 +228,43 @@ suite('Activity: snapshots and images', function () {
     const worker = await server(SH, 'shop-worker');
     const disk = worker.disks.find((d) => d.diskType === 'Data');
     assert.ok(disk);
-    const { snapshotId, requestId } = await api.createSnapshot({ regionId: SH, diskId: disk.diskId, snapshotName: 'act-resume-1', clientToken: 'act-resume-token' });
+    const { snapshotId, requestId } = await api.createSnapshot({
+      regionId: SH,
+      diskId: disk.diskId,
+      snapshotName: 'act-resume-1',
+      clientToken: 'act-resume-token',
+    });
     const now = Date.now();
-    const base = { kind: 'createSnapshot' as const, startedAt: now, outcome: 'running' as const, steps: [{ label: 'createSnapshot', state: 'active' as const }] };
-    const params = { profile: env.api.services.session.state?.profile ?? '', instanceId: worker.instanceId, diskId: disk.diskId, snapshotName: 'act-resume-1' };
+    const base = {
+      kind: 'createSnapshot' as const,
+      startedAt: now,
+      outcome: 'running' as const,
+      steps: [{ label: 'createSnapshot', state: 'active' as const }],
+    };
+    const params = {
+      profile: env.api.services.session.state?.profile ?? '',
+      instanceId: worker.instanceId,
+      diskId: disk.diskId,
+      snapshotName: 'act-resume-1',
+    };
     // What the earlier window left in globalState: one answered (following), one never answered.
-    const resumed = activity().add({ ...base, id: 'act-resume', target: { regionId: SH, kind: 'snapshot', id: snapshotId, name: 'act-resume-1' }, requestId, params, machine: { ...beginResourceOp('snapshot', snapshotId, now) } });
+    const resumed = activity().add({
+      ...base,
+      id: 'act-resume',
+      target: { regionId: SH, kind: 'snapshot', id: snapshotId, name: 'act-resume-1' },
+      requestId,
+      params,
+      machine: { ...beginResourceOp('snapshot', snapshotId, now) },
+    });
     const lost = activity().add({ ...base, id: 'act-lost', target: { regionId: SH, kind: 'snapshot', id: '', name: 'act-lost' }, params });
     env.api.services.regions.drop(SH);
     await env.api.services.resourceOps.resume([resumed, lost]);
     assert.equal(entry('act-lost')?.errorCode, 'swas.interrupted');
-    assert.deepEqual([entry('act-resume')?.outcome, entry('act-resume')?.machine?.seen], ['running', true], 'the resumed row read its snapshot (Progressing)');
+    assert.deepEqual(
+      [entry('act-resume')?.outcome, entry('act-resume')?.machine?.seen],
+      ['running', true],
+      'the resumed row read its snapshot (Progressing)',
+    );
     await adminCall(env, 'POST', '/clock/advance', { seconds: 120 });
     await env.api.services.explorer.reloadRegion(SH);
     await waitFor('the resumed row to succeed', outcome('act-resume', 'succeeded'));
@@ -180,10 +273,15 @@ suite('Activity: snapshots and images', function () {
   test('a failed form submission fails its image row; Retry from the Activity view reuses its ClientToken', async () => {
     await adminCall(env, 'PUT', '/faults', { script: [{ action: 'CreateCustomImage', kind: 'ServiceUnavailable', times: 4 }] });
     const key = await openForm('db-staging');
-    const snap = [...(await env.api.services.regions.load(HZ)).snapshotsByInstance.values()].flat().find((s) => s.snapshotName === 'db-staging-sys-0520');
+    const snap = [...(await env.api.services.regions.load(HZ)).snapshotsByInstance.values()]
+      .flat()
+      .find((s) => s.snapshotName === 'db-staging-sys-0520');
     assert.ok(snap);
     await env.api.services.forms.deliver(key, { type: 'submit', draft: draft('act-image-fail', snap.snapshotId) });
-    const failed = await waitFor('the failed image row', find((e) => e.target.name === 'act-image-fail' && e.outcome === 'failed'));
+    const failed = await waitFor(
+      'the failed image row',
+      find((e) => e.target.name === 'act-image-fail' && e.outcome === 'failed'),
+    );
     assert.equal(failed.errorCode, 'ServiceUnavailable');
     assert.ok(canRetry(failed));
     await vscode.commands.executeCommand('swas.activity.retry', { entryId: failed.id });

@@ -15,7 +15,13 @@ suite('Explorer tree: more than 500 servers', () => {
     for (let start = 0; start < 501; start += 50) {
       const batch = [];
       for (let i = start; i < Math.min(501, start + 50); i++) {
-        batch.push(adminCall(env, 'POST', '/servers', { regionId: 'cn-beijing', instanceName: `bulk-${String(i).padStart(3, '0')}`, status: 'Running' }));
+        batch.push(
+          adminCall(env, 'POST', '/servers', {
+            regionId: 'cn-beijing',
+            instanceName: `bulk-${String(i).padStart(3, '0')}`,
+            status: 'Running',
+          }),
+        );
       }
       await Promise.all(batch);
     }
@@ -44,7 +50,11 @@ suite('Explorer tree: more than 500 servers', () => {
     }
     const after = await env.api.children(bj.node);
     assert.equal(after.filter((r) => r.kind === 'instance').length, 500, 'the rows shown were replaced');
-    assert.equal(after.some((r) => r.kind === 'error'), false, 'an error row replaced the rows');
+    assert.equal(
+      after.some((r) => r.kind === 'error'),
+      false,
+      'an error row replaced the rows',
+    );
     const retry = after.find((r) => r.kind === 'loadMore');
     assert.equal(retry?.label, "Couldn't load more — retry");
     await adminCall(env, 'DELETE', '/requests');
@@ -52,10 +62,17 @@ suite('Explorer tree: more than 500 servers', () => {
     const all = await env.api.children(bj.node);
     assert.equal(all.filter((r) => r.kind === 'instance').length, 501);
     assert.equal(new Set(all.map((r) => r.node.id)).size, all.length, 'duplicate tree ids');
-    assert.equal(all.some((r) => r.kind === 'loadMore'), false);
+    assert.equal(
+      all.some((r) => r.kind === 'loadMore'),
+      false,
+    );
     assert.equal(all.at(-1)?.label, 'Custom Images');
     const listed = (await adminCall(env, 'GET', '/requests')) as { requests: { action: string; regionId: string }[] };
-    assert.equal(listed.requests.filter((r) => r.action === 'ListInstances' && r.regionId === 'cn-beijing').length, 1, 'Load more read more than the new page');
+    assert.equal(
+      listed.requests.filter((r) => r.action === 'ListInstances' && r.regionId === 'cn-beijing').length,
+      1,
+      'Load more read more than the new page',
+    );
   });
 
   test('Refresh after Load more goes back to the first 500', async function () {

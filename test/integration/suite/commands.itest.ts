@@ -25,7 +25,12 @@ suite('Node commands', () => {
     const sh = await region('cn-shanghai');
     const worker = await row(env, sh, 'shop-worker');
     const instanceId = (worker.node as unknown as { instanceId: string }).instanceId;
-    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', { regionId: 'cn-shanghai', instanceId, diskType, snapshotName });
+    const running = vscode.commands.executeCommand<CreatedSnapshot | undefined>('swas.createSnapshot', {
+      regionId: 'cn-shanghai',
+      instanceId,
+      diskType,
+      snapshotName,
+    });
     const progressing = await waitFor('the new snapshot row', async () =>
       (await env.api.children((await row(env, sh, 'shop-worker')).node)).find((r) => r.label === snapshotName),
     );

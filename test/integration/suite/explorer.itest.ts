@@ -36,7 +36,10 @@ suite('Explorer tree', function () {
     assert.equal(other?.collapsible, true);
     const folded = await env.api.children(other?.node);
     assert.equal(folded.length, 23);
-    assert.ok(folded.every((r) => r.kind === 'region' && r.collapsible), 'every folded region is a region that still expands');
+    assert.ok(
+      folded.every((r) => r.kind === 'region' && r.collapsible),
+      'every folded region is a region that still expands',
+    );
     assert.equal(folded[0]?.description, 'cn-qingdao', 'the folded regions keep the API order');
   });
 
@@ -64,7 +67,9 @@ suite('Explorer tree', function () {
     await env.api.children(web.node);
     const db = await row(env, hz, 'db-staging');
     await env.api.children(db.node);
-    const calls = (await requests(env)).filter((r) => r.regionId === 'cn-hangzhou' && r.action.startsWith('List') && r.action !== 'ListInstanceStatus');
+    const calls = (await requests(env)).filter(
+      (r) => r.regionId === 'cn-hangzhou' && r.action.startsWith('List') && r.action !== 'ListInstanceStatus',
+    );
     const count = (a: string): number => calls.filter((c) => c.action === a).length;
     assert.equal(count('ListInstances'), 1);
     assert.equal(count('ListSnapshots'), 1);
@@ -88,7 +93,10 @@ suite('Explorer tree', function () {
     const qd = (await env.api.children(other.node)).find((r) => r.description === 'cn-qingdao');
     assert.ok(qd, 'cn-qingdao is not under Other regions');
     const rows = await env.api.children(qd?.node);
-    assert.deepEqual(rows.map((r) => r.label), ['No servers in this region']);
+    assert.deepEqual(
+      rows.map((r) => r.label),
+      ['No servers in this region'],
+    );
   });
 
   test('Custom Images lists the images with status and the shared flag', async () => {
@@ -119,16 +127,28 @@ suite('Explorer tree', function () {
     const rows = await env.api.children(sh.node);
     const calls = (await requests(env)).filter((r) => r.regionId === 'cn-shanghai' && r.httpStatus === 200).map((r) => r.action);
     assert.deepEqual(calls.sort(), ['ListCustomImages', 'ListInstances', 'ListSnapshots']);
-    assert.deepEqual(rows.filter((r) => r.kind === 'instance').map((r) => r.label).sort(), ['shop-frontend', 'shop-worker']);
+    assert.deepEqual(
+      rows
+        .filter((r) => r.kind === 'instance')
+        .map((r) => r.label)
+        .sort(),
+      ['shop-frontend', 'shop-worker'],
+    );
   });
 
   test('Filter Servers keeps matching servers across regions and Clear Filter restores them', async () => {
     await vscode.commands.executeCommand('swas.filter', 'stopped');
     const hz = (await env.api.children()).find((r) => r.description === 'cn-hangzhou');
     const filtered = (await env.api.children(hz?.node)).filter((r) => r.kind === 'instance');
-    assert.deepEqual(filtered.map((r) => r.label), ['db-staging']);
+    assert.deepEqual(
+      filtered.map((r) => r.label),
+      ['db-staging'],
+    );
     const sh = (await env.api.children()).find((r) => r.description === 'cn-shanghai');
-    assert.deepEqual((await env.api.children(sh?.node)).map((r) => r.label), ['No servers match the filter', 'Custom Images']);
+    assert.deepEqual(
+      (await env.api.children(sh?.node)).map((r) => r.label),
+      ['No servers match the filter', 'Custom Images'],
+    );
     await vscode.commands.executeCommand('swas.clearFilter');
     assert.equal((await env.api.children(hz?.node)).filter((r) => r.kind === 'instance').length, 4);
   });
@@ -179,7 +199,10 @@ suite('Explorer tree: regions shown, polling', function () {
     env.api.services.explorer.reset();
     const rows = await env.api.children();
     assert.deepEqual(rows.map((r) => r.description).sort(), ['ap-southeast-1', 'cn-qingdao', 'cn-shanghai']);
-    assert.ok(rows.every((r) => r.kind === 'region'), 'a chosen region was folded');
+    assert.ok(
+      rows.every((r) => r.kind === 'region'),
+      'a chosen region was folded',
+    );
   });
 
   test('the server counts: one ListInstances per region on a full Refresh, none when switching back to a profile already counted', async () => {
@@ -199,8 +222,11 @@ suite('Explorer tree: regions shown, polling', function () {
       await env.api.services.credentials.setActive('default');
       await env.api.services.session.reload();
       await adminCall(env, 'DELETE', '/requests');
-      assert.deepEqual((await env.api.children()).map((r) => r.label), first.map((r) => r.label));
-      assert.equal(await listInstances(), 0, "back to the first profile: its counts are reused");
+      assert.deepEqual(
+        (await env.api.children()).map((r) => r.label),
+        first.map((r) => r.label),
+      );
+      assert.equal(await listInstances(), 0, 'back to the first profile: its counts are reused');
       // The inline Refresh on "Other regions" counts again.
       await vscode.commands.executeCommand('swas.refresh', (await otherRegions(env))?.node);
       assert.equal((await env.api.children()).at(-1)?.label, 'Other regions (23)');
@@ -242,7 +268,10 @@ suite('Explorer tree: regions shown, polling', function () {
       await vscode.commands.executeCommand('swas.refresh', zjk.node);
       assert.ok((await env.api.children(zjk.node)).some((r) => r.label === 'zjk-new'));
       const roots = await env.api.children();
-      assert.ok(roots.some((r) => r.description === 'cn-zhangjiakou'), 'cn-zhangjiakou did not move up');
+      assert.ok(
+        roots.some((r) => r.description === 'cn-zhangjiakou'),
+        'cn-zhangjiakou did not move up',
+      );
       assert.equal(roots.at(-1)?.label, 'Other regions (22)');
     } finally {
       await adminCall(env, 'POST', '/reset', { seed: 'demo' });

@@ -27,13 +27,19 @@ suite('Hostile Run Command output', function () {
     const target = { regionId: web.regionId, instanceId: web.instanceId, instanceName: `${web.instanceName}\u001b[8m`, osType: web.osType };
     const script = "printf '\\033[2J\\033[31mred\\000|\\377|\\342\\200\\256evil\\rnext\\n'";
     let now = 0;
-    const [o] = await runOnServers(api.remote, [target], script, { timeoutSeconds: 60, workingUser: 'root' }, {
-      now: () => now,
-      sleep: async (ms) => {
-        now += ms;
-        await adminCall(env, 'GET', '/invocations/finished');
+    const [o] = await runOnServers(
+      api.remote,
+      [target],
+      script,
+      { timeoutSeconds: 60, workingUser: 'root' },
+      {
+        now: () => now,
+        sleep: async (ms) => {
+          now += ms;
+          await adminCall(env, 'GET', '/invocations/finished');
+        },
       },
-    });
+    );
     assert.equal(o?.result?.status, 'Success', JSON.stringify(o?.error?.message));
     const report = renderReport(script, o ? [o] : [], new Date());
     const doc = await vscode.workspace.openTextDocument({ content: report, language: 'log' });

@@ -26,7 +26,9 @@ function errorText(err: unknown): string {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: Number(process.env.SWAS_ITEST_TIMEOUT_MS ?? 20_000), reporter: 'spec' });
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.itest.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.itest.js'))
+    .sort();
   const only = process.env.SWAS_ITEST_FILTER;
   for (const f of files) if (!only || f.includes(only)) mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {

@@ -58,8 +58,14 @@ suite('Authorize a key as a SWAS key pair', function () {
   let original: ServerPrompts;
   let variantsBefore: unknown;
 
-  const webRow = async () => row(env, (await env.api.children()).find((x) => x.description === HZ), 'web-prod-1');
-  const webId = async () => (await env.api.services.regions.load(HZ)).instances.find((i) => i.instanceName === 'web-prod-1')?.instanceId ?? '';
+  const webRow = async () =>
+    row(
+      env,
+      (await env.api.children()).find((x) => x.description === HZ),
+      'web-prod-1',
+    );
+  const webId = async () =>
+    (await env.api.services.regions.load(HZ)).instances.find((i) => i.instanceName === 'web-prod-1')?.instanceId ?? '';
   const remote = () => {
     const api = env.api.services.api();
     assert.ok(api, 'signed in');
@@ -91,7 +97,7 @@ suite('Authorize a key as a SWAS key pair', function () {
     await adminCall(env, 'PUT', '/variants', { variants: variantsBefore });
   });
 
-  test('imports a new ed25519 key, attaches it in place of the bound pair, and root\'s authorized_keys holds it', async () => {
+  test("imports a new ed25519 key, attaches it in place of the bound pair, and root's authorized_keys holds it", async () => {
     const id = await webId();
     const old = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvGZ1j1mU6yYt3jXr2u8pE4yWv2nq0H0yEJk0c8Xv1A';
     await remote().importKeyPair({ regionId: HZ, name: 'old-pair', publicKey: old, clientToken: 'itest-old-import' });
@@ -110,9 +116,15 @@ suite('Authorize a key as a SWAS key pair', function () {
     assert.ok(conn?.identityFile && conn.authorizedKey, 'the key is remembered as authorised');
     const publicKey = readFileSync(`${conn.identityFile}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
     const pairs = await remote().listKeyPairs(HZ);
-    assert.deepEqual(pairs.map((p) => [p.name.startsWith('swas_web-prod-1_ed25519') ? 'ours' : p.name, p.instanceIds]), [['old-pair', []], ['ours', [id]]]);
+    assert.deepEqual(
+      pairs.map((p) => [p.name.startsWith('swas_web-prod-1_ed25519') ? 'ours' : p.name, p.instanceIds]),
+      [
+        ['old-pair', []],
+        ['ours', [id]],
+      ],
+    );
     const file = await adminCall<{ content: string }>(env, 'GET', `/machines/${id}/file?path=/root/.ssh/authorized_keys`);
-    assert.ok(file.content.includes(publicKey), 'the attached key is in root\'s authorized_keys');
+    assert.ok(file.content.includes(publicKey), "the attached key is in root's authorized_keys");
     assert.ok(!file.content.includes(old.split(' ')[1] ?? '-'), 'the replaced pair is gone from it');
   });
 
@@ -122,24 +134,39 @@ suite('Authorize a key as a SWAS key pair', function () {
     const id = await webId();
     const first = connections().get('default', id);
     assert.ok(first?.identityFile);
-    await remote().detachKeyPair({ regionId: HZ, name: (await remote().listKeyPairs(HZ))[0]?.name ?? '', instanceIds: [id], clientToken: 'itest-detach' });
+    await remote().detachKeyPair({
+      regionId: HZ,
+      name: (await remote().listKeyPairs(HZ))[0]?.name ?? '',
+      instanceIds: [id],
+      clientToken: 'itest-detach',
+    });
     // Forget the key on our side; the next Connect picks the same key file again.
     await connections().set('default', id, { user: 'root', port: 22 });
     const asked: Asked[] = [];
-    env.api.services.prompts = scripted((a) => (a.kind === 'pick' ? a.buttons.findIndex((l) => l.includes(`${first.identityFile?.split('/').pop() ?? ''}.pub`)) : keyPairWay()(a)), asked);
+    env.api.services.prompts = scripted(
+      (a) =>
+        a.kind === 'pick' ? a.buttons.findIndex((l) => l.includes(`${first.identityFile?.split('/').pop() ?? ''}.pub`)) : keyPairWay()(a),
+      asked,
+    );
     await adminCall(env, 'DELETE', '/requests');
     await openTerminal();
     assert.match(asked.find((a) => a.message.startsWith('Attach the key pair'))?.detail ?? '', /is reused/);
     const actions = (await adminCall<{ requests: Array<{ action: string }> }>(env, 'GET', '/requests')).requests.map((r) => r.action);
     assert.ok(!actions.includes('ImportKeyPair'), actions.join(', '));
     assert.ok(actions.includes('AttachKeyPair'));
-    assert.deepEqual((await remote().listKeyPairs(HZ)).map((p) => p.instanceIds), [[id]]);
+    assert.deepEqual(
+      (await remote().listKeyPairs(HZ)).map((p) => p.instanceIds),
+      [[id]],
+    );
   });
 
   test('when SWAS refuses the ed25519 key (rsa-only-key-pairs variant), it says so and attaches a new RSA key instead', async () => {
     await adminCall(env, 'PUT', '/variants', { variants: ['rsa-only-key-pairs'] });
     const asked: Asked[] = [];
-    env.api.services.prompts = scripted(keyPairWay((b) => b.find((x) => x.includes('RSA'))), asked);
+    env.api.services.prompts = scripted(
+      keyPairWay((b) => b.find((x) => x.includes('RSA'))),
+      asked,
+    );
     await openTerminal();
     const refused = asked.find((a) => a.message.startsWith('SWAS did not accept'));
     assert.match(refused?.message ?? '', /ssh-ed25519/);

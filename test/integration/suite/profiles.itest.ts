@@ -18,7 +18,12 @@ suite('Credentials', () => {
     const cases = [
       { accessKeyId: env.accessKeyId, accessKeySecret: 'not-the-secret', endpoint: env.endpoint },
       { accessKeyId: 'EMULdisabled00000000001', accessKeySecret: 'emulator-disabled-secret', endpoint: env.endpoint },
-      { accessKeyId: 'STS.EMULdemo00000000001', accessKeySecret: 'emulator-sts-secret-0001', securityToken: 'emulator-sts-token-expired', endpoint: env.endpoint },
+      {
+        accessKeyId: 'STS.EMULdemo00000000001',
+        accessKeySecret: 'emulator-sts-secret-0001',
+        securityToken: 'emulator-sts-token-expired',
+        endpoint: env.endpoint,
+      },
       { accessKeyId: 'EMULnobody0000000000000', accessKeySecret: 'whatever-secret', endpoint: env.endpoint },
       { accessKeyId: env.accessKeyId, accessKeySecret: env.accessKeySecret, endpoint: 'http://127.0.0.1:9' },
     ];
@@ -44,7 +49,9 @@ suite('Credentials', () => {
     assert.ok((await env.api.children()).length > 0);
     // Another window switching the active profile only changes SecretStorage:
     await env.api.services.credentials.saveProfile('itest-b', { accessKeyId: env.accessKeyId, accessKeySecret: env.accessKeySecret });
-    await waitFor('the session to follow the secret change', () => (env.api.services.session.state?.profile === 'itest-b' ? true : undefined));
+    await waitFor('the session to follow the secret change', () =>
+      env.api.services.session.state?.profile === 'itest-b' ? true : undefined,
+    );
   });
 
   test('Sign Out deletes the active profile from secret storage and the tree empties when none is left', async () => {

@@ -20,13 +20,24 @@ function answering(choose: (items: Item[]) => number[], asked: Asked[], infos: s
     confirm: async () => undefined,
     input: async () => undefined,
     pick: async (items, o) => (asked.push({ items, title: o.title }), items[choose(items)[0] ?? -1]),
-    pickMany: async (items, o) => (asked.push({ items, title: o.title }), choose(items).map((i) => items[i]).filter((x) => x !== undefined)),
+    pickMany: async (items, o) => (
+      asked.push({ items, title: o.title }),
+      choose(items)
+        .map((i) => items[i])
+        .filter((x) => x !== undefined)
+    ),
     info: async (message) => (infos.push(message), undefined),
   };
 }
 
-const byDescription = (...ids: string[]) => (items: Item[]) => ids.map((id) => items.findIndex((i) => i.description === id));
-const byLabel = (...labels: string[]) => (items: Item[]) => labels.map((l) => items.findIndex((i) => i.label === l));
+const byDescription =
+  (...ids: string[]) =>
+  (items: Item[]) =>
+    ids.map((id) => items.findIndex((i) => i.description === id));
+const byLabel =
+  (...labels: string[]) =>
+  (items: Item[]) =>
+    labels.map((l) => items.findIndex((i) => i.label === l));
 
 suite('Quick picks of the palette', function () {
   this.timeout(90_000);
@@ -62,15 +73,28 @@ suite('Quick picks of the palette', function () {
     answer(byDescription('cn-qingdao', 'cn-hangzhou'));
     await vscode.commands.executeCommand('swas.selectRegions');
     assert.equal(asked[0]?.title, 'SWAS: Select Regions');
-    assert.equal(asked[0]?.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator && i.description !== 'option').length, 26, 'every region is offered');
+    assert.equal(
+      asked[0]?.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator && i.description !== 'option').length,
+      26,
+      'every region is offered',
+    );
     assert.deepEqual(env.api.services.selection.chosen('default')?.sort(), ['cn-hangzhou', 'cn-qingdao']);
     const stored = env.api.services.context.globalState.get<Record<string, string[]>>('swas.selectedRegions');
     assert.deepEqual(stored?.default?.sort(), ['cn-hangzhou', 'cn-qingdao'], 'the choice is stored per profile');
     const rows = await env.api.children();
-    assert.deepEqual(rows.map((r) => r.description), ['cn-qingdao', 'cn-hangzhou'], 'the chosen regions, in the API order, none folded');
-    assert.deepEqual((await env.api.children(rows[0]?.node)).map((r) => r.label), ['No servers in this region']);
+    assert.deepEqual(
+      rows.map((r) => r.description),
+      ['cn-qingdao', 'cn-hangzhou'],
+      'the chosen regions, in the API order, none folded',
+    );
+    assert.deepEqual(
+      (await env.api.children(rows[0]?.node)).map((r) => r.label),
+      ['No servers in this region'],
+    );
     // The next pick shows the choice as picked; picking every region means "all" again.
-    answer((items) => items.flatMap((i, n) => (i.description && i.description !== 'option' && i.kind !== vscode.QuickPickItemKind.Separator ? [n] : [])));
+    answer((items) =>
+      items.flatMap((i, n) => (i.description && i.description !== 'option' && i.kind !== vscode.QuickPickItemKind.Separator ? [n] : [])),
+    );
     await vscode.commands.executeCommand('swas.selectRegions');
     const picked = asked[1]?.items.filter((i) => i.picked && i.description !== 'option').map((i) => i.description);
     assert.deepEqual(picked?.sort(), ['cn-hangzhou', 'cn-qingdao']);
@@ -79,7 +103,10 @@ suite('Quick picks of the palette', function () {
   });
 
   test('a selection that shows nothing says so: only empty regions with "Hide regions without servers"', async () => {
-    answer((items) => [items.findIndex((i) => i.label === 'Hide regions without servers'), ...byDescription('cn-qingdao', 'cn-beijing')(items)]);
+    answer((items) => [
+      items.findIndex((i) => i.label === 'Hide regions without servers'),
+      ...byDescription('cn-qingdao', 'cn-beijing')(items),
+    ]);
     await vscode.commands.executeCommand('swas.selectRegions');
     await waitFor('the setting', () => (env.api.services.settings.read().hideEmptyRegions ? true : undefined));
     const rows = await env.api.children();
@@ -105,7 +132,11 @@ suite('Quick picks of the palette', function () {
       assert.equal(services.session.state?.profile, 'qp-b');
       await waitFor('the profile in the description', () => (env.api.view.description === 'qp-b' ? true : undefined));
       assert.deepEqual(services.forms.openForms(), [], 'the form of the other profile closed');
-      assert.deepEqual((await env.api.children()).map((r) => r.description), ['ap-southeast-1'], "qp-b's own region selection");
+      assert.deepEqual(
+        (await env.api.children()).map((r) => r.description),
+        ['ap-southeast-1'],
+        "qp-b's own region selection",
+      );
       // Back through the same pick: the first profile's tree again.
       answer(byLabel('default'));
       await vscode.commands.executeCommand('swas.switchProfile');
@@ -124,7 +155,10 @@ suite('Quick picks of the palette', function () {
     const items = asked[0]?.items ?? [];
     const labels = items.map((i) => i.label);
     assert.deepEqual(labels.slice(-2), ['Not possible', 'legacy-blog'], labels.join(', '));
-    assert.ok(['web-prod-1', 'db-staging', 'api-canary'].every((n) => labels.indexOf(n) < labels.indexOf('Not possible')), 'a Starting server is still offered (only advice)');
+    assert.ok(
+      ['web-prod-1', 'db-staging', 'api-canary'].every((n) => labels.indexOf(n) < labels.indexOf('Not possible')),
+      'a Starting server is still offered (only advice)',
+    );
     assert.match(items.at(-1)?.description ?? '', /^Disabled \(EXPIRED\): a disabled server cannot make images/);
     assert.equal(infos.length, 1);
     assert.match(infos[0] ?? '', /^"legacy-blog" cannot be chosen: Disabled/);

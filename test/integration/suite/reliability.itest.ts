@@ -23,7 +23,14 @@ suite('Reliability regressions', () => {
     const one = '{"InstanceId":"s-rel-1","InstanceName":"match-me","RegionId":"cn-hangzhou","Status":"Running","Disks":[]}';
     // The root first: its server counts are ListInstances calls too, and the one answer below is for the region's load.
     await env.api.children();
-    await adminCall(env, 'PUT', '/faults', { responses: [{ action: 'ListInstances', body: `{"RequestId":"{RequestId}","TotalCount":600,"PageNumber":1,"PageSize":100,"Instances":[${one}]}` }] });
+    await adminCall(env, 'PUT', '/faults', {
+      responses: [
+        {
+          action: 'ListInstances',
+          body: `{"RequestId":"{RequestId}","TotalCount":600,"PageNumber":1,"PageSize":100,"Instances":[${one}]}`,
+        },
+      ],
+    });
     env.api.services.explorer.setFilter('match-me');
     env.api.services.regions.clear();
     const roots = await env.api.children();
@@ -32,6 +39,9 @@ suite('Reliability regressions', () => {
     const rows = await env.api.children(hz.node);
     const kinds = rows.map((r) => r.kind);
     assert.ok(kinds.includes('instance'), JSON.stringify(rows.map((r) => [r.kind, r.label])));
-    assert.ok(kinds.includes('loadMore'), `no Load more under a filter over a truncated region: ${JSON.stringify(rows.map((r) => [r.kind, r.label]))}`);
+    assert.ok(
+      kinds.includes('loadMore'),
+      `no Load more under a filter over a truncated region: ${JSON.stringify(rows.map((r) => [r.kind, r.label]))}`,
+    );
   });
 });

@@ -81,8 +81,14 @@ suite('Server operations', function () {
     const act = env.api.services.activity.all()[0];
     assert.deepEqual([act?.kind, act?.target.name, act?.outcome], ['stop', 'web-prod-1', 'running']);
     await adminCall(env, 'POST', '/clock/advance', { seconds: 10 });
-    await waitFor('Stopped in the tree', async () => ((await row(env, await region(HZ), 'web-prod-1')).description.startsWith('Stopped') ? true : undefined), 30_000);
-    await waitFor('the Activity row to succeed', () => (env.api.services.activity.get(act?.id ?? '')?.outcome === 'succeeded' ? true : undefined));
+    await waitFor(
+      'Stopped in the tree',
+      async () => ((await row(env, await region(HZ), 'web-prod-1')).description.startsWith('Stopped') ? true : undefined),
+      30_000,
+    );
+    await waitFor('the Activity row to succeed', () =>
+      env.api.services.activity.get(act?.id ?? '')?.outcome === 'succeeded' ? true : undefined,
+    );
     assert.ok(env.api.services.activity.get(act?.id ?? '')?.requestId);
   });
 
@@ -103,29 +109,43 @@ suite('Server operations', function () {
 
   test('Apply Image to Server: pick the target, type its name, see Resetting → Running with the new image', async () => {
     const asked: string[] = [];
-    env.api.services.prompts = scripted({
-      pickMany: (labels) => [labels.indexOf('db-staging')],
-      confirm: (_m, b) => b[0],
-      input: () => 'db-staging',
-    }, asked);
+    env.api.services.prompts = scripted(
+      {
+        pickMany: (labels) => [labels.indexOf('db-staging')],
+        confirm: (_m, b) => b[0],
+        input: () => 'db-staging',
+      },
+      asked,
+    );
     const hz = await region(HZ);
     const golden = await row(env, await row(env, hz, 'Custom Images'), 'web-prod-golden');
     await vscode.commands.executeCommand('swas.applyImage', golden.node);
-    assert.deepEqual(asked.slice(0, 3), ['pickMany', 'confirm:Reset server "db-staging" to image "web-prod-golden"?', 'input:Type the server name "db-staging" to confirm that all data on its disks is erased.']);
+    assert.deepEqual(asked.slice(0, 3), [
+      'pickMany',
+      'confirm:Reset server "db-staging" to image "web-prod-golden"?',
+      'input:Type the server name "db-staging" to confirm that all data on its disks is erased.',
+    ]);
     assert.equal((await calls('ResetSystem')).length, 1);
     assert.match((await row(env, await region(HZ), 'db-staging')).description, /^Resetting/);
     const act = env.api.services.activity.all().find((e) => e.kind === 'reset');
     await adminCall(env, 'POST', '/clock/advance', { seconds: 30 });
     await waitFor('a poll to see Resetting', seen(act?.id, 'resetting'), 30_000);
     await adminCall(env, 'POST', '/clock/advance', { seconds: 30 });
-    await waitFor('Running again', async () => ((await row(env, await region(HZ), 'db-staging')).description.startsWith('Running') ? true : undefined), 60_000);
+    await waitFor(
+      'Running again',
+      async () => ((await row(env, await region(HZ), 'db-staging')).description.startsWith('Running') ? true : undefined),
+      60_000,
+    );
     assert.equal((await server('db-staging')).imageName, 'web-prod-golden');
     assert.equal(env.api.services.activity.get(act?.id ?? '')?.outcome, 'succeeded');
   });
 
   test('a custom image made from the same server is refused before any call, with its reason', async () => {
     const asked: string[] = [];
-    env.api.services.prompts = scripted({ pickMany: (labels) => [labels.findIndex((l) => l.endsWith('db-staging'))], confirm: (_m, b) => b[0], input: () => 'db-staging' }, asked);
+    env.api.services.prompts = scripted(
+      { pickMany: (labels) => [labels.findIndex((l) => l.endsWith('db-staging'))], confirm: (_m, b) => b[0], input: () => 'db-staging' },
+      asked,
+    );
     const hz = await region(HZ);
     const base = await row(env, await row(env, hz, 'Custom Images'), 'db-staging-base');
     await vscode.commands.executeCommand('swas.applyImage', base.node);
@@ -137,15 +157,34 @@ suite('Server operations', function () {
     const golden = (await env.api.services.regions.load(HZ)).images.find((i) => i.name === 'web-prod-golden');
     assert.ok(golden);
     const db = await server('db-staging');
-    const hostile = { regionId: HZ, instanceId: db.instanceId, imageId: golden.imageId, confirmed: true, typed: 'db-staging', confirmation: 'db-staging', force: true };
+    const hostile = {
+      regionId: HZ,
+      instanceId: db.instanceId,
+      imageId: golden.imageId,
+      confirmed: true,
+      typed: 'db-staging',
+      confirmation: 'db-staging',
+      force: true,
+    };
     for (const answer of [undefined, 'DB-STAGING', 'web-prod-1']) {
       const asked: string[] = [];
-      env.api.services.prompts = scripted({ pick: (labels) => labels.indexOf('web-prod-golden'), confirm: (_m, b) => b[0], input: () => answer }, asked);
+      env.api.services.prompts = scripted(
+        { pick: (labels) => labels.indexOf('web-prod-golden'), confirm: (_m, b) => b[0], input: () => answer },
+        asked,
+      );
       await vscode.commands.executeCommand('swas.resetSystem', hostile);
-      assert.ok(asked.some((a) => a.startsWith('input:')), 'the typed confirmation was asked');
+      assert.ok(
+        asked.some((a) => a.startsWith('input:')),
+        'the typed confirmation was asked',
+      );
     }
     env.api.services.prompts = scripted({ pick: () => 0, confirm: () => undefined }, []);
-    await vscode.commands.executeCommand('swas.applyImage', { regionId: HZ, imageId: golden.imageId, instanceIds: [db.instanceId], confirmed: true });
+    await vscode.commands.executeCommand('swas.applyImage', {
+      regionId: HZ,
+      imageId: golden.imageId,
+      instanceIds: [db.instanceId],
+      confirmed: true,
+    });
     await vscode.commands.executeCommand('swas.activity.retry', { entryId: 'nope', confirmed: true });
     assert.equal((await calls('ResetSystem')).length, 0, 'no ResetSystem reached the emulator');
   });
@@ -155,14 +194,26 @@ suite('Server operations', function () {
     await adminCall(env, 'POST', '/servers/' + web.instanceId + '/status', { status: 'Stopping' });
     const now = Date.now();
     const entry = env.api.services.activity.add({
-      id: 'resume-1', kind: 'stop', target: { regionId: HZ, kind: 'instance', id: web.instanceId, name: 'web-prod-1' },
-      startedAt: now, outcome: 'running', steps: [{ label: 'Stopping', state: 'active' }, { label: 'Stopped', state: 'pending' }],
-      requestId: 'R-1', machine: { kind: 'stop', since: now, seen: [], phase: 'waiting' },
+      id: 'resume-1',
+      kind: 'stop',
+      target: { regionId: HZ, kind: 'instance', id: web.instanceId, name: 'web-prod-1' },
+      startedAt: now,
+      outcome: 'running',
+      steps: [
+        { label: 'Stopping', state: 'active' },
+        { label: 'Stopped', state: 'pending' },
+      ],
+      requestId: 'R-1',
+      machine: { kind: 'stop', since: now, seen: [], phase: 'waiting' },
     });
     env.api.services.regions.drop(HZ);
     await env.api.services.serverOps.resume([entry]);
     await adminCall(env, 'POST', '/servers/' + web.instanceId + '/status', { status: 'Stopped' });
-    await waitFor('the resumed row to succeed', () => (env.api.services.activity.get('resume-1')?.outcome === 'succeeded' ? true : undefined), 30_000);
+    await waitFor(
+      'the resumed row to succeed',
+      () => (env.api.services.activity.get('resume-1')?.outcome === 'succeeded' ? true : undefined),
+      30_000,
+    );
   });
 
   test('a failed call fails its row with the code and RequestId; Retry resends the same ClientToken; Copy Details and Clear Finished', async () => {

@@ -54,7 +54,10 @@ suite('What users see', function () {
     };
     const config = vscode.workspace.getConfiguration('swas');
     try {
-      for (const [site, host] of [['china', 'swas.console.aliyun.com'], ['international', 'swas.console.alibabacloud.com']] as const) {
+      for (const [site, host] of [
+        ['china', 'swas.console.aliyun.com'],
+        ['international', 'swas.console.alibabacloud.com'],
+      ] as const) {
         await config.update('consoleSite', site, vscode.ConfigurationTarget.Global);
         const url = await vscode.commands.executeCommand<string>('swas.openInConsole', web.node);
         assert.equal(opened.at(-1), url, 'the command opened the URL it returned');
@@ -72,7 +75,7 @@ suite('What users see', function () {
     }
   });
 
-  test('Import Keys from the Environment signs in with them; Don\'t Ask Again is remembered', async () => {
+  test("Import Keys from the Environment signs in with them; Don't Ask Again is remembered", async () => {
     const services = env.api.services;
     for (const name of await services.credentials.listProfiles()) await services.credentials.deleteProfile(name);
     await services.session.reload();

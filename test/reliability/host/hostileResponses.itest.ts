@@ -51,7 +51,14 @@ suite('Hostile responses in the tree', () => {
 
   test('a BigNumber instance id and extra fields show the server with its id intact', async () => {
     const inst = `{"InstanceId":${BIG_ID},"InstanceName":"big-id","RegionId":"cn-hangzhou","Status":"Running","PublicIpAddress":"127.0.0.9","Extra":{"x":[1]},"Disks":[]}`;
-    await adminCall(env, 'PUT', '/faults', { responses: [{ action: 'ListInstances', body: `{"RequestId":"{RequestId}","TotalCount":1,"PageNumber":1,"PageSize":100,"Instances":[${inst}],"More":true}` }] });
+    await adminCall(env, 'PUT', '/faults', {
+      responses: [
+        {
+          action: 'ListInstances',
+          body: `{"RequestId":"{RequestId}","TotalCount":1,"PageNumber":1,"PageSize":100,"Instances":[${inst}],"More":true}`,
+        },
+      ],
+    });
     const rows = await regionRows();
     await adminCall(env, 'DELETE', '/faults');
     const server = rows.find((r) => r.kind === 'instance');
@@ -61,13 +68,24 @@ suite('Hostile responses in the tree', () => {
   });
 
   test('a page of 150 servers that arrives empty is not shown as an empty region', async () => {
-    await adminCall(env, 'PUT', '/faults', { responses: [{ action: 'ListInstances', body: '{"RequestId":"{RequestId}","TotalCount":150,"PageNumber":1,"PageSize":100,"Instances":[]}', times: 2 }] });
+    await adminCall(env, 'PUT', '/faults', {
+      responses: [
+        {
+          action: 'ListInstances',
+          body: '{"RequestId":"{RequestId}","TotalCount":150,"PageNumber":1,"PageSize":100,"Instances":[]}',
+          times: 2,
+        },
+      ],
+    });
     const rows = await regionRows();
     await adminCall(env, 'DELETE', '/faults');
     const kinds = rows.map((r) => r.kind);
     const shown = JSON.stringify(rows.map((r) => [r.kind, r.label]));
     // Both must hold: "no servers" next to a Load more is the bug this test names, not a pass.
-    assert.ok(!rows.some((r) => /No servers in this region/.test(r.label)), `a region with TotalCount 150 says it has no servers: ${shown}`);
+    assert.ok(
+      !rows.some((r) => /No servers in this region/.test(r.label)),
+      `a region with TotalCount 150 says it has no servers: ${shown}`,
+    );
     assert.ok(kinds.includes('error') || kinds.includes('loadMore'), `the short page is neither an error (Retry) nor Load more: ${shown}`);
   });
 });

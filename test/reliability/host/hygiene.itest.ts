@@ -16,7 +16,11 @@ import { ErrorNode } from '../../../src/tree/errorNode';
 import type { TestEnv } from '../../integration/suite/testEnv';
 import { adminCall, resetEmulator, testEnv } from '../../integration/suite/testEnv';
 
-const STS = { accessKeyId: 'STS.EMULdemo00000000001', accessKeySecret: 'emulator-sts-secret-0001', securityToken: 'emulator-sts-token-valid' };
+const STS = {
+  accessKeyId: 'STS.EMULdemo00000000001',
+  accessKeySecret: 'emulator-sts-secret-0001',
+  securityToken: 'emulator-sts-token-valid',
+};
 const WRONG_SECRET = 'user-typed-wrong-secret-42';
 const KINDS = ['InternalError', 'ServiceUnavailable', 'Throttling.User', 'ResetBefore', 'ResetAfterCommit', 'BadGateway', 'Timeout'];
 /**
@@ -24,7 +28,8 @@ const KINDS = ['InternalError', 'ServiceUnavailable', 'Throttling.User', 'ResetB
  * adaptive limiter and retried unseen up to maxThrottleAttempts (src/core/retry.ts), every other
  * retryable fault up to maxAttempts. Fewer faults than that are absorbed by the retries.
  */
-const attemptsFor = (kind: string): number => (isThrottlingCode(kind) ? DEFAULT_RETRY_POLICY.maxThrottleAttempts : DEFAULT_RETRY_POLICY.maxAttempts);
+const attemptsFor = (kind: string): number =>
+  isThrottlingCode(kind) ? DEFAULT_RETRY_POLICY.maxThrottleAttempts : DEFAULT_RETRY_POLICY.maxAttempts;
 
 suite('Secret hygiene in the extension host', () => {
   let env: TestEnv;
@@ -63,25 +68,32 @@ suite('Secret hygiene in the extension host', () => {
   test('STS sign-in and the whole demo tree', async () => {
     await signInAs('rel-sts', STS);
     await walk(undefined, 3);
-    assert.ok(texts.some((t) => t.startsWith('instance')), 'servers are shown');
+    assert.ok(
+      texts.some((t) => t.startsWith('instance')),
+      'servers are shown',
+    );
   });
 
   test('the Create Custom Image form opens for an STS-signed-in user (webview HTML, init message, state)', async () => {
     const s = env.api.services;
     const ext = vscode.extensions.getExtension('swas-explorer.swas-explorer');
     assert.ok(ext);
-    const panels = new CreateImagePanels(ext.extensionUri, {
-      getApi: () => s.api(),
-      loadRegion: (regionId, o) => s.regions.load(regionId, { fresh: o?.fresh }),
-      listRegions: () => s.regions.listRegions(),
-      logger: s.logger,
-      revealImage: () => Promise.resolve(),
-      refreshImages: () => undefined,
-      profile: () => s.session.state?.profile,
-      cachedRegion: (regionId) => s.regions.get(regionId),
-      watchRegion: (regionId, listener) => s.regions.onDidChange((r) => r === regionId && listener()),
-      createSnapshot: () => Promise.resolve(undefined),
-    }, s.session.onDidChange);
+    const panels = new CreateImagePanels(
+      ext.extensionUri,
+      {
+        getApi: () => s.api(),
+        loadRegion: (regionId, o) => s.regions.load(regionId, { fresh: o?.fresh }),
+        listRegions: () => s.regions.listRegions(),
+        logger: s.logger,
+        revealImage: () => Promise.resolve(),
+        refreshImages: () => undefined,
+        profile: () => s.session.state?.profile,
+        cachedRegion: (regionId) => s.regions.get(regionId),
+        watchRegion: (regionId, listener) => s.regions.onDidChange((r) => r === regionId && listener()),
+        createSnapshot: () => Promise.resolve(undefined),
+      },
+      s.session.onDidChange,
+    );
     const data = await s.regions.load('cn-hangzhou');
     const server = data.instances.find((i) => i.status === 'Running');
     assert.ok(server);

@@ -19,6 +19,13 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
     runner.on('pass', (t) => record({ title: t.fullTitle(), state: 'passed', durationMs: t.duration ?? 0 }));
-    runner.on('fail', (t, err: unknown) => record({ title: t.fullTitle(), state: 'failed', durationMs: t.duration ?? 0, error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}`.slice(0, 4000) : String(err) }));
+    runner.on('fail', (t, err: unknown) =>
+      record({
+        title: t.fullTitle(),
+        state: 'failed',
+        durationMs: t.duration ?? 0,
+        error: err instanceof Error ? `${err.message}\n${err.stack ?? ''}`.slice(0, 4000) : String(err),
+      }),
+    );
   });
 }

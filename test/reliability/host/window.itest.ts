@@ -35,7 +35,10 @@ suite('Two windows, one quota', () => {
     assert.ok(api, 'not signed in');
     const targets = data.instances
       .filter((i) => i.status === 'Running' || i.status === 'Stopped')
-      .map((i) => ({ instanceId: i.instanceId, snap: (data.snapshotsByInstance.get(i.instanceId) ?? []).find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished') }))
+      .map((i) => ({
+        instanceId: i.instanceId,
+        snap: (data.snapshotsByInstance.get(i.instanceId) ?? []).find((x) => x.sourceDiskType === 'System' && x.status === 'Accomplished'),
+      }))
       .filter((t) => t.snap);
     assert.ok(targets.length > 0, 'no server with an accomplished system snapshot');
     writeFileSync(join(dir, `ready-${window}`), '');
@@ -50,22 +53,49 @@ suite('Two windows, one quota', () => {
       const t = targets[k % targets.length]!;
       const posts: HostMessage[] = [];
       const ui: CreateImageUi = {
-        post: (m) => void posts.push(m), strings: { ...FORM_STRINGS_EN }, locale: 'en', withProgress: (_n, task) => task(),
-        notifyCreated: () => Promise.resolve(false), copyCli: () => Promise.resolve(), reveal: () => undefined, close: () => undefined, closeForSession: () => undefined,
+        post: (m) => void posts.push(m),
+        strings: { ...FORM_STRINGS_EN },
+        locale: 'en',
+        withProgress: (_n, task) => task(),
+        notifyCreated: () => Promise.resolve(false),
+        copyCli: () => Promise.resolve(),
+        reveal: () => undefined,
+        close: () => undefined,
+        closeForSession: () => undefined,
       };
       const deps = {
-        getApi: () => api, loadRegion: (r: string) => s.regions.load(r), listRegions: () => s.regions.listRegions(), logger: s.logger,
-        revealImage: () => Promise.resolve(), refreshImages: () => undefined, createSnapshot: () => Promise.resolve(undefined),
-        profile: () => s.session.state?.profile, cachedRegion: (r: string) => s.regions.get(r), watchRegion: () => ({ dispose: () => undefined }),
+        getApi: () => api,
+        loadRegion: (r: string) => s.regions.load(r),
+        listRegions: () => s.regions.listRegions(),
+        logger: s.logger,
+        revealImage: () => Promise.resolve(),
+        refreshImages: () => undefined,
+        createSnapshot: () => Promise.resolve(undefined),
+        profile: () => s.session.state?.profile,
+        cachedRegion: (r: string) => s.regions.get(r),
+        watchRegion: () => ({ dispose: () => undefined }),
       };
-      const c = new CreateImageController({ regionId: 'cn-hangzhou', instanceId: t.instanceId }, deps, ui, memoryDraftStore(), 'cn-hangzhou', data, s.session.state?.profile ?? '');
-      const last = (): SubmitState | undefined => [...posts].reverse().find((p): p is Extract<HostMessage, { type: 'submitState' }> => p.type === 'submitState')?.state;
+      const c = new CreateImageController(
+        { regionId: 'cn-hangzhou', instanceId: t.instanceId },
+        deps,
+        ui,
+        memoryDraftStore(),
+        'cn-hangzhou',
+        data,
+        s.session.state?.profile ?? '',
+      );
+      const last = (): SubmitState | undefined =>
+        [...posts].reverse().find((p): p is Extract<HostMessage, { type: 'submitState' }> => p.type === 'submitState')?.state;
       await c.handle({ type: 'ready' });
-      await c.handle({ type: 'submit', draft: { imageName, systemSnapshotId: t.snap!.snapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] } });
+      await c.handle({
+        type: 'submit',
+        draft: { imageName, systemSnapshotId: t.snap!.snapshotId, dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] },
+      });
       for (let press = 0; ; press++) {
         const st = last();
         if (st?.phase === 'succeeded') return void outcomes.push({ imageName, outcome: 'created', imageId: st.imageId, retries: press });
-        if (st?.phase !== 'failed') return void outcomes.push({ imageName, outcome: 'unclear', code: `ended in ${st?.phase ?? 'nothing'}`, retries: press });
+        if (st?.phase !== 'failed')
+          return void outcomes.push({ imageName, outcome: 'unclear', code: `ended in ${st?.phase ?? 'nothing'}`, retries: press });
         if (!st.retryable) return void outcomes.push({ imageName, outcome: 'rejected', code: st.code, retries: press });
         if (press >= 5) return void outcomes.push({ imageName, outcome: 'unclear', code: st.code, retries: press });
         await c.handle({ type: 'retry' });

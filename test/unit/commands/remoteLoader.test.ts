@@ -19,7 +19,10 @@ test('REMOTE_COMMAND_IDS lists exactly the commands registerRemoteCommands regis
 test('every lazily registered command is contributed by the manifest', () => {
   const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
   const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
-  assert.deepEqual(REMOTE_COMMAND_IDS.filter((id) => !contributed.has(id)), []);
+  assert.deepEqual(
+    REMOTE_COMMAND_IDS.filter((id) => !contributed.has(id)),
+    [],
+  );
 });
 
 test('the lazy bundle is the file esbuild.mjs writes beside dist/extension.js', () => {

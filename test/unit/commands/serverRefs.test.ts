@@ -13,7 +13,17 @@ test('the selection wins over the clicked node; a lone node or id object is used
 test('hostile arguments yield only ID strings, or nothing', () => {
   const hostile = { regionId: 'r', instanceId: 'i', confirmed: true, typed: 'web', force: true, __proto__: { polluted: 1 } };
   assert.deepEqual(refsFromArgs([hostile]), [{ regionId: 'r', instanceId: 'i' }]);
-  for (const bad of [undefined, null, 'r/i', 42, [], { regionId: 1, instanceId: 'i' }, { regionId: 'r' }, { regionId: 'r', instanceId: '' }, { regionId: 'r', instanceId: 'x'.repeat(129) }]) {
+  for (const bad of [
+    undefined,
+    null,
+    'r/i',
+    42,
+    [],
+    { regionId: 1, instanceId: 'i' },
+    { regionId: 'r' },
+    { regionId: 'r', instanceId: '' },
+    { regionId: 'r', instanceId: 'x'.repeat(129) },
+  ]) {
     assert.deepEqual(refsFromArgs([bad]), [], JSON.stringify(bad));
   }
   assert.deepEqual(refsFromArgs([undefined, [null, 'x', { instanceId: 'i' }]]), []);

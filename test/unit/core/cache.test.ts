@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { createRequestCache } from '../../../src/core/cache';
 import type { CacheKey } from '../../../src/core/cache';
 
-const key = (regionId: string, params: Record<string, unknown> = { PageNumber: 1 }, profile = 'p'): CacheKey => ({ profile, regionId, action: 'ListInstances', params });
+const key = (regionId: string, params: Record<string, unknown> = { PageNumber: 1 }, profile = 'p'): CacheKey => ({
+  profile,
+  regionId,
+  action: 'ListInstances',
+  params,
+});
 
 function deferred<T>(): { promise: Promise<T>; resolve(v: T): void } {
   let resolve!: (v: T) => void;

@@ -110,5 +110,9 @@ test('environment credentials need both the key id and the secret; the token is 
     readEnvCredentials({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'STS.x', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's', ALIBABA_CLOUD_SECURITY_TOKEN: 't' }),
     { accessKeyId: 'STS.x', accessKeySecret: 's', securityToken: 't' },
   );
-  assert.deepStrictEqual(describeEnvCredentials({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'x' }), { accessKeyId: true, accessKeySecret: false, securityToken: false });
+  assert.deepStrictEqual(describeEnvCredentials({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'x' }), {
+    accessKeyId: true,
+    accessKeySecret: false,
+    securityToken: false,
+  });
 });

@@ -19,7 +19,10 @@ test('a template without {regionId} is one endpoint for every region, trailing s
 
 test('rejects non-http endpoints, paths, and region ids that would change the host', () => {
   const bad = (t: string, r = 'cn-hangzhou'): void =>
-    assert.throws(() => endpointFor(t, r), (e: unknown) => e instanceof SwasError && e.code === 'Config.InvalidEndpoint');
+    assert.throws(
+      () => endpointFor(t, r),
+      (e: unknown) => e instanceof SwasError && e.code === 'Config.InvalidEndpoint',
+    );
   bad('ftp://x');
   bad('swas.cn-hangzhou.aliyuncs.com');
   bad('http://127.0.0.1:8790/api');
@@ -30,7 +33,11 @@ test('rejects non-http endpoints, paths, and region ids that would change the ho
 
 test('http:// is accepted only to loopback; https:// anywhere', () => {
   const bad = (t: string): void =>
-    assert.throws(() => endpointFor(t, 'cn-hangzhou'), (e: unknown) => e instanceof SwasError && e.code === 'Config.InvalidEndpoint', t);
+    assert.throws(
+      () => endpointFor(t, 'cn-hangzhou'),
+      (e: unknown) => e instanceof SwasError && e.code === 'Config.InvalidEndpoint',
+      t,
+    );
   bad('http://swas.{regionId}.aliyuncs.com');
   bad('http://relay.example.com:8790');
   bad('http://10.0.0.1');
@@ -42,7 +49,7 @@ test('http:// is accepted only to loopback; https:// anywhere', () => {
   assert.equal(endpointFor('https://relay.example.com', 'cn-hangzhou'), 'https://relay.example.com');
 });
 
-test('a host that is neither the service\'s nor loopback needs a confirmation naming it', () => {
+test("a host that is neither the service's nor loopback needs a confirmation naming it", () => {
   assert.equal(hostNeedingConfirmation(''), undefined);
   assert.equal(hostNeedingConfirmation('https://swas.{regionId}.aliyuncs.com'), undefined);
   assert.equal(hostNeedingConfirmation('https://swas-vpc.{regionId}.aliyuncs.com'), undefined);
@@ -53,7 +60,10 @@ test('a host that is neither the service\'s nor loopback needs a confirmation na
   assert.equal(hostNeedingConfirmation('https://aliyuncs.com.evil.example'), 'aliyuncs.com.evil.example');
   assert.equal(hostNeedingConfirmation('https://{regionId}.aliyuncs.com.evil.example'), '{regionId}.aliyuncs.com.evil.example');
   assert.equal(hostNeedingConfirmation('https://evilaliyuncs.com'), 'evilaliyuncs.com');
-  assert.throws(() => hostNeedingConfirmation('http://relay.example.com'), (e: unknown) => e instanceof SwasError && e.code === 'Config.InvalidEndpoint');
+  assert.throws(
+    () => hostNeedingConfirmation('http://relay.example.com'),
+    (e: unknown) => e instanceof SwasError && e.code === 'Config.InvalidEndpoint',
+  );
 });
 
 test('no region id moves an official template off the official hosts', () => {

@@ -40,7 +40,13 @@ function recase(word: string, flips: readonly boolean[], pad: boolean): string {
   const s = [...word].map((c, i) => (flips[i % Math.max(1, flips.length)] ? c.toUpperCase() : c.toLowerCase())).join('');
   return pad ? ` ${s} ` : s;
 }
-const variants = (word: string): string[] => [word, word.toUpperCase(), word.toLowerCase(), recase(word, [false, true], false), recase(word, [true, false, false], true)];
+const variants = (word: string): string[] => [
+  word,
+  word.toUpperCase(),
+  word.toLowerCase(),
+  recase(word, [false, true], false),
+  recase(word, [true, false, false], true),
+];
 const caseArb = fc.tuple(fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), fc.boolean());
 
 const ENUMS: { name: string; known: readonly string[]; parse: (v: unknown) => Parsed<string> }[] = [
@@ -63,7 +69,14 @@ test('every known value of every enum is recognised in any casing', () => {
 });
 
 test('word forms of custom image statuses read as the API digit codes', () => {
-  const words: [string, string][] = [['Copying', '0'], ['available', '1'], ['UnAvailable', '2'], ['CreateFailed', '3'], ['failed', '3'], ['CREATING', '4']];
+  const words: [string, string][] = [
+    ['Copying', '0'],
+    ['available', '1'],
+    ['UnAvailable', '2'],
+    ['CreateFailed', '3'],
+    ['failed', '3'],
+    ['CREATING', '4'],
+  ];
   for (const [w, code] of words) assert.equal(parseCustomImageStatus(w).value, code, w);
   assert.equal(parseCustomImageStatus(1).value, '1', 'a number, as json-bigint may give it');
   assert.equal(parseDiskStatus('In_Use').value, 'In_use');
@@ -74,9 +87,27 @@ test('anything else is unknown, with the API text kept (trimmed) for display', (
   for (const e of ENUMS) {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), (s) => {
-        fc.pre(!ALL_KEYS.has(s.trim().toLowerCase().replace(/[\s_-]+/g, '')));
-        fc.pre(e.name !== 'custom image status' || !['copying', 'available', 'unavailable', 'failed', 'createfailed', 'creationfailed', 'creating'].includes(s.trim().toLowerCase()));
-        fc.pre(e.name !== 'disk status' || s.trim().toLowerCase().replace(/[\s_-]+/g, '') !== 'inuse');
+        fc.pre(
+          !ALL_KEYS.has(
+            s
+              .trim()
+              .toLowerCase()
+              .replace(/[\s_-]+/g, ''),
+          ),
+        );
+        fc.pre(
+          e.name !== 'custom image status' ||
+            !['copying', 'available', 'unavailable', 'failed', 'createfailed', 'creationfailed', 'creating'].includes(
+              s.trim().toLowerCase(),
+            ),
+        );
+        fc.pre(
+          e.name !== 'disk status' ||
+            s
+              .trim()
+              .toLowerCase()
+              .replace(/[\s_-]+/g, '') !== 'inuse',
+        );
         const p = e.parse(s);
         return p.value === 'unknown' && p.raw === s.trim();
       }),
@@ -86,7 +117,10 @@ test('anything else is unknown, with the API text kept (trimmed) for display', (
 });
 
 test('converters keep raw text only for unknown values', () => {
-  assert.deepEqual(toInstance({ InstanceId: 'i', Status: 'Hibernating', Image: { OsType: 'freebsd' } }).raw, { status: 'Hibernating', osType: 'freebsd' });
+  assert.deepEqual(toInstance({ InstanceId: 'i', Status: 'Hibernating', Image: { OsType: 'freebsd' } }).raw, {
+    status: 'Hibernating',
+    osType: 'freebsd',
+  });
   assert.equal(toInstance({ InstanceId: 'i', Status: 'running', Image: { OsType: 'linux' } }).raw, undefined);
   const s = toSnapshot({ SnapshotId: 's', Status: 'Weird', SourceDiskType: 'Boot' });
   assert.equal(s.status, 'unknown');
@@ -98,7 +132,15 @@ test('converters keep raw text only for unknown values', () => {
   assert.equal(toInstance({ InstanceId: 'i' }).raw, undefined, 'a missing value is unknown with nothing to show');
 });
 
-const rawSnapshot = (status: string, type: string) => toSnapshot({ SnapshotId: 's-1', SnapshotName: 'n', Status: status, SourceDiskType: type, InstanceId: 'i-1', CreationTime: '2026-01-01T00:00:00Z' });
+const rawSnapshot = (status: string, type: string) =>
+  toSnapshot({
+    SnapshotId: 's-1',
+    SnapshotName: 'n',
+    Status: status,
+    SourceDiskType: type,
+    InstanceId: 'i-1',
+    CreationTime: '2026-01-01T00:00:00Z',
+  });
 
 test('snapshot eligibility, tokens and polling are the same in every casing', () => {
   for (const status of SNAPSHOT_STATUSES) {
@@ -151,9 +193,14 @@ test('an unknown snapshot status or disk type is never usable, is polled, and ha
 const rawInstance = (status: string) => toInstance({ InstanceId: 'i-1', Status: status, PublicIpAddress: '127.0.0.5' });
 const EMPTY_INPUT = { imageName: 'img-1', systemSnapshotId: '', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] };
 const serverRule = (status: ReturnType<typeof rawInstance>['status']): boolean =>
-  validateCreateImage(EMPTY_INPUT, { instanceId: 'i-1', instanceStatus: status, snapshots: [], existingImageNames: [], serverCount: 1, imageCount: 0 }).some(
-    (i) => i.code === 'server.notReady',
-  );
+  validateCreateImage(EMPTY_INPUT, {
+    instanceId: 'i-1',
+    instanceStatus: status,
+    snapshots: [],
+    existingImageNames: [],
+    serverCount: 1,
+    imageCount: 0,
+  }).some((i) => i.code === 'server.notReady');
 
 test('server tokens, transitional checks and the server-state rule are the same in every casing', () => {
   for (const status of INSTANCE_STATUSES) {
@@ -199,7 +246,9 @@ test('image tokens and polling are the same for digit codes and word forms in ev
 });
 
 test('one response may mix casings: each item is read on its own', () => {
-  const items = ['Accomplished', 'accomplished', 'ACCOMPLISHED', 'progressing', 'Failed'].map((s) => rawSnapshot(s, s === 'Failed' ? 'data' : 'System'));
+  const items = ['Accomplished', 'accomplished', 'ACCOMPLISHED', 'progressing', 'Failed'].map((s) =>
+    rawSnapshot(s, s === 'Failed' ? 'data' : 'System'),
+  );
   assert.deepEqual(
     items.map((s) => s.status),
     ['Accomplished', 'Accomplished', 'Accomplished', 'Progressing', 'Failed'],

@@ -23,7 +23,10 @@ function noLeak(e: SwasError): void {
 }
 
 test('an API error keeps its code, RequestId and HTTP status, with a clean message', () => {
-  const e = toSwasError(popApiError('InvalidInstanceId.NotFound', 404, 'The instance does not exist.'), { action: 'ListSnapshots', secrets: [KEY] });
+  const e = toSwasError(popApiError('InvalidInstanceId.NotFound', 404, 'The instance does not exist.'), {
+    action: 'ListSnapshots',
+    secrets: [KEY],
+  });
   assert.equal(e.code, 'InvalidInstanceId.NotFound');
   assert.equal(e.requestId, 'REQ-1');
   assert.equal(e.httpStatus, 404);
@@ -34,7 +37,14 @@ test('an API error keeps its code, RequestId and HTTP status, with a clean messa
 });
 
 test('gateway errors keep their API codes and are not retryable', () => {
-  for (const code of ['InvalidTimeStamp.Expired', 'SignatureDoesNotMatch', 'InvalidAccessKeyId.NotFound', 'InvalidAccessKeyId.Inactive', 'InvalidSecurityToken.Expired', 'Forbidden.RAM']) {
+  for (const code of [
+    'InvalidTimeStamp.Expired',
+    'SignatureDoesNotMatch',
+    'InvalidAccessKeyId.NotFound',
+    'InvalidAccessKeyId.Inactive',
+    'InvalidSecurityToken.Expired',
+    'Forbidden.RAM',
+  ]) {
     const e = toSwasError(popApiError(code, 400));
     assert.equal(e.code, code);
     assert.equal(e.retryable, false, code);
@@ -105,7 +115,7 @@ test('an unknown throw becomes Transport.Failed with a scrubbed message, and Swa
   assert.equal(toSwasError(undefined).code, TRANSPORT_CODES.other);
 });
 
-test('a throttling error carries the server\'s x-acs-retry-after hint', () => {
+test("a throttling error carries the server's x-acs-retry-after hint", () => {
   const e = popApiError('Throttling.User', 400);
   (e as unknown as { entry: { response: { headers: Record<string, string> } } }).entry.response.headers['x-acs-retry-after'] = '1500';
   assert.equal(toSwasError(e).retryAfterMs, 1500);

@@ -37,7 +37,15 @@ test('every code the client raises, and every API code it knows, has a sentence 
 });
 
 test('the new codes of swas-api-2.md A7 each have their own sentence', () => {
-  for (const code of ['IncorrectStatus', 'IncorrectInstanceStatus.ResetDisk', 'InvalidParam.OperationIllegal', 'InvalidRemark.ValueNotSupported', 'InvalidRemark.Duplicate', 'Forbidden.RAM', 'NoPermission']) {
+  for (const code of [
+    'IncorrectStatus',
+    'IncorrectInstanceStatus.ResetDisk',
+    'InvalidParam.OperationIllegal',
+    'InvalidRemark.ValueNotSupported',
+    'InvalidRemark.Duplicate',
+    'Forbidden.RAM',
+    'NoPermission',
+  ]) {
     assert.ok(Object.hasOwn(ERROR_SENTENCES, code), code);
   }
 });
@@ -54,14 +62,22 @@ test('core raises SwasErrors only with codes from CLIENT_CODES / TRANSPORT_CODES
     for (const m of text.matchAll(/new SwasError\(\{\s*code:\s*([^,}\s]+)/g)) {
       const expr = m[1] ?? '';
       seen.push(expr);
-      assert.ok(/^(CLIENT_CODES|TRANSPORT_CODES)\.\w+$/.test(expr) || expr === 'apiCode' || expr === 'transport', `${f}: SwasError with code ${expr}`);
+      assert.ok(
+        /^(CLIENT_CODES|TRANSPORT_CODES)\.\w+$/.test(expr) || expr === 'apiCode' || expr === 'transport',
+        `${f}: SwasError with code ${expr}`,
+      );
     }
   }
   assert.ok(seen.length >= 5, `found only ${seen.length} SwasError constructions`);
 });
 
 test('a disabled key gets the disabled advice, never "grant the RAM policy"', () => {
-  for (const code of ['InvalidAccessKeyId.Inactive', 'Forbidden.AccessKeyDisabled', 'Forbidden.AccessKeyInactive', 'Forbidden.UserDisabled']) {
+  for (const code of [
+    'InvalidAccessKeyId.Inactive',
+    'Forbidden.AccessKeyDisabled',
+    'Forbidden.AccessKeyInactive',
+    'Forbidden.UserDisabled',
+  ]) {
     assert.equal(isDisabledKeyCode(code), true, code);
     assert.equal(isPermissionDeniedCode(code), false, code);
     const en = sentenceOf(code) ?? '';
@@ -85,7 +101,8 @@ test('permission refusals name both SWAS policies, in English and in Chinese', (
 });
 
 test('throttling codes of any spelling get the wait advice; unknown codes get none (the API message is shown)', () => {
-  for (const code of ['Throttling', 'Throttling.User', 'Throttling.Api', 'Rejected.Throttling', 'throttling.user']) assert.match(sentenceOf(code) ?? '', /limiting the request rate/, code);
+  for (const code of ['Throttling', 'Throttling.User', 'Throttling.Api', 'Rejected.Throttling', 'throttling.user'])
+    assert.match(sentenceOf(code) ?? '', /limiting the request rate/, code);
   for (const code of ['Something.New', 'constructor', '__proto__', 'toString']) assert.equal(sentenceOf(code), undefined, code);
 });
 

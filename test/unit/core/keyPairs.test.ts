@@ -14,7 +14,8 @@ test('the derived name is valid for SWAS (2–64, starts with a letter) and stab
   const n = keyPairNameFor('id_ed25519.pub', KEY);
   assert.match(n, /^id_ed25519-[0-9a-f]{8}$/);
   assert.equal(keyPairNameFor('id_ed25519', KEY), n);
-  for (const base of ['swas_web-1_ed25519', '2fa key', 'http://x', '...', 'ключ', 'x'.repeat(100)]) assert.match(keyPairNameFor(base, KEY), NAME, base);
+  for (const base of ['swas_web-1_ed25519', '2fa key', 'http://x', '...', 'ключ', 'x'.repeat(100)])
+    assert.match(keyPairNameFor(base, KEY), NAME, base);
   assert.notEqual(keyPairNameFor('id', { ...KEY, base64: 'AAAAB3NzaC1yc2EAAAADAQABAAABAQC7' }), keyPairNameFor('id', KEY));
 });
 
@@ -33,16 +34,38 @@ test('an imported pair is found by its body, else by our derived name (a shorten
 });
 
 test('ListKeyPairs items are read tolerantly (InstanceIds as array, wrapper or JSON string)', () => {
-  assert.deepEqual(toKeyPair({ KeyPairName: 'k', PublicKey: 'ssh-rsa A', CreationTime: '2024-05-06T02:28Z', InstanceIds: ['s-1'] }), { name: 'k', publicKey: 'ssh-rsa A', creationTime: '2024-05-06T02:28Z', instanceIds: ['s-1'] });
+  assert.deepEqual(toKeyPair({ KeyPairName: 'k', PublicKey: 'ssh-rsa A', CreationTime: '2024-05-06T02:28Z', InstanceIds: ['s-1'] }), {
+    name: 'k',
+    publicKey: 'ssh-rsa A',
+    creationTime: '2024-05-06T02:28Z',
+    instanceIds: ['s-1'],
+  });
   assert.deepEqual(toKeyPair({ KeyPairName: 'k', InstanceIds: { InstanceId: ['s-1', 's-2'] } }).instanceIds, ['s-1', 's-2']);
   assert.deepEqual(toKeyPair({ KeyPairName: 'k', InstanceIds: '["s-3"]' }).instanceIds, ['s-3']);
   assert.deepEqual(toKeyPair({ KeyPairName: 'k' }).instanceIds, []);
 });
 
 test('AttachKeyPair results: Success as "true"/"True"/boolean; FailCount > 0 throws naming the servers', () => {
-  const ok = toServerResults('AttachKeyPair', { RequestId: 'r', FailCount: 0, Results: [{ InstanceId: 's-1', Success: 'True', Code: '200' }, { InstanceId: 's-2', Success: true }] });
-  assert.deepEqual(ok.results.map((r) => r.success), [true, true]);
+  const ok = toServerResults('AttachKeyPair', {
+    RequestId: 'r',
+    FailCount: 0,
+    Results: [
+      { InstanceId: 's-1', Success: 'True', Code: '200' },
+      { InstanceId: 's-2', Success: true },
+    ],
+  });
+  assert.deepEqual(
+    ok.results.map((r) => r.success),
+    [true, true],
+  );
   assert.equal(toServerResults('AttachKeyPair', { RequestId: 'r' }).failCount, 0, 'a replayed ClientToken answers no Results');
-  assert.throws(() => toServerResults('AttachKeyPair', { FailCount: 1, Results: { Result: [{ InstanceId: 's-1', Success: 'false', Code: 'X', Message: 'no' }] } }), (e: unknown) => e instanceof KeyPairServerError && e.failed[0]?.instanceId === 's-1' && /s-1 \(X: no\)/.test(e.message));
+  assert.throws(
+    () =>
+      toServerResults('AttachKeyPair', {
+        FailCount: 1,
+        Results: { Result: [{ InstanceId: 's-1', Success: 'false', Code: 'X', Message: 'no' }] },
+      }),
+    (e: unknown) => e instanceof KeyPairServerError && e.failed[0]?.instanceId === 's-1' && /s-1 \(X: no\)/.test(e.message),
+  );
   assert.throws(() => toServerResults('DetachKeyPair', { FailCount: '2' }), KeyPairServerError);
 });

@@ -15,10 +15,14 @@ function clock(): LimiterDeps & { advance(ms: number): Promise<void>; t: number 
       new Promise<void>((resolve, reject) => {
         const s = { at: c.t + ms, resolve };
         sleepers.push(s);
-        signal?.addEventListener('abort', () => {
-          sleepers = sleepers.filter((x) => x !== s);
-          reject(new Error('aborted'));
-        }, { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            sleepers = sleepers.filter((x) => x !== s);
+            reject(new Error('aborted'));
+          },
+          { once: true },
+        );
       }),
     /** Moves time forward, waking each sleeper at its own deadline (in order). */
     async advance(ms: number) {
@@ -52,14 +56,24 @@ function burst(limiter: Limiter, c: { t: number }, keys: CallKey[], signal?: Abo
 test('a burst up to the seed starts at once; the rest wait until the window gives tokens back', async () => {
   const c = clock();
   const limiter = createLimiter({ rules: { ListSnapshots: { maxCalls: 3, windowMs: 60_000 } }, slackMs: 0 }, c);
-  const b = burst(limiter, c, Array.from({ length: 5 }, () => key('r1')));
+  const b = burst(
+    limiter,
+    c,
+    Array.from({ length: 5 }, () => key('r1')),
+  );
   await c.advance(0);
-  assert.deepStrictEqual(b.granted.map((g) => g.at), [0, 0, 0]);
+  assert.deepStrictEqual(
+    b.granted.map((g) => g.at),
+    [0, 0, 0],
+  );
   await c.advance(59_999);
   assert.equal(b.granted.length, 3);
   await c.advance(1);
   await Promise.all(b.all);
-  assert.deepStrictEqual(b.granted.map((g) => g.at), [0, 0, 0, 60_000, 60_000]);
+  assert.deepStrictEqual(
+    b.granted.map((g) => g.at),
+    [0, 0, 0, 60_000, 60_000],
+  );
 });
 
 test('a fixed schedule (adaptive off) never lets more than maxCalls start in any sliding window', async () => {
@@ -85,7 +99,8 @@ test('the allowed rate grows while calls succeed (more calls per window each win
   for (let i = 0; i < 5 * 60; i++) await c.advance(1000);
   const perWindow = [0, 1, 2, 3, 4].map((w) => started.filter((t) => t >= w * 60_000 && t < (w + 1) * 60_000).length);
   assert.equal(perWindow[0], 10, 'the seed in the first window');
-  for (let w = 1; w < perWindow.length; w++) assert.ok((perWindow[w] ?? 0) >= (perWindow[w - 1] ?? 0), `no shrinking without throttling: ${perWindow.join(',')}`);
+  for (let w = 1; w < perWindow.length; w++)
+    assert.ok((perWindow[w] ?? 0) >= (perWindow[w - 1] ?? 0), `no shrinking without throttling: ${perWindow.join(',')}`);
   assert.ok((perWindow[4] ?? 0) > 10, `grew above the seed: ${perWindow.join(',')}`);
   void all;
 });
@@ -94,7 +109,11 @@ test('a Throttling answer drops the rate sharply, once per event, and the retrie
   const c = clock();
   // No seeds: the bucket is open (like a key whose limit is far lower than the table says).
   const limiter = createLimiter({ rules: {}, slackMs: 1000 }, c);
-  const first = burst(limiter, c, Array.from({ length: 26 }, () => key('r1')));
+  const first = burst(
+    limiter,
+    c,
+    Array.from({ length: 26 }, () => key('r1')),
+  );
   await c.advance(50);
   assert.equal(first.granted.length, 26, 'an open bucket lets all go');
   // The server took 10 and throttled 16 (answers arriving after the successes).
@@ -103,7 +122,11 @@ test('a Throttling answer drops the rate sharply, once per event, and the retrie
   assert.equal(limiter.stats().decreases, 1, 'one congestion event, one drop (not 0.7^16)');
   assert.ok(limiter.waitTime('acct', 'ListSnapshots', 'r1') > 59_000, 'nothing more until the window drains');
   // The 16 are retried (as withRetry does): they queue and go when the 10 tokens come back.
-  const retry = burst(limiter, c, Array.from({ length: 16 }, () => key('r1')));
+  const retry = burst(
+    limiter,
+    c,
+    Array.from({ length: 16 }, () => key('r1')),
+  );
   await c.advance(60_000);
   assert.equal(retry.granted.length, 0);
   await c.advance(1100);
@@ -119,14 +142,22 @@ test('a Throttling answer drops the rate sharply, once per event, and the retrie
 test('repeated throttling at the learned limit decreases multiplicatively', async () => {
   const c = clock();
   const limiter = createLimiter({ rules: { A: { maxCalls: 10, windowMs: 60_000 } }, slackMs: 0 }, c);
-  const b = burst(limiter, c, Array.from({ length: 10 }, () => key('r', 'A')));
+  const b = burst(
+    limiter,
+    c,
+    Array.from({ length: 10 }, () => key('r', 'A')),
+  );
   await c.advance(0);
   b.granted.slice(0, 4).forEach((g) => g.permit.succeeded());
   b.granted.slice(4).forEach((g) => g.permit.throttled());
   // 4 went through: the limit is now β·4 = 2.8 → 2 calls per window right after the drop.
   assert.ok(Math.abs(BETA * 4 - 2.8) < 1e-9);
   await c.advance(60_000);
-  const next = burst(limiter, c, Array.from({ length: 6 }, () => key('r', 'A')));
+  const next = burst(
+    limiter,
+    c,
+    Array.from({ length: 6 }, () => key('r', 'A')),
+  );
   await c.advance(0);
   assert.ok(next.granted.length >= 2 && next.granted.length <= 4, `${next.granted.length}`);
 });
@@ -159,7 +190,11 @@ test('a throttle while several regions use the operation teaches the account-wid
 test('a throttle in the only region used teaches that region, not the others', async () => {
   const c = clock();
   const limiter = createLimiter({ rules: {}, slackMs: 0 }, c);
-  const b = burst(limiter, c, Array.from({ length: 6 }, () => key('r1')));
+  const b = burst(
+    limiter,
+    c,
+    Array.from({ length: 6 }, () => key('r1')),
+  );
   await c.advance(0);
   b.granted.slice(0, 5).forEach((g) => g.permit.succeeded());
   b.granted[5]?.permit.throttled();
@@ -170,7 +205,11 @@ test('a throttle in the only region used teaches that region, not the others', a
 test('a server hint (retry-after) holds the bucket at least that long', async () => {
   const c = clock();
   const limiter = createLimiter({ rules: {}, slackMs: 0 }, c);
-  const b = burst(limiter, c, Array.from({ length: 3 }, () => key('r1')));
+  const b = burst(
+    limiter,
+    c,
+    Array.from({ length: 3 }, () => key('r1')),
+  );
   await c.advance(0);
   b.granted[0]?.permit.succeeded();
   b.granted[1]?.permit.succeeded();
@@ -185,7 +224,11 @@ test('a throttle when nothing of ours went through holds the bucket for the hint
   assert.equal(limiter.stats().decreases, 0);
   assert.equal(limiter.waitTime('acct', 'A', 'r'), 1000);
   await c.advance(1000);
-  const b = burst(limiter, c, Array.from({ length: 10 }, () => key('r', 'A')));
+  const b = burst(
+    limiter,
+    c,
+    Array.from({ length: 10 }, () => key('r', 'A')),
+  );
   await c.advance(0);
   assert.equal(b.granted.length, 10, 'the seed still holds');
 });
@@ -193,13 +236,21 @@ test('a throttle when nothing of ours went through holds the bucket for the hint
 test("a hint shorter than the window teaches the bucket the server's shorter window", async () => {
   const c = clock();
   const limiter = createLimiter({ rules: { A: { maxCalls: 100, windowMs: 60_000 } }, slackMs: 0 }, c);
-  const b = burst(limiter, c, Array.from({ length: 6 }, () => key('r', 'A')));
+  const b = burst(
+    limiter,
+    c,
+    Array.from({ length: 6 }, () => key('r', 'A')),
+  );
   await c.advance(0);
   b.granted.slice(0, 5).forEach((g) => g.permit.succeeded());
   await c.advance(1000);
   // The server says its oldest call leaves in 2 s: its window is ≈ 3 s, not 60 s.
   b.granted[5]?.permit.throttled(2000);
-  const retry = burst(limiter, c, Array.from({ length: 5 }, () => key('r', 'A')));
+  const retry = burst(
+    limiter,
+    c,
+    Array.from({ length: 5 }, () => key('r', 'A')),
+  );
   await c.advance(3000);
   assert.ok(retry.granted.length >= 3, `retries went after ≈ 3 s, not a minute (${retry.granted.length})`);
 });
@@ -215,7 +266,11 @@ test('cancelling a waiter (AbortSignal) releases it at once and lets the next on
   ac.abort();
   await assert.rejects(cancelled, (e: unknown) => e instanceof SwasError && e.code === 'Client.Cancelled');
   await c.advance(1000);
-  assert.deepStrictEqual(behind.granted.map((g) => g.at), [1000], 'the waiter behind took the freed slot');
+  assert.deepStrictEqual(
+    behind.granted.map((g) => g.at),
+    [1000],
+    'the waiter behind took the freed slot',
+  );
   await assert.rejects(limiter.acquire(key('r', 'A'), AbortSignal.abort()));
 });
 
@@ -226,8 +281,15 @@ test('no starvation: waiters for a shared bucket are served first come, first se
   const b = burst(limiter, c, regions);
   for (let i = 0; i < 8; i++) await c.advance(10_000);
   await Promise.all(b.all);
-  assert.deepStrictEqual(b.granted.map((g) => g.i), regions.map((_, i) => i), 'granted in arrival order');
-  assert.deepStrictEqual(b.granted.map((g) => g.at), [0, 0, 10_000, 10_000, 20_000, 20_000, 30_000, 30_000, 40_000, 40_000, 50_000, 50_000]);
+  assert.deepStrictEqual(
+    b.granted.map((g) => g.i),
+    regions.map((_, i) => i),
+    'granted in arrival order',
+  );
+  assert.deepStrictEqual(
+    b.granted.map((g) => g.at),
+    [0, 0, 10_000, 10_000, 20_000, 20_000, 30_000, 30_000, 40_000, 40_000, 50_000, 50_000],
+  );
 });
 
 test('a waiter held by its own region does not hold up other regions', async () => {
@@ -265,9 +327,19 @@ test('waits longer than 2 s are announced with the region and operation, and the
 
 test('the defaults seed every operation the client calls from the published table, per region', () => {
   const r = DEFAULT_LIMITER_CONFIG.rules;
-  for (const a of ['ListRegions', 'ListSnapshots', 'ListDisks', 'UpdateSnapshotAttribute', 'ResetSystem']) assert.deepStrictEqual(PUBLISHED_LIMITS[a], { maxCalls: 1000, windowMs: 60_000 });
+  for (const a of ['ListRegions', 'ListSnapshots', 'ListDisks', 'UpdateSnapshotAttribute', 'ResetSystem'])
+    assert.deepStrictEqual(PUBLISHED_LIMITS[a], { maxCalls: 1000, windowMs: 60_000 });
   for (const a of ['CreateFirewallRule', 'RebootInstances']) assert.equal(PUBLISHED_LIMITS[a]?.maxCalls, 100);
-  for (const a of ['ListInstances', 'ListInstanceStatus', 'ListCustomImages', 'CreateSnapshot', 'CreateCustomImage', 'DeleteCustomImage', 'ModifyImageShareStatus']) assert.ok(r[a], a);
+  for (const a of [
+    'ListInstances',
+    'ListInstanceStatus',
+    'ListCustomImages',
+    'CreateSnapshot',
+    'CreateCustomImage',
+    'DeleteCustomImage',
+    'ModifyImageShareStatus',
+  ])
+    assert.ok(r[a], a);
   for (const rule of Object.values(r)) assert.notEqual(rule.scope, 'account');
   assert.equal(DEFAULT_LIMITER_CONFIG.adaptive, true);
   assert.ok(DEFAULT_LIMITER_CONFIG.defaultRule);

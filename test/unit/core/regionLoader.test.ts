@@ -43,8 +43,15 @@ function snapshot(id: string, disk: string, type: string, instanceId: string, ti
   return toSnapshot({ SnapshotId: id, SourceDiskId: disk, SourceDiskType: type, InstanceId: instanceId, CreationTime: time });
 }
 
-test('groups snapshots by server; data-disk snapshots (no InstanceId) go to their disk\'s server', () => {
-  const instances = [instance('i-1', [['d-1s', 'System'], ['d-1d', 'Data']]), instance('i-2', [['d-2s', 'System']]), instance('i-3', [])];
+test("groups snapshots by server; data-disk snapshots (no InstanceId) go to their disk's server", () => {
+  const instances = [
+    instance('i-1', [
+      ['d-1s', 'System'],
+      ['d-1d', 'Data'],
+    ]),
+    instance('i-2', [['d-2s', 'System']]),
+    instance('i-3', []),
+  ];
   const snapshots = [
     snapshot('s-a', 'd-1s', 'System', 'i-1', '2026-01-01T00:00:00Z'),
     snapshot('s-b', 'd-1d', 'Data', '', '2026-01-03T00:00:00Z'),
@@ -53,11 +60,23 @@ test('groups snapshots by server; data-disk snapshots (no InstanceId) go to thei
     snapshot('s-e', 'd-9', 'System', 'i-unloaded', '2026-01-02T00:00:00Z'),
   ];
   const g = groupSnapshots(instances, snapshots);
-  assert.deepStrictEqual(g.get('i-1')?.map((s) => s.snapshotId), ['s-b', 's-a']);
+  assert.deepStrictEqual(
+    g.get('i-1')?.map((s) => s.snapshotId),
+    ['s-b', 's-a'],
+  );
   assert.equal(g.get('i-1')?.[0]?.instanceId, 'i-1');
-  assert.deepStrictEqual(g.get('i-2')?.map((s) => s.snapshotId), ['s-c']);
+  assert.deepStrictEqual(
+    g.get('i-2')?.map((s) => s.snapshotId),
+    ['s-c'],
+  );
   assert.deepStrictEqual(g.get('i-3'), []);
-  assert.deepStrictEqual(g.get(UNKNOWN_INSTANCE)?.map((s) => s.snapshotId).sort(), ['s-d', 's-e']);
+  assert.deepStrictEqual(
+    g
+      .get(UNKNOWN_INSTANCE)
+      ?.map((s) => s.snapshotId)
+      .sort(),
+    ['s-d', 's-e'],
+  );
 });
 
 test('image quota is three per server, never more than 15', () => {

@@ -5,19 +5,73 @@ import { confirms, customImageBlocks, publicImageBlocks } from '../../../src/cor
 import { instanceNameProblem } from '../../../src/core/operations/instanceName';
 
 const server = (o: Partial<Instance> = {}): Instance => ({
-  instanceId: 'i1', instanceName: 'web', regionId: 'cn-hangzhou', status: 'Running', businessStatus: '', disableReason: '', chargeType: '',
-  creationTime: '', expiredTime: '', publicIpAddress: '', innerIpAddress: '', imageId: '', imageName: '', osType: 'unknown', planId: '',
+  instanceId: 'i1',
+  instanceName: 'web',
+  regionId: 'cn-hangzhou',
+  status: 'Running',
+  businessStatus: '',
+  disableReason: '',
+  chargeType: '',
+  creationTime: '',
+  expiredTime: '',
+  publicIpAddress: '',
+  innerIpAddress: '',
+  imageId: '',
+  imageName: '',
+  osType: 'unknown',
+  planId: '',
   spec: { cpu: 1, memoryGiB: 1, diskSizeGiB: 40, diskCategory: '', bandwidthMbps: 1, flow: 0 },
   disks: [
-    { diskId: 'd1', diskName: '', diskType: 'System', category: '', sizeGiB: 40, device: '', status: 'In_use', instanceId: 'i1', regionId: 'cn-hangzhou', creationTime: '' },
-    { diskId: 'd2', diskName: '', diskType: 'Data', category: '', sizeGiB: 100, device: '', status: 'In_use', instanceId: 'i1', regionId: 'cn-hangzhou', creationTime: '' },
+    {
+      diskId: 'd1',
+      diskName: '',
+      diskType: 'System',
+      category: '',
+      sizeGiB: 40,
+      device: '',
+      status: 'In_use',
+      instanceId: 'i1',
+      regionId: 'cn-hangzhou',
+      creationTime: '',
+    },
+    {
+      diskId: 'd2',
+      diskName: '',
+      diskType: 'Data',
+      category: '',
+      sizeGiB: 100,
+      device: '',
+      status: 'In_use',
+      instanceId: 'i1',
+      regionId: 'cn-hangzhou',
+      creationTime: '',
+    },
   ],
-  resourceGroupId: '', tags: [], ...o,
+  resourceGroupId: '',
+  tags: [],
+  ...o,
 });
 const image = (o: Partial<CustomImage> = {}): CustomImage => ({
-  imageId: 'm-1', name: 'img', description: '', status: '1', instanceId: 'other', instanceName: '', systemSnapshotId: '', systemSnapshotName: '',
-  dataSnapshotId: '', dataSnapshotName: '', osType: 'Linux', inShare: false, creationTime: '', regionId: 'cn-hangzhou', resourceGroupId: '', userId: '',
-  tags: [], requiredSystemDiskSizeGiB: 40, requiredDataDiskSizeGiB: 100, ...o,
+  imageId: 'm-1',
+  name: 'img',
+  description: '',
+  status: '1',
+  instanceId: 'other',
+  instanceName: '',
+  systemSnapshotId: '',
+  systemSnapshotName: '',
+  dataSnapshotId: '',
+  dataSnapshotName: '',
+  osType: 'Linux',
+  inShare: false,
+  creationTime: '',
+  regionId: 'cn-hangzhou',
+  resourceGroupId: '',
+  userId: '',
+  tags: [],
+  requiredSystemDiskSizeGiB: 40,
+  requiredDataDiskSizeGiB: 100,
+  ...o,
 });
 
 test('a fitting, available custom image of another server in the same region is allowed', () => {
@@ -35,7 +89,10 @@ test('each confirmed rule blocks with its own reason', () => {
 });
 
 test('unknown disk needs (absent or 0) never block', () => {
-  assert.deepEqual(customImageBlocks(image({ requiredSystemDiskSizeGiB: undefined, requiredDataDiskSizeGiB: 0 }), server({ disks: [] })), []);
+  assert.deepEqual(
+    customImageBlocks(image({ requiredSystemDiskSizeGiB: undefined, requiredDataDiskSizeGiB: 0 }), server({ disks: [] })),
+    [],
+  );
 });
 
 test('the typed confirmation must be the server name exactly (trimmed); not a non-string', () => {

@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActivityEntry } from '../../../src/core/activity/activityLog';
 import { ActivityLog } from '../../../src/core/activity/activityLog';
-import { beginResourceOp, canRetry, classify, observeResource, restoreResourceState, retryReusesToken, tickResource } from '../../../src/core/activity/resourceOp';
+import {
+  beginResourceOp,
+  canRetry,
+  classify,
+  observeResource,
+  restoreResourceState,
+  retryReusesToken,
+  tickResource,
+} from '../../../src/core/activity/resourceOp';
 
 test('snapshot statuses in any casing: Progressing waits, Accomplished succeeds, Failed fails', () => {
   assert.deepEqual(classify('snapshot', 'Progressing'), { phase: 'waiting' });
@@ -12,9 +20,16 @@ test('snapshot statuses in any casing: Progressing waits, Accomplished succeeds,
 });
 
 test('image status codes: 4 and 0 wait, 1 succeeds, 2 unavailable, 3 failed; word forms too', () => {
-  assert.deepEqual(['4', '0', '1', '2', '3'].map((s) => classify('image', s)), [
-    { phase: 'waiting' }, { phase: 'waiting' }, { phase: 'succeeded' }, { phase: 'failed', reason: 'unavailable' }, { phase: 'failed', reason: 'failed' },
-  ]);
+  assert.deepEqual(
+    ['4', '0', '1', '2', '3'].map((s) => classify('image', s)),
+    [
+      { phase: 'waiting' },
+      { phase: 'waiting' },
+      { phase: 'succeeded' },
+      { phase: 'failed', reason: 'unavailable' },
+      { phase: 'failed', reason: 'failed' },
+    ],
+  );
   assert.deepEqual(classify('image', 'Available'), { phase: 'succeeded' });
   assert.deepEqual(classify('image', 'CreateFailed'), { phase: 'failed', reason: 'failed' });
 });
@@ -50,8 +65,14 @@ test('the stored state round-trips; malformed ones are refused; a server machine
 });
 
 const row = (o: Partial<ActivityEntry>): ActivityEntry => ({
-  id: 'r', kind: 'createSnapshot', target: { regionId: 'cn-hangzhou', kind: 'snapshot', id: 's-1', name: 'n' },
-  startedAt: 0, outcome: 'failed', steps: [{ label: 'createSnapshot', state: 'failed' }], clientToken: 'T', ...o,
+  id: 'r',
+  kind: 'createSnapshot',
+  target: { regionId: 'cn-hangzhou', kind: 'snapshot', id: 's-1', name: 'n' },
+  startedAt: 0,
+  outcome: 'failed',
+  steps: [{ label: 'createSnapshot', state: 'failed' }],
+  clientToken: 'T',
+  ...o,
 });
 
 test('Retry: offered for failed creates and server operations, not for "still being created", interrupted, gone or share rows', () => {
@@ -73,6 +94,9 @@ test('Retry reuses the ClientToken only while nothing was created', () => {
 });
 
 test('old stored entries (kinds of earlier versions) still load next to the new rows', () => {
-  const old = [row({ kind: 'stop', target: { regionId: 'r', kind: 'instance', id: 'i', name: 'x' } }), row({ machine: { ...beginResourceOp('snapshot', 's-1', 0) } })];
+  const old = [
+    row({ kind: 'stop', target: { regionId: 'r', kind: 'instance', id: 'i', name: 'x' } }),
+    row({ machine: { ...beginResourceOp('snapshot', 's-1', 0) } }),
+  ];
   assert.equal(ActivityLog.from(JSON.parse(JSON.stringify(old))).all().length, 2);
 });

@@ -21,12 +21,29 @@ function fakeDeps(random = 0.5): RetryDeps & { delays: number[] } {
 }
 
 const err = (code: string, retryable: boolean): SwasError => new SwasError({ code, message: code, retryable });
-const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, throttleBaseDelayMs: 1000, maxDelayMs: 1500, maxTotalMs: 100_000, maxThrottleAttempts: 8, maxThrottleTotalMs: 300_000 };
+const policy: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 100,
+  throttleBaseDelayMs: 1000,
+  maxDelayMs: 1500,
+  maxTotalMs: 100_000,
+  maxThrottleAttempts: 8,
+  maxThrottleTotalMs: 300_000,
+};
 
 test('backoff doubles per attempt, is capped, and jitters within [half, full] of the step', () => {
-  assert.deepStrictEqual([1, 2, 3, 4, 5].map((a) => backoffDelay(a, policy, () => 1)), [100, 200, 400, 800, 1500]);
-  assert.deepStrictEqual([1, 2, 3].map((a) => backoffDelay(a, policy, () => 0)), [50, 100, 200]);
-  assert.deepStrictEqual([1, 2, 3].map((a) => backoffDelay(a, policy, () => 1, true)), [1000, 1500, 1500]);
+  assert.deepStrictEqual(
+    [1, 2, 3, 4, 5].map((a) => backoffDelay(a, policy, () => 1)),
+    [100, 200, 400, 800, 1500],
+  );
+  assert.deepStrictEqual(
+    [1, 2, 3].map((a) => backoffDelay(a, policy, () => 0)),
+    [50, 100, 200],
+  );
+  assert.deepStrictEqual(
+    [1, 2, 3].map((a) => backoffDelay(a, policy, () => 1, true)),
+    [1000, 1500, 1500],
+  );
 });
 
 test('retries a retryable failure until it succeeds, with growing delays', async () => {
@@ -62,10 +79,13 @@ test('stops after maxAttempts and throws the last error', async () => {
   const deps = fakeDeps();
   let calls = 0;
   await assert.rejects(
-    withRetry(async () => {
-      calls++;
-      throw err('ServiceUnavailable', true);
-    }, { policy: { ...policy, maxAttempts: 3 }, deps, mutating: false }),
+    withRetry(
+      async () => {
+        calls++;
+        throw err('ServiceUnavailable', true);
+      },
+      { policy: { ...policy, maxAttempts: 3 }, deps, mutating: false },
+    ),
     (e: unknown) => e instanceof SwasError && e.code === 'ServiceUnavailable',
   );
   assert.equal(calls, 3);
@@ -75,10 +95,13 @@ test('stops when the next delay would pass the total time cap', async () => {
   const deps = fakeDeps(1);
   let calls = 0;
   await assert.rejects(
-    withRetry(async () => {
-      calls++;
-      throw err('InternalError', true);
-    }, { policy: { ...policy, maxTotalMs: 350 }, deps, mutating: false }),
+    withRetry(
+      async () => {
+        calls++;
+        throw err('InternalError', true);
+      },
+      { policy: { ...policy, maxTotalMs: 350 }, deps, mutating: false },
+    ),
   );
   assert.equal(calls, 3); // delays 100 + 200 = 300 fit; the next (400) would not
 });
@@ -86,10 +109,13 @@ test('stops when the next delay would pass the total time cap', async () => {
 test('does not retry a non-retryable error', async () => {
   let calls = 0;
   await assert.rejects(
-    withRetry(async () => {
-      calls++;
-      throw err('InvalidParameter', false);
-    }, { policy, deps: fakeDeps(), mutating: false }),
+    withRetry(
+      async () => {
+        calls++;
+        throw err('InvalidParameter', false);
+      },
+      { policy, deps: fakeDeps(), mutating: false },
+    ),
   );
   assert.equal(calls, 1);
 });
@@ -110,10 +136,13 @@ test('a mutating call is retried only when it has a ClientToken', async () => {
 test('a raw thrown value is mapped to a SwasError before deciding', async () => {
   let calls = 0;
   await assert.rejects(
-    withRetry(async () => {
-      calls++;
-      throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-    }, { policy: { ...policy, maxAttempts: 2 }, deps: fakeDeps(), mutating: false }),
+    withRetry(
+      async () => {
+        calls++;
+        throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      },
+      { policy: { ...policy, maxAttempts: 2 }, deps: fakeDeps(), mutating: false },
+    ),
     (e: unknown) => e instanceof SwasError && e.code === 'Transport.ConnectionRefused',
   );
   assert.equal(calls, 2);
@@ -123,11 +152,14 @@ test('an aborted signal stops before the next attempt', async () => {
   const ac = new AbortController();
   let calls = 0;
   await assert.rejects(
-    withRetry(async () => {
-      calls++;
-      ac.abort();
-      throw err('InternalError', true);
-    }, { policy, deps: fakeDeps(), mutating: false, signal: ac.signal }),
+    withRetry(
+      async () => {
+        calls++;
+        ac.abort();
+        throw err('InternalError', true);
+      },
+      { policy, deps: fakeDeps(), mutating: false, signal: ac.signal },
+    ),
     (e: unknown) => e instanceof SwasError && e.code === 'Client.Cancelled',
   );
   assert.equal(calls, 1);
@@ -173,10 +205,13 @@ test('paced throttling still ends: after maxThrottleAttempts the Throttling erro
   const deps = fakeDeps(1);
   let calls = 0;
   await assert.rejects(
-    withRetry(async () => {
-      calls++;
-      throw err('Throttling.User', true);
-    }, { policy: { ...policy, maxThrottleAttempts: 4 }, deps, mutating: false, pacedThrottling: true }),
+    withRetry(
+      async () => {
+        calls++;
+        throw err('Throttling.User', true);
+      },
+      { policy: { ...policy, maxThrottleAttempts: 4 }, deps, mutating: false, pacedThrottling: true },
+    ),
     (e: unknown) => e instanceof SwasError && e.code === 'Throttling.User',
   );
   assert.equal(calls, 4);
@@ -184,9 +219,14 @@ test('paced throttling still ends: after maxThrottleAttempts the Throttling erro
 
 test('paced throttling does not retry a write without a ClientToken', async () => {
   let calls = 0;
-  await assert.rejects(withRetry(async () => {
-    calls++;
-    throw err('Throttling.User', true);
-  }, { policy, deps: fakeDeps(), mutating: true, pacedThrottling: true }));
+  await assert.rejects(
+    withRetry(
+      async () => {
+        calls++;
+        throw err('Throttling.User', true);
+      },
+      { policy, deps: fakeDeps(), mutating: true, pacedThrottling: true },
+    ),
+  );
   assert.equal(calls, 1);
 });

@@ -35,7 +35,10 @@ test('removes signing parameters even without a URL around them, without knowing
 });
 
 test('removes a string-to-sign echoed by a SignatureDoesNotMatch message', () => {
-  const out = scrub(`Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3D${KEY}%26Action%3DListRegions`, [KEY]);
+  const out = scrub(
+    `Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3D${KEY}%26Action%3DListRegions`,
+    [KEY],
+  );
   assertClean(out);
   assert.match(out, /not matched/);
 });

@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  GRACE_MS, TIMEOUT_MS, beginOp, canRun, currentStep, keepOptimistic, observe, optimisticStatus, restoreOpState, tick,
+  GRACE_MS,
+  TIMEOUT_MS,
+  beginOp,
+  canRun,
+  currentStep,
+  keepOptimistic,
+  observe,
+  optimisticStatus,
+  restoreOpState,
+  tick,
 } from '../../../src/core/operations/serverOperation';
 
 test('stop: Stopping then Stopped succeeds; the steps follow', () => {
@@ -51,14 +60,24 @@ test('a finished state ignores later observations', () => {
 });
 
 test('what is offered in which status, and what the node shows at once', () => {
-  assert.deepEqual(['start', 'stop', 'reboot', 'reset'].map((k) => canRun(k as 'start', 'running')), [false, true, true, true]);
-  assert.deepEqual(['start', 'stop', 'reboot', 'reset'].map((k) => canRun(k as 'start', 'Stopped')), [true, false, false, true]);
+  assert.deepEqual(
+    ['start', 'stop', 'reboot', 'reset'].map((k) => canRun(k as 'start', 'running')),
+    [false, true, true, true],
+  );
+  assert.deepEqual(
+    ['start', 'stop', 'reboot', 'reset'].map((k) => canRun(k as 'start', 'Stopped')),
+    [true, false, false, true],
+  );
   assert.equal(canRun('reset', 'Starting'), false);
-  assert.deepEqual(['start', 'stop', 'reboot', 'reset'].map((k) => optimisticStatus(k as 'start')), ['Starting', 'Stopping', 'Stopping', 'Resetting']);
+  assert.deepEqual(
+    ['start', 'stop', 'reboot', 'reset'].map((k) => optimisticStatus(k as 'start')),
+    ['Starting', 'Stopping', 'Stopping', 'Resetting'],
+  );
 });
 
 test('restoreOpState accepts what it wrote and rejects anything else', () => {
   const s = observe(beginOp('reboot', 5), 'Stopping', 6);
   assert.deepEqual(restoreOpState(JSON.parse(JSON.stringify(s))), s);
-  for (const bad of [null, 1, {}, { ...s, kind: 'explode' }, { ...s, seen: [1] }, { ...s, phase: 'x' }, { ...s, since: '1' }]) assert.equal(restoreOpState(bad), undefined);
+  for (const bad of [null, 1, {}, { ...s, kind: 'explode' }, { ...s, seen: [1] }, { ...s, phase: 'x' }, { ...s, since: '1' }])
+    assert.equal(restoreOpState(bad), undefined);
 });

@@ -12,12 +12,22 @@ test('ID lists become one JSON-array string, not X.1/X.2', () => {
 });
 
 test('tags flatten to Tag.N.Key / Tag.N.Value from 1; numbers and booleans become strings', () => {
-  assert.deepStrictEqual(wireParams({ Tag: [{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: '' }], PageSize: 100, Share: false }), {
-    'Tag.1.Key': 'env',
-    'Tag.1.Value': 'prod',
-    'Tag.2.Key': 'team',
-    'Tag.2.Value': '',
-    PageSize: '100',
-    Share: 'false',
-  });
+  assert.deepStrictEqual(
+    wireParams({
+      Tag: [
+        { Key: 'env', Value: 'prod' },
+        { Key: 'team', Value: '' },
+      ],
+      PageSize: 100,
+      Share: false,
+    }),
+    {
+      'Tag.1.Key': 'env',
+      'Tag.1.Value': 'prod',
+      'Tag.2.Key': 'team',
+      'Tag.2.Value': '',
+      PageSize: '100',
+      Share: 'false',
+    },
+  );
 });

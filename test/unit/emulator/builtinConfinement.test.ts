@@ -52,17 +52,82 @@ function outside(rel = ''): string[] {
   return out;
 }
 
-const segment = fc.constantFrom('..', '.', 'esc', 'escfile', 'abs', 'up', 'loop', 'evil', 'top', 'outside', 'root-evil', 'secret.txt', 'dir', 'deep.txt', 'root', 'etc', 'tmp', 'usr', 'dev', 'null', 'x', 'new', '*', '?*', base.slice(1));
+const segment = fc.constantFrom(
+  '..',
+  '.',
+  'esc',
+  'escfile',
+  'abs',
+  'up',
+  'loop',
+  'evil',
+  'top',
+  'outside',
+  'root-evil',
+  'secret.txt',
+  'dir',
+  'deep.txt',
+  'root',
+  'etc',
+  'tmp',
+  'usr',
+  'dev',
+  'null',
+  'x',
+  'new',
+  '*',
+  '?*',
+  base.slice(1),
+);
 const path = fc.oneof(
   fc.tuple(fc.boolean(), fc.array(segment, { minLength: 1, maxLength: 7 })).map(([abs, segs]) => `${abs ? '/' : ''}${segs.join('/')}`),
-  fc.constantFrom(join(base, 'outside', 'secret.txt'), join(base, 'outside'), join(base, 'root-evil', 'x'), '/', '..', '../..', '/root/up/outside/secret.txt', 'up/../../esc/dir'),
+  fc.constantFrom(
+    join(base, 'outside', 'secret.txt'),
+    join(base, 'outside'),
+    join(base, 'root-evil', 'x'),
+    '/',
+    '..',
+    '../..',
+    '/root/up/outside/secret.txt',
+    'up/../../esc/dir',
+  ),
 );
-const command = fc.tuple(fc.constantFrom(
-  'cat P', 'echo hi > P', 'echo hi >> P', 'touch P', 'mkdir -p P/new', 'mkdir P', 'rm -rf P', 'rm P', 'rm -r P/*', 'cp P Q', 'cp -r P Q', 'mv P Q', 'chmod 777 P',
-  'chmod -R 000 P', 'ls -la P', 'cd P && touch z && rm -rf ./*', 'test -f P && cat P', 'cat < P', 'wc -c P', 'tail -c 3 P', 'grep -r S P', 'cat P/*', 'cp P/* Q', 'rmdir P', 'printf x > P/x', 'cd P; cd ..; cd ..; rm -rf *',
-), path, path).map(([t, p, q]) => t.replace(/P/g, p).replace(/Q/g, q));
+const command = fc
+  .tuple(
+    fc.constantFrom(
+      'cat P',
+      'echo hi > P',
+      'echo hi >> P',
+      'touch P',
+      'mkdir -p P/new',
+      'mkdir P',
+      'rm -rf P',
+      'rm P',
+      'rm -r P/*',
+      'cp P Q',
+      'cp -r P Q',
+      'mv P Q',
+      'chmod 777 P',
+      'chmod -R 000 P',
+      'ls -la P',
+      'cd P && touch z && rm -rf ./*',
+      'test -f P && cat P',
+      'cat < P',
+      'wc -c P',
+      'tail -c 3 P',
+      'grep -r S P',
+      'cat P/*',
+      'cp P/* Q',
+      'rmdir P',
+      'printf x > P/x',
+      'cd P; cd ..; cd ..; rm -rf *',
+    ),
+    path,
+    path,
+  )
+  .map(([t, p, q]) => t.replace(/P/g, p).replace(/Q/g, q));
 
-test('no generated script changes, creates or reads anything outside the server\'s folder', async () => {
+test("no generated script changes, creates or reads anything outside the server's folder", async () => {
   const before = outside();
   await fc.assert(
     fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 5 }), async (cmds) => {
@@ -80,11 +145,17 @@ test('no generated script changes, creates or reads anything outside the server\
 test('links that lead out of the folder are read inside it (as a chroot would)', async () => {
   freshRoot();
   mkdirSync(join(root, 'outside'));
-  writeFileSync(join(root, 'outside', 'secret.txt'), 'the server\'s own file\n');
+  writeFileSync(join(root, 'outside', 'secret.txt'), "the server's own file\n");
   const out = new Capture();
   const err = new Capture();
   const sh = new Shell({ root, user: 'root', cwd: '/root' });
-  await sh.script(`cat /escfile; cat /esc/secret.txt; cat up/outside/secret.txt; ls /etc/top/etc/hostname; cat ${join(base, 'outside', 'secret.txt')}; cat loop; echo x > /abs/y`, { in: emptySource(), out, err });
+  await sh.script(
+    `cat /escfile; cat /esc/secret.txt; cat up/outside/secret.txt; ls /etc/top/etc/hostname; cat ${join(base, 'outside', 'secret.txt')}; cat loop; echo x > /abs/y`,
+    { in: emptySource(), out, err },
+  );
   assert.equal(out.text(), "the server's own file\n".repeat(3) + '/etc/top/etc/hostname\n');
-  assert.equal(err.text(), `cat: ${join(base, 'outside', 'secret.txt')}: No such file or directory\ncat: loop: Too many levels of symbolic links\nsh: /abs/y: No such file or directory\n`);
+  assert.equal(
+    err.text(),
+    `cat: ${join(base, 'outside', 'secret.txt')}: No such file or directory\ncat: loop: Too many levels of symbolic links\nsh: /abs/y: No such file or directory\n`,
+  );
 });

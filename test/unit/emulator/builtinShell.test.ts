@@ -34,8 +34,10 @@ async function run(script: string, input = '', root = server()): Promise<{ code:
 
 describe('built-in shell: syntax', () => {
   test('an open quote, substitution or compound command asks for more; a misplaced word is a syntax error', () => {
-    for (const src of ["echo 'abc", 'echo "abc', 'echo $(date', 'if true; then echo', 'for x in a; do', '{ echo', 'echo \\', 'true &&']) assert.throws(() => parse(src), Incomplete, src);
-    for (const src of ['fi', 'then echo', 'echo a; do', 'if then fi', '( )', 'echo a | | b']) assert.throws(() => parse(src), ShellSyntaxError, src);
+    for (const src of ["echo 'abc", 'echo "abc', 'echo $(date', 'if true; then echo', 'for x in a; do', '{ echo', 'echo \\', 'true &&'])
+      assert.throws(() => parse(src), Incomplete, src);
+    for (const src of ['fi', 'then echo', 'echo a; do', 'if then fi', '( )', 'echo a | | b'])
+      assert.throws(() => parse(src), ShellSyntaxError, src);
   });
 
   test('what the built-in shell does not do is refused with a sentence (here-documents, &, case)', async () => {
@@ -78,10 +80,13 @@ describe('built-in shell: commands and streams', () => {
 
   test('uptime (the placeholder of Run Command) and date answer in their usual shape', async () => {
     const r = await run('uptime; date; date +%F_%T');
-    assert.match(r.out, /^ \d\d:\d\d:\d\d up .+,  1 user,  load average: 0\.00, 0\.00, 0\.00\n[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d UTC \d{4}\n\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d\n$/);
+    assert.match(
+      r.out,
+      /^ \d\d:\d\d:\d\d up .+,  1 user,  load average: 0\.00, 0\.00, 0\.00\n[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d UTC \d{4}\n\d{4}-\d\d-\d\d_\d\d:\d\d:\d\d\n$/,
+    );
   });
 
-  test('the disk is the server\'s: a file written is on the folder, /tmp exists, hostname reads /etc/hostname', async () => {
+  test("the disk is the server's: a file written is on the folder, /tmp exists, hostname reads /etc/hostname", async () => {
     const r = await run('echo hi > /root/x; echo t > /tmp/t; hostname; cat /tmp/t');
     assert.equal(r.out, 'web-prod-1\nt\n');
     assert.equal(readFileSync(join(r.root, 'root', 'x'), 'utf8'), 'hi\n');
@@ -160,9 +165,18 @@ describe('built-in shell: the process and the choice of sandbox', () => {
     assert.throws(() => parseSandboxChoice('docker'), /--sandbox must be bwrap, builtin or auto/);
     assert.equal(sandboxFromEnv({ SWAS_EMULATOR_SANDBOX: 'bwrap' }), 'bwrap');
     assert.equal(sandboxFromEnv({}), undefined);
-    assert.equal(resolveSandbox('auto', () => false), 'builtin');
-    assert.equal(resolveSandbox('auto', () => true), 'bwrap');
-    assert.equal(resolveSandbox('builtin', () => true), 'builtin');
+    assert.equal(
+      resolveSandbox('auto', () => false),
+      'builtin',
+    );
+    assert.equal(
+      resolveSandbox('auto', () => true),
+      'bwrap',
+    );
+    assert.equal(
+      resolveSandbox('builtin', () => true),
+      'builtin',
+    );
     assert.throws(() => resolveSandbox('bwrap', () => false), /bubblewrap cannot start a sandbox here/);
   });
 });

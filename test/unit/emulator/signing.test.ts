@@ -8,13 +8,17 @@ import { checkTimestamp, NonceCache } from '../../emulator/gateway';
 
 describe('percentEncode', () => {
   test('keeps only unreserved characters literal and encodes space as %20', () => {
-    assert.equal(percentEncode("a b*c!d'e(f)g~h-_."), "a%20b%2Ac%21d%27e%28f%29g~h-_.");
+    assert.equal(percentEncode("a b*c!d'e(f)g~h-_."), 'a%20b%2Ac%21d%27e%28f%29g~h-_.');
     assert.equal(percentEncode('中'), '%E4%B8%AD');
     assert.equal(percentEncode('/+='), '%2F%2B%3D');
   });
 
   test('parseFormPairs decodes + as space and throws on bad escapes', () => {
-    assert.deepEqual(parseFormPairs('a=1+2&b=%20x&c'), [['a', '1 2'], ['b', ' x'], ['c', '']]);
+    assert.deepEqual(parseFormPairs('a=1+2&b=%20x&c'), [
+      ['a', '1 2'],
+      ['b', ' x'],
+      ['c', ''],
+    ]);
     assert.throws(() => parseFormPairs('a=%E0%A4%A'), URIError);
   });
 });
@@ -22,8 +26,14 @@ describe('percentEncode', () => {
 describe('signature V1', () => {
   test('reproduces the documented example signature', () => {
     const params = {
-      AccessKeyId: 'testid', Action: 'DescribeRegions', Format: 'XML', SignatureMethod: 'HMAC-SHA1',
-      SignatureNonce: '3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf', SignatureVersion: '1.0', Timestamp: '2016-02-23T12:46:24Z', Version: '2014-05-26',
+      AccessKeyId: 'testid',
+      Action: 'DescribeRegions',
+      Format: 'XML',
+      SignatureMethod: 'HMAC-SHA1',
+      SignatureNonce: '3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf',
+      SignatureVersion: '1.0',
+      Timestamp: '2016-02-23T12:46:24Z',
+      Version: '2014-05-26',
     };
     assert.equal(v1Sign('GET', params, 'testsecret'), 'OLeaidS1JvxuMvnyHOwuJ+uX5qY=');
   });
@@ -42,19 +52,34 @@ describe('signature V1', () => {
 
 describe('signature ACS3', () => {
   const input = {
-    method: 'POST', path: '/',
-    query: [['RegionId', 'cn-hangzhou'], ['Description', "a *()!~'"]] as [string, string][],
-    headers: { host: '127.0.0.1:1', 'x-acs-action': 'ListRegions', 'x-acs-date': '2026-01-01T00:00:00Z', 'x-acs-content-sha256': EMPTY_SHA256 },
+    method: 'POST',
+    path: '/',
+    query: [
+      ['RegionId', 'cn-hangzhou'],
+      ['Description', "a *()!~'"],
+    ] as [string, string][],
+    headers: {
+      host: '127.0.0.1:1',
+      'x-acs-action': 'ListRegions',
+      'x-acs-date': '2026-01-01T00:00:00Z',
+      'x-acs-content-sha256': EMPTY_SHA256,
+    },
     signedHeaders: ['x-acs-date', 'host', 'x-acs-action', 'x-acs-content-sha256'],
     hashedPayload: EMPTY_SHA256,
   };
 
   test('builds the canonical request with sorted query, sorted headers and the payload hash', () => {
-    assert.equal(acs3CanonicalRequest(input), [
-      'POST', '/', "Description=a%20%2A%28%29%21~%27&RegionId=cn-hangzhou",
-      'host:127.0.0.1:1\nx-acs-action:ListRegions\nx-acs-content-sha256:' + EMPTY_SHA256 + '\nx-acs-date:2026-01-01T00:00:00Z\n',
-      'host;x-acs-action;x-acs-content-sha256;x-acs-date', EMPTY_SHA256,
-    ].join('\n'));
+    assert.equal(
+      acs3CanonicalRequest(input),
+      [
+        'POST',
+        '/',
+        'Description=a%20%2A%28%29%21~%27&RegionId=cn-hangzhou',
+        'host:127.0.0.1:1\nx-acs-action:ListRegions\nx-acs-content-sha256:' + EMPTY_SHA256 + '\nx-acs-date:2026-01-01T00:00:00Z\n',
+        'host;x-acs-action;x-acs-content-sha256;x-acs-date',
+        EMPTY_SHA256,
+      ].join('\n'),
+    );
   });
 
   test('signs with the bare secret and hex output', () => {
@@ -64,7 +89,9 @@ describe('signature ACS3', () => {
 
   test('parses the Authorization header and refuses malformed ones', () => {
     assert.deepEqual(parseAcs3Authorization('ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=host;x-acs-date,Signature=abc'), {
-      accessKeyId: 'AK', signedHeaders: ['host', 'x-acs-date'], signature: 'abc',
+      accessKeyId: 'AK',
+      signedHeaders: ['host', 'x-acs-date'],
+      signature: 'abc',
     });
     assert.equal(parseAcs3Authorization('ACS3-HMAC-SHA256 Credential=AK'), undefined);
     assert.equal(parseAcs3Authorization('Bearer x'), undefined);

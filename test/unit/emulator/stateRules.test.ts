@@ -22,13 +22,16 @@ describe('quotas and names', () => {
   });
 
   test('image names: 2-128 chars of letters, Chinese (A6, likely), digits, : _ -, starting with a letter, Chinese or digit', () => {
-    for (const ok of ['ab', '9lives', 'a:b_c-d', 'x'.repeat(128), '镜像', '镜像-v1', 'ab镜像']) assert.equal(isValidImageName(ok), true, ok);
-    for (const bad of ['a', '_a', '-a', ':a', 'a b', 'a.b', 'x'.repeat(129), '', '镜', 'abé', '。句号']) assert.equal(isValidImageName(bad), false, bad);
+    for (const ok of ['ab', '9lives', 'a:b_c-d', 'x'.repeat(128), '镜像', '镜像-v1', 'ab镜像'])
+      assert.equal(isValidImageName(ok), true, ok);
+    for (const bad of ['a', '_a', '-a', ':a', 'a b', 'a.b', 'x'.repeat(129), '', '镜', 'abé', '。句号'])
+      assert.equal(isValidImageName(bad), false, bad);
   });
 
   test('snapshot names: 2-50 chars starting with a letter or Chinese (A5, confirmed), dots allowed', () => {
     for (const ok of ['ab', 'a.b:c_d-e', 'x'.repeat(50), '快照1', '快照.每日-01', 'a快照']) assert.equal(isValidSnapshotName(ok), true, ok);
-    for (const bad of ['1a', 'a', 'x'.repeat(51), 'http://x', 'a b', '1快照', '快', '快'.repeat(51)]) assert.equal(isValidSnapshotName(bad), false, bad);
+    for (const bad of ['1a', 'a', 'x'.repeat(51), 'http://x', 'a b', '1快照', '快', '快'.repeat(51)])
+      assert.equal(isValidSnapshotName(bad), false, bad);
   });
 });
 
@@ -48,7 +51,10 @@ describe('parameters', () => {
   });
 
   test('tags are read in index order with their rules', () => {
-    assert.deepEqual(tags({ 'Tag.2.Key': 'b', 'Tag.2.Value': '', 'Tag.1.Key': 'a', 'Tag.1.Value': '1' }), [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '' }]);
+    assert.deepEqual(tags({ 'Tag.2.Key': 'b', 'Tag.2.Value': '', 'Tag.1.Key': 'a', 'Tag.1.Value': '1' }), [
+      { Key: 'a', Value: '1' },
+      { Key: 'b', Value: '' },
+    ]);
     assert.throws(() => tags({ 'Tag.21.Key': 'a' }), { code: 'InvalidTagCount' });
     assert.throws(() => tags({ 'Tag.1.Value': 'v' }), { code: 'InvalidTagKey.Malformed' });
     assert.throws(() => tags({ 'Tag.1.Key': 'Aliyun-x' }), { code: 'InvalidTagKey.Malformed' });
@@ -67,7 +73,10 @@ describe('rendering and clock', () => {
 
   test('Progress rises with the virtual clock and stops at 99% until Accomplished', () => {
     const s = { status: 'Progressing', startedAt: 0, readyAt: 20_000, failedProgress: 0 } as SnapshotRecord;
-    assert.deepEqual([0, 10_000, 19_999, 50_000].map((t) => snapshotProgress(s, t)), ['0%', '50%', '99%', '99%']);
+    assert.deepEqual(
+      [0, 10_000, 19_999, 50_000].map((t) => snapshotProgress(s, t)),
+      ['0%', '50%', '99%', '99%'],
+    );
     assert.equal(snapshotProgress({ ...s, status: 'Failed', failedProgress: 37 }, 0), '37%');
   });
 
@@ -82,7 +91,8 @@ describe('rendering and clock', () => {
   test('the demo seed is deterministic apart from the progressing snapshot times', () => {
     const a = demoState(timings);
     const b = demoState(timings);
-    const ids = (s: typeof a): string[] => Object.values(s.accounts).flatMap((acc) => Object.values(acc.regions).flatMap((r) => r.instances.map((i) => i.instanceId)));
+    const ids = (s: typeof a): string[] =>
+      Object.values(s.accounts).flatMap((acc) => Object.values(acc.regions).flatMap((r) => r.instances.map((i) => i.instanceId)));
     assert.deepEqual(ids(a), ids(b));
     assert.equal(ids(a).length, 7);
   });

@@ -23,7 +23,14 @@ test('builds the aliyun swas-open CreateCustomImage line with tags numbered from
 });
 
 test('leaves out empty optional parameters and never contains credentials', () => {
-  const line = buildCliCommand({ regionId: 'r', instanceId: 'i', imageName: 'n1', systemSnapshotId: 's', description: '', resourceGroupId: '' });
+  const line = buildCliCommand({
+    regionId: 'r',
+    instanceId: 'i',
+    imageName: 'n1',
+    systemSnapshotId: 's',
+    description: '',
+    resourceGroupId: '',
+  });
   assert.doesNotMatch(line, /Description|ResourceGroupId|AccessKey|ClientToken|SecurityToken/);
 });
 
@@ -33,7 +40,33 @@ test('quotes a description with spaces and single quotes for the shell', () => {
 });
 
 // Words that shells like to change: zsh's `=cmd` and `~` expansion, globs, history, braces, job specs.
-const tricky = fc.constantFrom('=ls', '=', 'a=b', '~', '~root', '*', '?', '[a]', '{a,b}', '!!', '%1', '^x', '#c', '@x', '+x', ',', 'a b', "it's", '$HOME', '`id`', '\\', '-', '--%', '', '‘q’');
+const tricky = fc.constantFrom(
+  '=ls',
+  '=',
+  'a=b',
+  '~',
+  '~root',
+  '*',
+  '?',
+  '[a]',
+  '{a,b}',
+  '!!',
+  '%1',
+  '^x',
+  '#c',
+  '@x',
+  '+x',
+  ',',
+  'a b',
+  "it's",
+  '$HOME',
+  '`id`',
+  '\\',
+  '-',
+  '--%',
+  '',
+  '‘q’',
+);
 const word = fc.oneof(fc.string({ maxLength: 20 }), tricky, fc.string({ unit: 'grapheme', maxLength: 8 })).filter((s) => !s.includes('\0'));
 
 function readBack(shell: string, quoted: string[]): string[] {
@@ -55,7 +88,10 @@ for (const shell of ['/bin/sh', '/usr/bin/bash', '/usr/bin/zsh']) {
 test('a value starting with = is quoted (zsh would expand it to a command path)', () => {
   assert.equal(shellQuote('=ls'), "'=ls'");
   assert.equal(readBack('/usr/bin/zsh', [shellQuote('=ls')])[0], '=ls');
-  assert.match(buildCliCommand({ regionId: 'cn-hangzhou', instanceId: 'i', imageName: 'n1', systemSnapshotId: 's', description: '=ls' }), /--Description '=ls'/);
+  assert.match(
+    buildCliCommand({ regionId: 'cn-hangzhou', instanceId: 'i', imageName: 'n1', systemSnapshotId: 's', description: '=ls' }),
+    /--Description '=ls'/,
+  );
 });
 
 test('PowerShell: single-quoted, quotes (also typographic ones) doubled, no bare - or @ or ,', () => {
@@ -67,7 +103,10 @@ test('PowerShell: single-quoted, quotes (also typographic ones) doubled, no bare
   assert.equal(powerShellQuote('@a'), "'@a'");
   assert.equal(powerShellQuote('a,b'), "'a,b'");
   assert.equal(powerShellQuote(''), "''");
-  const line = buildCliCommand({ regionId: 'cn-hangzhou', instanceId: 'i', imageName: 'n1', systemSnapshotId: 's', description: "a 'b' $c" }, 'powershell');
+  const line = buildCliCommand(
+    { regionId: 'cn-hangzhou', instanceId: 'i', imageName: 'n1', systemSnapshotId: 's', description: "a 'b' $c" },
+    'powershell',
+  );
   assert.match(line, /--Description 'a ''b'' \$c'$/);
 });
 
@@ -79,7 +118,10 @@ test('property: a PowerShell-quoted word is bare-safe or one single-quoted strin
       if (!q.startsWith("'") || !q.endsWith("'")) return false;
       // Undo the doubling: what is left between the outer quotes must be the word itself.
       const inner = q.slice(1, -1);
-      return /^(?:[^'\u2018\u2019\u201A\u201B]|(['\u2018\u2019\u201A\u201B])\1)*$/.test(inner) && inner.replace(/(['\u2018\u2019\u201A\u201B])\1/g, '$1') === w;
+      return (
+        /^(?:[^'\u2018\u2019\u201A\u201B]|(['\u2018\u2019\u201A\u201B])\1)*$/.test(inner) &&
+        inner.replace(/(['\u2018\u2019\u201A\u201B])\1/g, '$1') === w
+      );
     }),
     { numRuns: 500 },
   );

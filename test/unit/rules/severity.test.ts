@@ -72,7 +72,14 @@ const ctx: CreateImageRuleContext = {
   serverCount: 1,
   imageCount: 0,
 };
-const good: CreateImageInput = { imageName: 'web-1', systemSnapshotId: 's-ok', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] };
+const good: CreateImageInput = {
+  imageName: 'web-1',
+  systemSnapshotId: 's-ok',
+  dataSnapshotId: '',
+  description: '',
+  resourceGroupId: '',
+  tags: [],
+};
 
 const codes = (input: Partial<CreateImageInput>, c: Partial<CreateImageRuleContext> = {}): Array<[string, string]> =>
   validateCreateImage({ ...good, ...input }, { ...ctx, ...c }).map((i) => [i.code, i.severity]);
@@ -86,11 +93,24 @@ test('guessed rules give advice and leave the form submittable', () => {
     [{ description: 'https://example.invalid' }, {}, 'description.url'],
     [{ resourceGroupId: 'RG_1' }, {}, 'resourceGroupId.format'],
     [{ systemSnapshotId: 's-prog' }, {}, 'systemSnapshot.progressing'],
-    [{ tags: [{ key: 'k', value: '1' }, { key: 'k', value: '2' }] }, {}, 'tagKey.duplicate'],
+    [
+      {
+        tags: [
+          { key: 'k', value: '1' },
+          { key: 'k', value: '2' },
+        ],
+      },
+      {},
+      'tagKey.duplicate',
+    ],
   ];
   for (const [input, c, code] of cases) {
     const issues = validateCreateImage({ ...good, ...input }, { ...ctx, ...c });
-    assert.deepEqual(issues.map((i) => [i.code, i.severity]), [[code, 'advice']], code);
+    assert.deepEqual(
+      issues.map((i) => [i.code, i.severity]),
+      [[code, 'advice']],
+      code,
+    );
     assert.deepEqual(blockingIssues(issues), [], code);
   }
 });
@@ -131,5 +151,7 @@ test('snapshot statuses in any casing (A1): accomplished is usable, failed is fa
   for (const status of ['accomplished', 'ACCOMPLISHED', 'Accomplished']) {
     assert.deepEqual(codes({ systemSnapshotId: 's-x' }, { snapshots: [snap('s-x', snapshotStatus(status))] }), [], status);
   }
-  assert.deepEqual(codes({ systemSnapshotId: 's-x' }, { snapshots: [snap('s-x', snapshotStatus('failed'))] }), [['systemSnapshot.failed', 'advice']]);
+  assert.deepEqual(codes({ systemSnapshotId: 's-x' }, { snapshots: [snap('s-x', snapshotStatus('failed'))] }), [
+    ['systemSnapshot.failed', 'advice'],
+  ]);
 });

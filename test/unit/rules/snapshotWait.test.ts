@@ -16,7 +16,11 @@ function region(snapshots: Array<Pick<Snapshot, 'snapshotId' | 'status'>>): Regi
   };
 }
 
-function fakeTree(initial: RegionData | undefined): { deps: Parameters<typeof waitForSnapshot>[0]; set(d: RegionData | undefined): void; listeners: number } {
+function fakeTree(initial: RegionData | undefined): {
+  deps: Parameters<typeof waitForSnapshot>[0];
+  set(d: RegionData | undefined): void;
+  listeners: number;
+} {
   let data = initial;
   const ls = new Set<() => void>();
   const t = {

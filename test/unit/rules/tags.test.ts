@@ -65,8 +65,9 @@ test('property: distinct valid keys with short URL-free values produce no issue'
 
 test('property: every issue of a tag row points at an existing row', () => {
   fc.assert(
-    fc.property(fc.array(fc.record({ key: fc.string({ maxLength: 70 }), value: fc.string({ maxLength: 70 }) }), { maxLength: 25 }), (tags) =>
-      validateTags(tags).every((i) => i.field === 'tags' || (i.index !== undefined && i.index < tags.length)),
+    fc.property(
+      fc.array(fc.record({ key: fc.string({ maxLength: 70 }), value: fc.string({ maxLength: 70 }) }), { maxLength: 25 }),
+      (tags) => validateTags(tags).every((i) => i.field === 'tags' || (i.index !== undefined && i.index < tags.length)),
     ),
   );
 });

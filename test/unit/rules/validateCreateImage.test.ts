@@ -24,8 +24,22 @@ const snapshots = [
   snap('s-data', 'Data', 'Accomplished', '2026-03-02T00:00:00Z'),
   snap('s-other', 'System', 'Accomplished', '2026-05-01T00:00:00Z', 'i-2'),
 ];
-const ctx: CreateImageRuleContext = { instanceId: 'i-1', instanceStatus: 'Running', snapshots, existingImageNames: ['taken'], serverCount: 2, imageCount: 1 };
-const good: CreateImageInput = { imageName: 'web-1', systemSnapshotId: 's-new', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [] };
+const ctx: CreateImageRuleContext = {
+  instanceId: 'i-1',
+  instanceStatus: 'Running',
+  snapshots,
+  existingImageNames: ['taken'],
+  serverCount: 2,
+  imageCount: 1,
+};
+const good: CreateImageInput = {
+  imageName: 'web-1',
+  systemSnapshotId: 's-new',
+  dataSnapshotId: '',
+  description: '',
+  resourceGroupId: '',
+  tags: [],
+};
 
 test('a complete valid input has no issues', () => {
   assert.deepEqual(validateCreateImage(good, ctx), []);
@@ -34,11 +48,16 @@ test('a complete valid input has no issues', () => {
 
 test('an empty form reports the name first, then the system snapshot', () => {
   const issues = validateCreateImage({ ...good, imageName: '', systemSnapshotId: '' }, ctx);
-  assert.deepEqual(issues.map((i) => i.code), ['imageName.required', 'systemSnapshot.required']);
+  assert.deepEqual(
+    issues.map((i) => i.code),
+    ['imageName.required', 'systemSnapshot.required'],
+  );
 });
 
 test('a name already used in the region is reported as taken', () => {
-  assert.deepEqual(validateCreateImage({ ...good, imageName: 'taken' }, ctx), [{ field: 'imageName', code: 'imageName.taken', severity: 'error' }]);
+  assert.deepEqual(validateCreateImage({ ...good, imageName: 'taken' }, ctx), [
+    { field: 'imageName', code: 'imageName.taken', severity: 'error' },
+  ]);
 });
 
 test('system snapshot: progressing, failed, data-disk, other server and unknown are each rejected with their code', () => {
@@ -56,7 +75,9 @@ test('data snapshot must be a data-disk snapshot of the server', () => {
 });
 
 test('a full quota is reported on the quota line', () => {
-  assert.deepEqual(validateCreateImage(good, { ...ctx, serverCount: 1, imageCount: 3 }), [{ field: 'quota', code: 'quota.full', severity: 'advice' }]);
+  assert.deepEqual(validateCreateImage(good, { ...ctx, serverCount: 1, imageCount: 3 }), [
+    { field: 'quota', code: 'quota.full', severity: 'advice' },
+  ]);
 });
 
 test('description allows 256 characters, not 257, and must not start with a URL scheme', () => {
@@ -68,7 +89,11 @@ test('description allows 256 characters, not 257, and must not start with a URL 
 
 test('a server that is neither Running nor Stopped is reported first', () => {
   for (const status of ['Starting', 'Disabled', 'Stopping', 'Resetting']) {
-    assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: status })[0], { field: 'server', code: 'server.notReady', severity: 'advice' });
+    assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: status })[0], {
+      field: 'server',
+      code: 'server.notReady',
+      severity: 'advice',
+    });
   }
   assert.deepEqual(validateCreateImage(good, { ...ctx, instanceStatus: 'Stopped' }), []);
 });
@@ -77,7 +102,8 @@ test('resource group id is optional and must look like rg-<lowercase alnum>', ()
   assert.equal(validateResourceGroupId(''), undefined);
   assert.equal(validateResourceGroupId('rg-acfmzabc123'), undefined);
   assert.equal(validateResourceGroupId('rg-a'), undefined);
-  for (const bad of ['rg-', 'rg-ABC123', 'acfm123', 'rg-abc def', 'rg_abc123']) assert.equal(validateResourceGroupId(bad), 'resourceGroupId.format', bad);
+  for (const bad of ['rg-', 'rg-ABC123', 'acfm123', 'rg-abc def', 'rg_abc123'])
+    assert.equal(validateResourceGroupId(bad), 'resourceGroupId.format', bad);
 });
 
 test('snapshot choices list this server’s system snapshots, usable first and newest first', () => {
@@ -91,5 +117,8 @@ test('snapshot choices list this server’s system snapshots, usable first and n
       ['s-fail', 'systemSnapshot.failed'],
     ],
   );
-  assert.deepEqual(snapshotChoices(snapshots, 'data', 'i-1').map((c) => c.snapshot.snapshotId), ['s-data']);
+  assert.deepEqual(
+    snapshotChoices(snapshots, 'data', 'i-1').map((c) => c.snapshot.snapshotId),
+    ['s-data'],
+  );
 });

@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseWebviewMessage } from '../../../src/protocol/validateWebviewMessage';
 
-const draft = { imageName: 'n1', systemSnapshotId: 's-1', dataSnapshotId: '', description: '', resourceGroupId: '', tags: [{ key: 'k', value: '' }] };
+const draft = {
+  imageName: 'n1',
+  systemSnapshotId: 's-1',
+  dataSnapshotId: '',
+  description: '',
+  resourceGroupId: '',
+  tags: [{ key: 'k', value: '' }],
+};
 
 test('accepts each well-formed message type', () => {
   for (const m of [
@@ -47,9 +54,21 @@ test('rejects unknown types, extra fields, wrong field types and oversized value
 
 test('property: never throws on arbitrary JSON-like input', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom('submit', 'request', 'ready', 'copyCli'), draft: fc.anything(), id: fc.anything(), kind: fc.anything(), params: fc.anything() })), (v) => {
-      const r = parseWebviewMessage(v);
-      return typeof r.ok === 'boolean';
-    }),
+    fc.property(
+      fc.oneof(
+        fc.anything(),
+        fc.record({
+          type: fc.constantFrom('submit', 'request', 'ready', 'copyCli'),
+          draft: fc.anything(),
+          id: fc.anything(),
+          kind: fc.anything(),
+          params: fc.anything(),
+        }),
+      ),
+      (v) => {
+        const r = parseWebviewMessage(v);
+        return typeof r.ok === 'boolean';
+      },
+    ),
   );
 });

@@ -25,19 +25,36 @@ test('the lazy dist/remote.js is reported with the total, and holds the remote-a
   t.diagnostic(`extension.js ${sizes.extensionJs} B, remote.js ${sizes.remoteJs} B, total ${sizes.extensionJs + sizes.remoteJs} B`);
   assert.ok(sizes.remoteJs > 10 * 1024, `dist/remote.js is ${kb(sizes.remoteJs)}`);
   const remote = Object.keys(sizes.bundles.remote);
-  for (const m of ['src/commands/remote/registerRemote.ts', 'src/commands/remote/connect.ts', 'src/commands/firewall/setFirewallRuleEnabled.ts', 'src/core/ssh/sshConfig.ts', 'src/core/remote/preflight.ts']) {
+  for (const m of [
+    'src/commands/remote/registerRemote.ts',
+    'src/commands/remote/connect.ts',
+    'src/commands/firewall/setFirewallRuleEnabled.ts',
+    'src/core/ssh/sshConfig.ts',
+    'src/core/remote/preflight.ts',
+  ]) {
     assert.ok(remote.includes(m), `${m} is in dist/remote.js`);
     assert.ok(!(m in sizes.bundles.extension), `${m} is not in dist/extension.js`);
   }
 });
 
-test('dist/remote.js uses the main bundle\'s shared modules and holds no copy of one', () => {
+test("dist/remote.js uses the main bundle's shared modules and holds no copy of one", () => {
   const { extension, remote, shared } = sizes.bundles;
-  const stubs = Object.keys(remote).filter((p) => p.startsWith('swas-shared:')).map((p) => p.slice('swas-shared:'.length));
+  const stubs = Object.keys(remote)
+    .filter((p) => p.startsWith('swas-shared:'))
+    .map((p) => p.slice('swas-shared:'.length));
   const own = Object.keys(remote).filter((p) => !p.startsWith('swas-shared:'));
-  assert.deepEqual(own.filter((p) => p in extension), [], 'modules in both bundles');
+  assert.deepEqual(
+    own.filter((p) => p in extension),
+    [],
+    'modules in both bundles',
+  );
   assert.deepEqual([...stubs].sort(), [...shared].sort(), 'every stub is exported by the main bundle, and nothing more');
-  for (const m of ['src/commands/runner.ts', 'src/core/errors.ts', 'src/tree/firewall/firewallRuleNode.ts', 'src/tree/firewall/firewallNode.ts']) {
+  for (const m of [
+    'src/commands/runner.ts',
+    'src/core/errors.ts',
+    'src/tree/firewall/firewallRuleNode.ts',
+    'src/tree/firewall/firewallNode.ts',
+  ]) {
     assert.ok(shared.includes(m), `${m} is shared (${shared.join(', ')})`);
     assert.ok(m in extension, `${m} is in dist/extension.js`);
   }
@@ -56,7 +73,14 @@ test('the .vsix stays within 400 KB', () => {
 
 test('the .vsix ships the bundles and the manifest, and no sources, tests or node_modules', () => {
   const files = sizes.vsixFiles;
-  for (const f of ['package.json', 'dist/extension.js', 'dist/remote.js', 'dist/webview.js']) assert.ok(files.includes(f), `${f} is in the .vsix (${files.join(', ')})`);
-  const leaked = files.filter((f) => /^(src|test|out|node_modules|webview)\//.test(f) || f.endsWith('.ts') || f.endsWith('.map') || (f.startsWith('dist/') && f.endsWith('.json')));
+  for (const f of ['package.json', 'dist/extension.js', 'dist/remote.js', 'dist/webview.js'])
+    assert.ok(files.includes(f), `${f} is in the .vsix (${files.join(', ')})`);
+  const leaked = files.filter(
+    (f) =>
+      /^(src|test|out|node_modules|webview)\//.test(f) ||
+      f.endsWith('.ts') ||
+      f.endsWith('.map') ||
+      (f.startsWith('dist/') && f.endsWith('.json')),
+  );
   assert.deepEqual(leaked, [], 'sources, maps, tests or node_modules in the .vsix');
 });

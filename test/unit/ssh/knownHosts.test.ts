@@ -104,6 +104,12 @@ test('names and the unquoted file list of ssh -G', () => {
   assert.equal(knownHostsName('127.0.0.2', 2222), '[127.0.0.2]:2222');
   assert.equal(knownHostsName('127.0.0.2', 2222, 'none'), '[127.0.0.2]:2222');
   const present = new Set(['/h/my known', '/h/kh']);
-  assert.deepEqual(knownHostsFiles('/h/my known /h/kh /h/kh2', (p) => present.has(p)), ['/h/my known', '/h/kh', '/h/kh2']);
-  assert.deepEqual(knownHostsFiles('none', () => false), []);
+  assert.deepEqual(
+    knownHostsFiles('/h/my known /h/kh /h/kh2', (p) => present.has(p)),
+    ['/h/my known', '/h/kh', '/h/kh2'],
+  );
+  assert.deepEqual(
+    knownHostsFiles('none', () => false),
+    [],
+  );
 });

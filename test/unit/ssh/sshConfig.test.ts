@@ -45,13 +45,17 @@ const userConfig = fc
   })
   .map(({ lines, eol, finalEol, bom }) => (bom ? '\uFEFF' : '') + lines.join(eol) + (finalEol && lines.length ? eol : ''));
 
-const entry: fc.Arbitrary<SshHostEntry> = fc.record({
-  alias: fc.stringMatching(/^swas-[a-z0-9-]{1,12}$/),
-  hostName: fc.constantFrom('127.0.1.1', '127.0.1.22', 'srv.example.test'),
-  user: fc.constantFrom('root', 'ecs-user', 'admin_1'),
-  port: fc.integer({ min: 1, max: 65535 }),
-  identityFile: fc.option(fc.constantFrom('/root/.ssh/swas_ed25519', '/home/a b/.ssh/k', 'C:\\Users\\Me\\.ssh\\swas'), { nil: undefined }),
-}).map((e) => (e.identityFile === undefined ? { alias: e.alias, hostName: e.hostName, user: e.user, port: e.port } : e));
+const entry: fc.Arbitrary<SshHostEntry> = fc
+  .record({
+    alias: fc.stringMatching(/^swas-[a-z0-9-]{1,12}$/),
+    hostName: fc.constantFrom('127.0.1.1', '127.0.1.22', 'srv.example.test'),
+    user: fc.constantFrom('root', 'ecs-user', 'admin_1'),
+    port: fc.integer({ min: 1, max: 65535 }),
+    identityFile: fc.option(fc.constantFrom('/root/.ssh/swas_ed25519', '/home/a b/.ssh/k', 'C:\\Users\\Me\\.ssh\\swas'), {
+      nil: undefined,
+    }),
+  })
+  .map((e) => (e.identityFile === undefined ? { alias: e.alias, hostName: e.hostName, user: e.user, port: e.port } : e));
 
 test('adding then removing a host gives back the user file byte for byte (LF, CRLF, BOM, no final newline)', () => {
   fc.assert(
@@ -103,7 +107,10 @@ test('two hosts: removing one keeps the other; removing both restores the file',
       const b = { ...b0, alias: a.alias + '-b' };
       const both = upsertHost(upsertHost(cfg, a), b);
       const onlyB = removeHost(both, a.alias);
-      assert.deepEqual(managedHosts(onlyB).map((h) => h.alias), [b.alias]);
+      assert.deepEqual(
+        managedHosts(onlyB).map((h) => h.alias),
+        [b.alias],
+      );
       assert.equal(removeHost(onlyB, b.alias), cfg);
     }),
     { numRuns: 200 },
@@ -118,23 +125,57 @@ test('a CRLF file gets CRLF lines in the section, an LF file LF lines', () => {
 });
 
 test('the section goes first and ends with Host *, so the user lines after it still apply to every host', () => {
-  const out = upsertHost('Include ~/.ssh/extra\nHost *\n  User ubuntu\n', { alias: 'swas-web', hostName: '127.0.1.2', user: 'root', port: 2222, identityFile: '/k' });
+  const out = upsertHost('Include ~/.ssh/extra\nHost *\n  User ubuntu\n', {
+    alias: 'swas-web',
+    hostName: '127.0.1.2',
+    user: 'root',
+    port: 2222,
+    identityFile: '/k',
+  });
   assert.equal(
     out,
-    [SECTION_BEGIN, 'Host swas-web', '  HostName 127.0.1.2', '  User root', '  Port 2222', '  IdentityFile /k', '  IdentitiesOnly yes', 'Host *', SECTION_END, 'Include ~/.ssh/extra', 'Host *', '  User ubuntu', ''].join('\n'),
+    [
+      SECTION_BEGIN,
+      'Host swas-web',
+      '  HostName 127.0.1.2',
+      '  User root',
+      '  Port 2222',
+      '  IdentityFile /k',
+      '  IdentitiesOnly yes',
+      'Host *',
+      SECTION_END,
+      'Include ~/.ssh/extra',
+      'Host *',
+      '  User ubuntu',
+      '',
+    ].join('\n'),
   );
 });
 
 test('Windows key paths are written with forward slashes and quoted when they hold a space', () => {
-  const out = upsertHost('', { alias: 'swas-w', hostName: '127.0.1.3', user: 'root', port: 22, identityFile: 'C:\\Users\\Me Too\\.ssh\\swas' });
+  const out = upsertHost('', {
+    alias: 'swas-w',
+    hostName: '127.0.1.3',
+    user: 'root',
+    port: 22,
+    identityFile: 'C:\\Users\\Me Too\\.ssh\\swas',
+  });
   assert.match(out, /^ {2}IdentityFile "C:\/Users\/Me Too\/\.ssh\/swas"$/m);
   assert.equal(managedHosts(out)[0]?.identityFile, 'C:/Users/Me Too/.ssh/swas');
 });
 
 test('a broken or doubled section is refused with a clear error, never rewritten', () => {
   const e: SshHostEntry = { alias: 'swas-a', hostName: '127.0.1.1', user: 'root', port: 22 };
-  for (const bad of [`${SECTION_BEGIN}\nHost x\n`, `Host y\n${SECTION_END}\n`, `${SECTION_END}\n${SECTION_BEGIN}\n`, `${SECTION_BEGIN}\n${SECTION_END}\n${SECTION_BEGIN}\n${SECTION_END}\n`]) {
-    assert.throws(() => upsertHost(bad, e), (err: unknown) => err instanceof SshConfigError && /Section$/.test(err.code));
+  for (const bad of [
+    `${SECTION_BEGIN}\nHost x\n`,
+    `Host y\n${SECTION_END}\n`,
+    `${SECTION_END}\n${SECTION_BEGIN}\n`,
+    `${SECTION_BEGIN}\n${SECTION_END}\n${SECTION_BEGIN}\n${SECTION_END}\n`,
+  ]) {
+    assert.throws(
+      () => upsertHost(bad, e),
+      (err: unknown) => err instanceof SshConfigError && /Section$/.test(err.code),
+    );
     assert.throws(() => removeHost(bad, 'swas-a'), SshConfigError);
   }
 });
@@ -155,12 +196,20 @@ test('values that would break the file or change its meaning are refused', () =>
     [{ identityFile: '/k"x' }, 'SshConfig.InvalidIdentityFile'],
   ];
   for (const [patch, code] of bad) {
-    assert.throws(() => upsertHost('Host a\n', { ...ok, ...patch }), (err: unknown) => err instanceof SshConfigError && err.code === code, JSON.stringify(patch));
+    assert.throws(
+      () => upsertHost('Host a\n', { ...ok, ...patch }),
+      (err: unknown) => err instanceof SshConfigError && err.code === code,
+      JSON.stringify(patch),
+    );
   }
 });
 
 test('host aliases come from the server name, or its id when the name has nothing usable', () => {
   assert.equal(hostAlias('web server 1', 'i-abc'), 'swas-web-server-1');
   assert.equal(hostAlias('网站', 'i-abc123'), 'swas-i-abc123');
-  fc.assert(fc.property(fc.string(), fc.stringMatching(/^[a-z0-9]{1,20}$/), (name, id) => assert.match(hostAlias(name, `i-${id}`), /^swas-[A-Za-z0-9._-]+$/)));
+  fc.assert(
+    fc.property(fc.string(), fc.stringMatching(/^[a-z0-9]{1,20}$/), (name, id) =>
+      assert.match(hostAlias(name, `i-${id}`), /^swas-[A-Za-z0-9._-]+$/),
+    ),
+  );
 });

@@ -1,6 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editSshConfigFile } from '../../../src/core/ssh/sshConfigFile';
@@ -79,6 +91,9 @@ test('an edit that throws (a broken section) leaves the file untouched', async (
   const file = join(d, 'config');
   const broken = '# >>> SWAS Explorer: managed hosts\nHost x\n';
   writeFileSync(file, broken);
-  await assert.rejects(editSshConfigFile(file, (t) => upsertHost(t, entry)), SshConfigError);
+  await assert.rejects(
+    editSshConfigFile(file, (t) => upsertHost(t, entry)),
+    SshConfigError,
+  );
   assert.equal(readFileSync(file, 'utf8'), broken);
 });

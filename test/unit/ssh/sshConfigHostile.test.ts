@@ -56,7 +56,8 @@ test('every odd construct: our host gets our values in ssh -G, other hosts resol
       if (eol === '\n') {
         const g = sshG(withUs, entry.alias);
         assert.deepEqual([g.get('hostname'), g.get('user'), g.get('port')], ['127.0.1.1', 'admin', '2022']);
-        for (const other of ['a.example.com', 'swas-other', 'other', 'swas-web-1.example.com']) assert.deepEqual(sshG(withUs, other), sshG(user, other), other);
+        for (const other of ['a.example.com', 'swas-other', 'other', 'swas-web-1.example.com'])
+          assert.deepEqual(sshG(withUs, other), sshG(user, other), other);
       }
     }
   }
@@ -76,7 +77,10 @@ test('a file that is not UTF-8 is refused with SshConfig.NotUtf8 and left untouc
   const file = join(dir, 'latin1-config');
   const bytes = Buffer.concat([Buffer.from('Host caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('\n  User x\n')]);
   writeFileSync(file, bytes);
-  await assert.rejects(editSshConfigFile(file, (t) => upsertHost(t, entry)), (e: unknown) => e instanceof SshConfigError && e.code === 'SshConfig.NotUtf8' && e.message.includes(file));
+  await assert.rejects(
+    editSshConfigFile(file, (t) => upsertHost(t, entry)),
+    (e: unknown) => e instanceof SshConfigError && e.code === 'SshConfig.NotUtf8' && e.message.includes(file),
+  );
   assert.deepEqual(readFileSync(file), bytes);
 });
 
@@ -86,7 +90,10 @@ test('a path that cannot be read as a file (a folder, a symlink to one) is SshCo
   const link = join(dir, 'link-to-folder');
   symlinkSync(folder, link);
   for (const p of [folder, link]) {
-    await assert.rejects(editSshConfigFile(p, (t) => upsertHost(t, entry)), (e: unknown) => e instanceof SshConfigError && e.code === 'SshConfig.Unreadable' && e.message.includes('EISDIR'));
+    await assert.rejects(
+      editSshConfigFile(p, (t) => upsertHost(t, entry)),
+      (e: unknown) => e instanceof SshConfigError && e.code === 'SshConfig.Unreadable' && e.message.includes('EISDIR'),
+    );
   }
   assert.equal(spawnSync('ls', ['-A', folder], { encoding: 'utf8' }).stdout, '', 'no temporary file left');
 });
@@ -100,7 +107,11 @@ test('broken markers: only a begin, only an end, two sections, reversed, a CRLF 
     `  ${SECTION_BEGIN}\t\nHost a\n`,
   ];
   for (const bad of cases) {
-    assert.throws(() => upsertHost(bad, entry), (e: unknown) => e instanceof SshConfigError && /Section$/.test(e.code), JSON.stringify(bad.slice(0, 40)));
+    assert.throws(
+      () => upsertHost(bad, entry),
+      (e: unknown) => e instanceof SshConfigError && /Section$/.test(e.code),
+      JSON.stringify(bad.slice(0, 40)),
+    );
     assert.throws(() => removeHost(bad, entry.alias), SshConfigError);
   }
   // A marker's text later in a line is not a marker.

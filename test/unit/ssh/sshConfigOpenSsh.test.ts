@@ -39,7 +39,16 @@ const validLine = fc.constantFrom(
 );
 
 test('ssh -G: our host gets our values even when the user file starts with Host * and a User', () => {
-  const out = resolved(upsertHost('Host *\n  User ubuntu\n  Port 2200\n', { alias: 'swas-web', hostName: '127.0.1.2', user: 'root', port: 22, identityFile: join(dir, 'my key') }), 'swas-web');
+  const out = resolved(
+    upsertHost('Host *\n  User ubuntu\n  Port 2200\n', {
+      alias: 'swas-web',
+      hostName: '127.0.1.2',
+      user: 'root',
+      port: 22,
+      identityFile: join(dir, 'my key'),
+    }),
+    'swas-web',
+  );
   assert.match(out, /^user root$/m);
   assert.match(out, /^hostname 127\.0\.1\.2$/m);
   assert.match(out, /^port 22$/m);
@@ -49,12 +58,17 @@ test('ssh -G: our host gets our values even when the user file starts with Host 
 
 test('ssh -G: every other host resolves exactly as before the section was added', () => {
   fc.assert(
-    fc.property(fc.array(validLine, { maxLength: 14 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('other.test', 'github.com', 'plain'), (ls, eol, host) => {
-      const cfg = ls.join(eol) + (ls.length ? eol : '');
-      const before = resolved(cfg, host);
-      const after = resolved(upsertHost(cfg, { alias: 'swas-web', hostName: '127.0.1.2', user: 'root', port: 22 }), host);
-      assert.equal(after, before);
-    }),
+    fc.property(
+      fc.array(validLine, { maxLength: 14 }),
+      fc.constantFrom('\n', '\r\n'),
+      fc.constantFrom('other.test', 'github.com', 'plain'),
+      (ls, eol, host) => {
+        const cfg = ls.join(eol) + (ls.length ? eol : '');
+        const before = resolved(cfg, host);
+        const after = resolved(upsertHost(cfg, { alias: 'swas-web', hostName: '127.0.1.2', user: 'root', port: 22 }), host);
+        assert.equal(after, before);
+      },
+    ),
     { numRuns: 60 },
   );
 });

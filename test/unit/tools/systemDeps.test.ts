@@ -34,15 +34,21 @@ function sources(dir: string): string[] {
 }
 
 const suiteDirs: Record<string, string[]> = {
-  unit: ['test/unit'], contract: ['test/contract'], webview: ['test/webview'],
-  integration: ['test/integration', 'test/reliability/host'], e2e: ['test/e2e'],
+  unit: ['test/unit'],
+  contract: ['test/contract'],
+  webview: ['test/webview'],
+  integration: ['test/integration', 'test/reliability/host'],
+  e2e: ['test/e2e'],
 };
 
 test('every suite whose sources launch chromium asks for chromium first', () => {
   for (const [suite, dirs] of Object.entries(suiteDirs)) {
-    const launches = dirs.flatMap((d) => sources(join(root, d))).some((s) => /from 'playwright-core'|\/usr\/bin\/chromium|startCodeServer|runInHost/.test(s));
+    const launches = dirs
+      .flatMap((d) => sources(join(root, d)))
+      .some((s) => /from 'playwright-core'|\/usr\/bin\/chromium|startCodeServer|runInHost/.test(s));
     const needs = deps.SUITE_PACKAGES[suite] ?? [];
-    if (launches) assert.ok(needs.includes('chromium'), `${suite} launches chromium or a host but SUITE_PACKAGES.${suite} = [${needs.join(', ')}]`);
+    if (launches)
+      assert.ok(needs.includes('chromium'), `${suite} launches chromium or a host but SUITE_PACKAGES.${suite} = [${needs.join(', ')}]`);
     const zsh = dirs.flatMap((d) => sources(join(root, d))).some((s) => s.includes("'/usr/bin/zsh'"));
     if (zsh) assert.ok(needs.includes('zsh'), `${suite} runs zsh but SUITE_PACKAGES.${suite} = [${needs.join(', ')}]`);
   }
@@ -64,8 +70,11 @@ test('runTests.mjs ensures the packages of all asked suites before it runs the f
   const src = readFileSync(join(root, 'test/tools/runTests.mjs'), 'utf8');
   const ensure = src.search(/ensureSystemPackages\(\s*(systemPackages|packagesForSuites\(suites\))\s*\)/);
   const firstSuite = src.search(/\n\s+nodeTest\(/);
-  assert.ok(ensure > 0, 'runTests.mjs calls ensureSystemPackages with the asked suites\' packages');
+  assert.ok(ensure > 0, "runTests.mjs calls ensureSystemPackages with the asked suites' packages");
   assert.ok(firstSuite > 0 && ensure < firstSuite, 'the packages are ensured before the first nodeTest()');
   const start = readFileSync(join(root, 'test/tools/start.mjs'), 'utf8');
-  assert.ok(start.indexOf('ensureSystemPackages(') < start.indexOf("'esbuild.mjs'"), 'npm start asks for packages before it builds anything');
+  assert.ok(
+    start.indexOf('ensureSystemPackages(') < start.indexOf("'esbuild.mjs'"),
+    'npm start asks for packages before it builds anything',
+  );
 });

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { imageContext, imageState, instanceContext, instanceState, isTransitionalInstance, snapshotContext, snapshotState } from '../../../src/tree/contextValue';
+import {
+  imageContext,
+  imageState,
+  instanceContext,
+  instanceState,
+  isTransitionalInstance,
+  snapshotContext,
+  snapshotState,
+} from '../../../src/tree/contextValue';
 import { diskType, instanceStatus, snapshotStatus } from '../../../src/core/enums';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchesFilter, normalizeFilter } from '../../../src/tree/filter';
 
-const server = { instanceName: 'web-prod-1', instanceId: 'ab12cd34ef', publicIpAddress: '47.96.10.2', innerIpAddress: '172.16.0.5', status: 'Running' as const };
+const server = {
+  instanceName: 'web-prod-1',
+  instanceId: 'ab12cd34ef',
+  publicIpAddress: '47.96.10.2',
+  innerIpAddress: '172.16.0.5',
+  status: 'Running' as const,
+};
 
 test('an empty or blank filter matches every server', () => {
   assert.equal(matchesFilter(server, undefined), true);

@@ -1,6 +1,20 @@
 // The operations the built-in commands need, over the confined look-up (vfs.ts). Synchronous, so
 // a look-up and its use happen in one step. New files and folders get the shell's umask.
-import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, chmodSync, utimesSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  chmodSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { Confined, FsError, SYSTEM_DIRS } from './vfs';
 import type { Loc } from './vfs';
 

@@ -81,9 +81,19 @@ export function tokenize(src: string): Token[] {
   };
   while (i < src.length) {
     const c = src[i] ?? '';
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '\\' && src[i + 1] === '\n') { i += 2; continue; }
-    if (c === '\n') { out.push({ k: 'nl' }); i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && src[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    if (c === '\n') {
+      out.push({ k: 'nl' });
+      i++;
+      continue;
+    }
     if (c === '#') {
       while (i < src.length && src[i] !== '\n') i++;
       continue;

@@ -19,7 +19,9 @@ export function promptText(sh: Shell): string {
   const ps1 = sh.vars.get('PS1') ?? '\\u@\\h:\\w\\$ ';
   const home = sh.vars.get('HOME') ?? '/root';
   const w = sh.cwd === home ? '~' : sh.cwd.startsWith(`${home}/`) ? `~${sh.cwd.slice(home.length)}` : sh.cwd;
-  return ps1.replace(/\\([uhw$])/g, (_m, k: string) => (k === 'u' ? sh.user : k === 'h' ? sh.hostName() : k === 'w' ? w : sh.user === 'root' ? '#' : '$'));
+  return ps1.replace(/\\([uhw$])/g, (_m, k: string) =>
+    k === 'u' ? sh.user : k === 'h' ? sh.hostName() : k === 'w' ? w : sh.user === 'root' ? '#' : '$',
+  );
 }
 
 /** Runs the session until exit, ^D or the end of input; answers the exit status. */

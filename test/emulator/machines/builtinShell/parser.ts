@@ -5,7 +5,25 @@ import type { AndOr, Command, List, Pipeline, Redir, Word } from './ast';
 import { tokenize } from './lexer';
 import type { Token } from './lexer';
 
-const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'until', '{', '}', '!', 'case', 'esac', 'function']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'elif',
+  'else',
+  'fi',
+  'for',
+  'in',
+  'do',
+  'done',
+  'while',
+  'until',
+  '{',
+  '}',
+  '!',
+  'case',
+  'esac',
+  'function',
+]);
 
 /** The plain text of a word that has no quotes and no expansions (keywords, names). */
 function plain(w: Word): string | undefined {
@@ -56,7 +74,8 @@ export function parse(src: string): List {
       out.push(andOr());
       if (isOp('&')) throw new ShellSyntaxError('background jobs (&) are not supported by the built-in shell');
       const after = peek();
-      if (after && after.k !== 'nl' && !(after.k === 'op' && (after.v === ';' || after.v === ')')) && !stop.has(keyword(after) ?? '\0')) fail();
+      if (after && after.k !== 'nl' && !(after.k === 'op' && (after.v === ';' || after.v === ')')) && !stop.has(keyword(after) ?? '\0'))
+        fail();
     }
   }
 
@@ -180,7 +199,10 @@ export function parse(src: string): List {
       const m = cmd.words.length === 0 && first?.t === 'lit' && !first.q ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.v) : null;
       if (m?.[1]) {
         const rest = first?.t === 'lit' ? first.v.slice(m[0].length) : '';
-        cmd.assigns.push({ name: m[1], value: { parts: [...(rest ? [{ t: 'lit' as const, v: rest, q: false }] : []), ...t.w.parts.slice(1)], raw: t.w.raw } });
+        cmd.assigns.push({
+          name: m[1],
+          value: { parts: [...(rest ? [{ t: 'lit' as const, v: rest, q: false }] : []), ...t.w.parts.slice(1)], raw: t.w.raw },
+        });
       } else {
         if (cmd.words.length === 0 && cmd.assigns.length === 0 && RESERVED.has(plain(t.w) ?? '\0') && plain(t.w) !== '!') break;
         cmd.words.push(t.w);

@@ -54,12 +54,14 @@ export class BuiltinProcess extends EventEmitter {
     }
     if (this.killed) code = null;
     // 'close' comes after both outputs were read out, as with a real process.
-    await Promise.all([this.stdout, this.stderr].map((s) => {
-      const ended = new Promise((r) => s.once('end', r));
-      s.end();
-      if (s.readableFlowing === null) s.resume();
-      return ended;
-    }));
+    await Promise.all(
+      [this.stdout, this.stderr].map((s) => {
+        const ended = new Promise((r) => s.once('end', r));
+        s.end();
+        if (s.readableFlowing === null) s.resume();
+        return ended;
+      }),
+    );
     this.emit('exit', code, this.killed ? 'SIGKILL' : null);
     this.emit('close', code, this.killed ? 'SIGKILL' : null);
   }

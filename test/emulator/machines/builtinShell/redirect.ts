@@ -41,7 +41,12 @@ export function expansion(sh: Shell, io: Io): ExpandContext {
   };
 }
 
-export async function applyRedirs(sh: Shell, redirs: readonly Redir[], io: Io, ctx: ExpandContext): Promise<number | { io: Io; close(): void }> {
+export async function applyRedirs(
+  sh: Shell,
+  redirs: readonly Redir[],
+  io: Io,
+  ctx: ExpandContext,
+): Promise<number | { io: Io; close(): void }> {
   const fds: Array<Sink | Source> = [io.in, io.out, io.err];
   const opened: number[] = [];
   const close = (): void => {

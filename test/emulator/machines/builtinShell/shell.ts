@@ -48,7 +48,21 @@ export class Shell implements ShellState {
     this.cwd = o.cwd;
     this.signal = o.signal ?? new AbortController().signal;
     const home = o.user === 'root' ? '/root' : `/home/${o.user}`;
-    this.vars = from ? new Map(from.vars) : new Map(Object.entries({ HOME: home, USER: o.user, LOGNAME: o.user, PWD: o.cwd, SHELL: '/bin/sh', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', IFS: ' \t\n', ...o.env }));
+    this.vars = from
+      ? new Map(from.vars)
+      : new Map(
+          Object.entries({
+            HOME: home,
+            USER: o.user,
+            LOGNAME: o.user,
+            PWD: o.cwd,
+            SHELL: '/bin/sh',
+            PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+            LANG: 'C.UTF-8',
+            IFS: ' \t\n',
+            ...o.env,
+          }),
+        );
     if (from) {
       this.errexit = from.errexit;
       this.status = from.status;

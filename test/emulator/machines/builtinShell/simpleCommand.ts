@@ -15,7 +15,11 @@ import { errorText } from './vfs';
 export async function runSimple(sh: Shell, cmd: Command & { k: 'simple' }, io: Io, ctx: ExpandContext): Promise<number> {
   sh.substStatus = 0;
   const values: Array<[string, string]> = [];
-  for (const a of cmd.assigns) values.push([a.name, (await expandWords([{ ...a.value, parts: a.value.parts.map((p) => ('q' in p ? { ...p, q: true } : p)) }], ctx))[0] ?? '']);
+  for (const a of cmd.assigns)
+    values.push([
+      a.name,
+      (await expandWords([{ ...a.value, parts: a.value.parts.map((p) => ('q' in p ? { ...p, q: true } : p)) }], ctx))[0] ?? '',
+    ]);
   const argv = await expandWords(cmd.words, ctx);
   if (argv.length === 0) {
     for (const [k, v] of values) sh.vars.set(k, v);
@@ -43,7 +47,8 @@ export async function runSimple(sh: Shell, cmd: Command & { k: 'simple' }, io: I
       return 1;
     }
   } finally {
-    for (const [k, v] of saved) if (v === undefined) sh.vars.delete(k);
-    else sh.vars.set(k, v);
+    for (const [k, v] of saved)
+      if (v === undefined) sh.vars.delete(k);
+      else sh.vars.set(k, v);
   }
 }

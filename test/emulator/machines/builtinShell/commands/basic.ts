@@ -107,7 +107,11 @@ export const BASIC: Record<string, Builtin> = {
     return 0;
   },
   sleep: async (args, c) => {
-    const seconds = args.reduce((s, a) => s + (Number(/^([\d.]+)([smhd]?)$/.exec(a)?.[1] ?? NaN) * ({ s: 1, m: 60, h: 3600, d: 86400 }[/[smhd]$/.exec(a)?.[0] ?? 's'] ?? 1)), 0);
+    const seconds = args.reduce(
+      (s, a) =>
+        s + Number(/^([\d.]+)([smhd]?)$/.exec(a)?.[1] ?? NaN) * ({ s: 1, m: 60, h: 3600, d: 86400 }[/[smhd]$/.exec(a)?.[0] ?? 's'] ?? 1),
+      0,
+    );
     if (!Number.isFinite(seconds) || args.length === 0) {
       c.fail(args.length === 0 ? 'missing operand' : `invalid time interval '${args.join(' ')}'`);
       return 1;

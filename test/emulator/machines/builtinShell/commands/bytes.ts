@@ -2,13 +2,23 @@
 import { eachInput } from './files';
 import type { Builtin } from './types';
 
-const CLASS: Record<string, string> = { upper: 'A-Z', lower: 'a-z', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', space: ' \t\n\r\f\v', blank: ' \t' };
+const CLASS: Record<string, string> = {
+  upper: 'A-Z',
+  lower: 'a-z',
+  digit: '0-9',
+  alpha: 'A-Za-z',
+  alnum: 'A-Za-z0-9',
+  space: ' \t\n\r\f\v',
+  blank: ' \t',
+};
 
 export function trSet(spec: string): string[] {
-  const s = spec.replace(/\[:(\w+):\]/g, (m, n: string) => CLASS[n] ?? m).replace(/\\([0-7]{1,3}|.)/g, (_m, e: string) => {
-    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
-    return ({ n: '\n', t: '\t', r: '\r', '\\': '\\', f: '\f', v: '\v', a: '\x07', b: '\b' } as Record<string, string>)[e] ?? e;
-  });
+  const s = spec
+    .replace(/\[:(\w+):\]/g, (m, n: string) => CLASS[n] ?? m)
+    .replace(/\\([0-7]{1,3}|.)/g, (_m, e: string) => {
+      if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+      return ({ n: '\n', t: '\t', r: '\r', '\\': '\\', f: '\f', v: '\v', a: '\x07', b: '\b' } as Record<string, string>)[e] ?? e;
+    });
   const chars = [...s];
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
@@ -32,11 +42,13 @@ const tr: Builtin = async (args, c) => {
   }
   const set1 = trSet(one);
   const set2 = two === undefined ? [] : trSet(two);
-  const data = (await (async () => {
-    const chunks: Buffer[] = [];
-    await eachInput([], c, (d) => chunks.push(d));
-    return Buffer.concat(chunks);
-  })()).toString('latin1');
+  const data = (
+    await (async () => {
+      const chunks: Buffer[] = [];
+      await eachInput([], c, (d) => chunks.push(d));
+      return Buffer.concat(chunks);
+    })()
+  ).toString('latin1');
   let out = '';
   const squeeze = new Set(flags.has('d') ? set2 : set2.length ? set2 : set1);
   for (const ch of data) {
@@ -77,10 +89,19 @@ const od: Builtin = async (args, c) => {
   const chunks: Buffer[] = [];
   const status = await eachInput(files, c, (d) => chunks.push(d));
   const data = Buffer.concat(chunks);
-  const addr = (n: number): string => (radix === 'n' ? '' : radix === 'd' ? String(n).padStart(7, '0') : radix === 'x' ? n.toString(16).padStart(6, '0') : n.toString(8).padStart(7, '0'));
+  const addr = (n: number): string =>
+    radix === 'n'
+      ? ''
+      : radix === 'd'
+        ? String(n).padStart(7, '0')
+        : radix === 'x'
+          ? n.toString(16).padStart(6, '0')
+          : n.toString(8).padStart(7, '0');
   let out = '';
   for (let at = 0; at < data.length; at += 16) {
-    const row = [...data.subarray(at, at + 16)].map((b) => (NAMED[b] ?? (b >= 32 && b < 127 ? String.fromCharCode(b) : b.toString(8).padStart(3, '0'))).padStart(4)).join('');
+    const row = [...data.subarray(at, at + 16)]
+      .map((b) => (NAMED[b] ?? (b >= 32 && b < 127 ? String.fromCharCode(b) : b.toString(8).padStart(3, '0'))).padStart(4))
+      .join('');
     out += `${addr(at)}${row}\n`;
   }
   if (radix !== 'n') out += `${addr(data.length)}\n`;

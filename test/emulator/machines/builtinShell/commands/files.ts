@@ -41,7 +41,7 @@ export function parseMode(spec: string, old: number, isDir: boolean): number | u
     for (const p of m[3] ?? '') bits |= p === 'r' ? 4 : p === 'w' ? 2 : p === 'x' || (p === 'X' && (isDir || (old & 0o111) !== 0)) ? 1 : 0;
     let mask = 0;
     for (const w of who) mask |= w === 'u' ? 0o700 : w === 'g' ? 0o070 : w === 'o' ? 0o007 : 0o777;
-    const value = bits * 0o111 & mask;
+    const value = (bits * 0o111) & mask;
     mode = m[2] === '+' ? mode | value : m[2] === '-' ? mode & ~value : (mode & ~mask) | value;
   }
   return mode;
@@ -52,7 +52,8 @@ function copy(c: Ctx, from: string, to: string, recursive: boolean, depth = 0): 
   const cwd = c.sh.cwd;
   const info = fs.info(from, cwd);
   let dest = fs.lookup(to, cwd);
-  if (!dest.sys && dest.st?.isDirectory() && depth === 0) dest = fs.lookup(`${dest.v}/${from.replace(/\/+$/, '').split('/').pop() ?? ''}`, '/');
+  if (!dest.sys && dest.st?.isDirectory() && depth === 0)
+    dest = fs.lookup(`${dest.v}/${from.replace(/\/+$/, '').split('/').pop() ?? ''}`, '/');
   if (info.type === 'dir') {
     if (!recursive) {
       c.fail(`-r not specified; omitting directory '${from}'`);
@@ -90,27 +91,51 @@ function guarded(c: Ctx, what: (f: string) => string, files: string[], act: (f: 
 }
 
 export const FILES: Record<string, Builtin> = {
-  cat: (args, c) => eachInput(args.filter((a) => a !== '--'), c, (d) => c.out.write(d)),
+  cat: (args, c) =>
+    eachInput(
+      args.filter((a) => a !== '--'),
+      c,
+      (d) => c.out.write(d),
+    ),
   mkdir: (args, c) => {
     const o = options(args, 'pv', 'm');
     const bad = usage(c, o.error ?? (o.rest.length === 0 ? 'missing operand' : undefined));
     if (bad !== undefined) return bad;
-    return guarded(c, (f) => `cannot create directory ‘${f}’`, o.rest, (f) => {
-      c.sh.fs.mkdir(f, c.sh.cwd, o.flags.has('p'));
-      const m = o.values.get('m');
-      if (m !== undefined) c.sh.fs.chmod(f, c.sh.cwd, (old) => parseMode(m, old, true) ?? old);
-    });
+    return guarded(
+      c,
+      (f) => `cannot create directory ‘${f}’`,
+      o.rest,
+      (f) => {
+        c.sh.fs.mkdir(f, c.sh.cwd, o.flags.has('p'));
+        const m = o.values.get('m');
+        if (m !== undefined) c.sh.fs.chmod(f, c.sh.cwd, (old) => parseMode(m, old, true) ?? old);
+      },
+    );
   },
-  rmdir: (args, c) => guarded(c, (f) => `failed to remove '${f}'`, args, (f) => {
-    const loc = c.sh.fs.existing(f, c.sh.cwd, false);
-    if (loc.sys) throw new FsError('EROFS');
-    if (!loc.st?.isDirectory()) throw new FsError('ENOTDIR');
-    if (loc.v === '/') throw new FsError('EBUSY');
-    rmdirSync(loc.host);
-  }),
+  rmdir: (args, c) =>
+    guarded(
+      c,
+      (f) => `failed to remove '${f}'`,
+      args,
+      (f) => {
+        const loc = c.sh.fs.existing(f, c.sh.cwd, false);
+        if (loc.sys) throw new FsError('EROFS');
+        if (!loc.st?.isDirectory()) throw new FsError('ENOTDIR');
+        if (loc.v === '/') throw new FsError('EBUSY');
+        rmdirSync(loc.host);
+      },
+    ),
   touch: (args, c) => {
     const o = options(args, 'acm');
-    return usage(c, o.error ?? (o.rest.length === 0 ? 'missing file operand' : undefined)) ?? guarded(c, (f) => `cannot touch '${f}'`, o.rest, (f) => c.sh.fs.touch(f, c.sh.cwd));
+    return (
+      usage(c, o.error ?? (o.rest.length === 0 ? 'missing file operand' : undefined)) ??
+      guarded(
+        c,
+        (f) => `cannot touch '${f}'`,
+        o.rest,
+        (f) => c.sh.fs.touch(f, c.sh.cwd),
+      )
+    );
   },
   rm: (args, c) => {
     const o = options(args, 'rRfvid');
@@ -118,15 +143,38 @@ export const FILES: Record<string, Builtin> = {
     const recursive = o.flags.has('r') || o.flags.has('R');
     const bad = usage(c, o.error ?? (o.rest.length === 0 && !force ? 'missing operand' : undefined));
     if (bad !== undefined) return bad;
-    if (recursive && o.rest.some((f) => { try { return c.sh.fs.lookup(f, c.sh.cwd, false).v === '/'; } catch { return false; } })) {
+    if (
+      recursive &&
+      o.rest.some((f) => {
+        try {
+          return c.sh.fs.lookup(f, c.sh.cwd, false).v === '/';
+        } catch {
+          return false;
+        }
+      })
+    ) {
       c.err.write("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n");
       return 1;
     }
-    return guarded(c, (f) => `cannot remove '${f}'`, o.rest, (f) => c.sh.fs.remove(f, c.sh.cwd, recursive), (e) => force && (e as FsError).code === 'ENOENT');
+    return guarded(
+      c,
+      (f) => `cannot remove '${f}'`,
+      o.rest,
+      (f) => c.sh.fs.remove(f, c.sh.cwd, recursive),
+      (e) => force && (e as FsError).code === 'ENOENT',
+    );
   },
   cp: (args, c) => {
     const o = options(args, 'rRafpv');
-    const bad = usage(c, o.error ?? (o.rest.length < 2 ? (o.rest.length === 0 ? 'missing file operand' : `missing destination file operand after '${o.rest[0] ?? ''}'`) : undefined));
+    const bad = usage(
+      c,
+      o.error ??
+        (o.rest.length < 2
+          ? o.rest.length === 0
+            ? 'missing file operand'
+            : `missing destination file operand after '${o.rest[0] ?? ''}'`
+          : undefined),
+    );
     if (bad !== undefined) return bad;
     const to = o.rest.pop() ?? '';
     const toDir = ((): boolean => {
@@ -142,7 +190,9 @@ export const FILES: Record<string, Builtin> = {
       try {
         status |= copy(c, f, to, o.flags.has('r') || o.flags.has('R') || o.flags.has('a'));
       } catch (e) {
-        c.fail(`${(e as FsError).code === 'ENOENT' && !c.sh.fs.exists(f, c.sh.cwd) ? 'cannot stat' : 'cannot create regular file'} '${(e as FsError).code === 'ENOENT' && !c.sh.fs.exists(f, c.sh.cwd) ? f : to}': ${errorText(e)}`);
+        c.fail(
+          `${(e as FsError).code === 'ENOENT' && !c.sh.fs.exists(f, c.sh.cwd) ? 'cannot stat' : 'cannot create regular file'} '${(e as FsError).code === 'ENOENT' && !c.sh.fs.exists(f, c.sh.cwd) ? f : to}': ${errorText(e)}`,
+        );
         status = 1;
       }
     }
@@ -150,10 +200,23 @@ export const FILES: Record<string, Builtin> = {
   },
   mv: (args, c) => {
     const o = options(args, 'fvni');
-    const bad = usage(c, o.error ?? (o.rest.length < 2 ? (o.rest.length === 0 ? 'missing file operand' : `missing destination file operand after '${o.rest[0] ?? ''}'`) : undefined));
+    const bad = usage(
+      c,
+      o.error ??
+        (o.rest.length < 2
+          ? o.rest.length === 0
+            ? 'missing file operand'
+            : `missing destination file operand after '${o.rest[0] ?? ''}'`
+          : undefined),
+    );
     if (bad !== undefined) return bad;
     const to = o.rest.pop() ?? '';
-    return guarded(c, (f) => (c.sh.fs.exists(f, c.sh.cwd) ? `cannot move '${f}' to '${to}'` : `cannot stat '${f}'`), o.rest, (f) => void c.sh.fs.rename(f, to, c.sh.cwd));
+    return guarded(
+      c,
+      (f) => (c.sh.fs.exists(f, c.sh.cwd) ? `cannot move '${f}' to '${to}'` : `cannot stat '${f}'`),
+      o.rest,
+      (f) => void c.sh.fs.rename(f, to, c.sh.cwd),
+    );
   },
   chmod: (args, c) => {
     const recursive = args[0] === '-R';
@@ -164,8 +227,14 @@ export const FILES: Record<string, Builtin> = {
       const info = c.sh.fs.info(f, c.sh.cwd, depth === 0);
       if (info.type === 'link') return;
       c.sh.fs.chmod(f, c.sh.cwd, (old) => parseMode(spec, old, info.type === 'dir') ?? old);
-      if (recursive && info.type === 'dir' && depth < 64) for (const name of c.sh.fs.list(f, c.sh.cwd)) apply(`${f.replace(/\/+$/, '')}/${name}`, depth + 1);
+      if (recursive && info.type === 'dir' && depth < 64)
+        for (const name of c.sh.fs.list(f, c.sh.cwd)) apply(`${f.replace(/\/+$/, '')}/${name}`, depth + 1);
     };
-    return guarded(c, (f) => `cannot access '${f}'`, files, (f) => apply(f, 0));
+    return guarded(
+      c,
+      (f) => `cannot access '${f}'`,
+      files,
+      (f) => apply(f, 0),
+    );
   },
 };

@@ -42,7 +42,9 @@ function show(c: Ctx, entries: Array<{ name: string; path: string }>, long: bool
   const linkW = Math.max(1, ...rows.map((r) => String(r.i.nlink).length));
   for (const { e, i } of rows) {
     const tail = i.type === 'link' ? ` -> ${linkTarget(c, e.path)}` : '';
-    c.out.write(`${modeText(i)} ${String(i.nlink).padStart(linkW)} root root ${String(i.size).padStart(sizeW)} ${when(i.mtime)} ${e.name}${tail}\n`);
+    c.out.write(
+      `${modeText(i)} ${String(i.nlink).padStart(linkW)} root root ${String(i.size).padStart(sizeW)} ${when(i.mtime)} ${e.name}${tail}\n`,
+    );
   }
 }
 
@@ -74,7 +76,8 @@ export const ls: Builtin = (args, c) => {
     if (f.has('a')) names = ['.', '..', ...names];
     else if (!f.has('A')) names = names.filter((x) => !x.startsWith('.'));
     const entries = names.map((name) => ({ name, path: `${d.replace(/\/+$/, '')}/${name}` }));
-    if (f.has('l')) c.out.write(`total ${entries.reduce((s, e) => s + Math.ceil(c.sh.fs.info(e.path, c.sh.cwd, false).size / 4096) * 4, 0)}\n`);
+    if (f.has('l'))
+      c.out.write(`total ${entries.reduce((s, e) => s + Math.ceil(c.sh.fs.info(e.path, c.sh.cwd, false).size / 4096) * 4, 0)}\n`);
     show(c, entries, f.has('l'));
   });
   return status;

@@ -9,9 +9,20 @@ const two = (n: number): string => String(n).padStart(2, '0');
 
 export function dateText(d: Date, format = '%a %b %e %H:%M:%S %Z %Y'): string {
   const f: Record<string, string> = {
-    Y: String(d.getUTCFullYear()), m: two(d.getUTCMonth() + 1), d: two(d.getUTCDate()), e: String(d.getUTCDate()).padStart(2),
-    H: two(d.getUTCHours()), M: two(d.getUTCMinutes()), S: two(d.getUTCSeconds()), s: String(Math.floor(d.getTime() / 1000)),
-    a: DAYS[d.getUTCDay()] ?? '', b: MONTHS[d.getUTCMonth()] ?? '', Z: 'UTC', '%': '%', n: '\n', t: '\t',
+    Y: String(d.getUTCFullYear()),
+    m: two(d.getUTCMonth() + 1),
+    d: two(d.getUTCDate()),
+    e: String(d.getUTCDate()).padStart(2),
+    H: two(d.getUTCHours()),
+    M: two(d.getUTCMinutes()),
+    S: two(d.getUTCSeconds()),
+    s: String(Math.floor(d.getTime() / 1000)),
+    a: DAYS[d.getUTCDay()] ?? '',
+    b: MONTHS[d.getUTCMonth()] ?? '',
+    Z: 'UTC',
+    '%': '%',
+    n: '\n',
+    t: '\t',
   };
   f.F = `${f.Y}-${f.m}-${f.d}`;
   f.T = `${f.H}:${f.M}:${f.S}`;
@@ -30,10 +41,12 @@ function ids(user: string): { uid: number; gid: number } {
   return user === 'root' ? { uid: 0, gid: 0 } : { uid: 1000, gid: 1000 };
 }
 
-const say = (text: (args: string[], c: Parameters<Builtin>[1]) => string): Builtin => (args, c) => {
-  c.out.write(`${text(args, c)}\n`);
-  return 0;
-};
+const say =
+  (text: (args: string[], c: Parameters<Builtin>[1]) => string): Builtin =>
+  (args, c) => {
+    c.out.write(`${text(args, c)}\n`);
+    return 0;
+  };
 
 export const SYSTEM: Record<string, Builtin> = {
   whoami: say((_a, c) => c.sh.user),

@@ -13,17 +13,34 @@ function unary(op: string, v: string, c: Ctx): boolean | undefined {
     }
   };
   switch (op) {
-    case '-n': return v !== '';
-    case '-z': return v === '';
-    case '-e': case '-r': case '-w': return info() !== undefined;
-    case '-f': return info()?.type === 'file';
-    case '-d': return info()?.type === 'dir';
-    case '-s': return (info()?.size ?? 0) > 0 && info()?.type !== 'chr';
-    case '-x': return ((info()?.mode ?? 0) & 0o111) !== 0;
-    case '-L': case '-h': return info(false)?.type === 'link';
-    case '-c': return info()?.type === 'chr';
-    case '-p': case '-S': case '-b': case '-t': return false;
-    default: return undefined;
+    case '-n':
+      return v !== '';
+    case '-z':
+      return v === '';
+    case '-e':
+    case '-r':
+    case '-w':
+      return info() !== undefined;
+    case '-f':
+      return info()?.type === 'file';
+    case '-d':
+      return info()?.type === 'dir';
+    case '-s':
+      return (info()?.size ?? 0) > 0 && info()?.type !== 'chr';
+    case '-x':
+      return ((info()?.mode ?? 0) & 0o111) !== 0;
+    case '-L':
+    case '-h':
+      return info(false)?.type === 'link';
+    case '-c':
+      return info()?.type === 'chr';
+    case '-p':
+    case '-S':
+    case '-b':
+    case '-t':
+      return false;
+    default:
+      return undefined;
   }
 }
 
@@ -34,17 +51,29 @@ function int(v: string): number {
 
 function binary(a: string, op: string, b: string): boolean | undefined {
   switch (op) {
-    case '=': case '==': return a === b;
-    case '!=': return a !== b;
-    case '<': return a < b;
-    case '>': return a > b;
-    case '-eq': return int(a) === int(b);
-    case '-ne': return int(a) !== int(b);
-    case '-lt': return int(a) < int(b);
-    case '-le': return int(a) <= int(b);
-    case '-gt': return int(a) > int(b);
-    case '-ge': return int(a) >= int(b);
-    default: return undefined;
+    case '=':
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '-eq':
+      return int(a) === int(b);
+    case '-ne':
+      return int(a) !== int(b);
+    case '-lt':
+      return int(a) < int(b);
+    case '-le':
+      return int(a) <= int(b);
+    case '-gt':
+      return int(a) > int(b);
+    case '-ge':
+      return int(a) >= int(b);
+    default:
+      return undefined;
   }
 }
 
@@ -55,8 +84,10 @@ function evaluate(args: string[], c: Ctx): boolean {
   const n = args.lastIndexOf('-a');
   if (n > 0 && n < args.length - 1 && args.length > 3) return evaluate(args.slice(0, n), c) && evaluate(args.slice(n + 1), c);
   switch (args.length) {
-    case 0: return false;
-    case 1: return a !== '';
+    case 0:
+      return false;
+    case 1:
+      return a !== '';
     case 2: {
       if (a === '!') return b === '';
       const r = unary(a, b, c);

@@ -4,7 +4,17 @@ import { eachInput } from './files';
 import { options } from './types';
 import type { Builtin, Ctx } from './types';
 
-const CLASSES: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f' };
+const CLASSES: Record<string, string> = {
+  alpha: 'a-zA-Z',
+  digit: '0-9',
+  alnum: 'a-zA-Z0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~',
+  xdigit: '0-9A-Fa-f',
+};
 
 /** A POSIX basic (or extended) regular expression as a JavaScript one. */
 export function posixRegExp(p: string, extended: boolean): string {
@@ -58,7 +68,9 @@ const grep: Builtin = async (args, c) => {
     return 2;
   }
   const f = o.flags;
-  const alternatives = pattern.split('\n').map((p) => (f.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : posixRegExp(p, f.has('E'))));
+  const alternatives = pattern
+    .split('\n')
+    .map((p) => (f.has('F') ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : posixRegExp(p, f.has('E'))));
   let src = alternatives.map((a) => `(?:${a})`).join('|');
   if (f.has('w')) src = `(?<![\\w])(?:${src})(?![\\w])`;
   const re = new RegExp(f.has('x') ? `^(?:${src})$` : src, f.has('i') ? 'i' : '');
@@ -91,12 +103,18 @@ const wc: Builtin = async (args, c) => {
   const rows: Array<{ n: number[]; name: string }> = [];
   const status = await eachInput(o.rest, c, (d, name) => {
     const text = d.toString('utf8');
-    const all: Record<string, number> = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: d.length, m: [...text].length };
+    const all: Record<string, number> = {
+      l: (text.match(/\n/g) ?? []).length,
+      w: text.split(/\s+/).filter(Boolean).length,
+      c: d.length,
+      m: [...text].length,
+    };
     rows.push({ n: keys.map((k) => all[k] ?? 0), name: o.rest.length ? name : '' });
   });
   if (rows.length > 1) rows.push({ n: keys.map((_k, i) => rows.reduce((s, r) => s + (r.n[i] ?? 0), 0)), name: 'total' });
   const stdin = o.rest.length === 0 || o.rest.includes('-');
-  const width = keys.length === 1 && rows.length === 1 ? 0 : stdin ? 7 : Math.max(1, ...rows.flatMap((r) => r.n.map((x) => String(x).length)));
+  const width =
+    keys.length === 1 && rows.length === 1 ? 0 : stdin ? 7 : Math.max(1, ...rows.flatMap((r) => r.n.map((x) => String(x).length)));
   for (const r of rows) c.out.write(`${[...r.n.map((x) => String(x).padStart(width)), ...(r.name ? [r.name] : [])].join(' ')}\n`);
   return status;
 };

@@ -35,7 +35,11 @@ export class ExitSignal extends Error {
  * Splits leading options: `-rf` → r, f; `--` ends them; a letter in `withValue` takes the rest of
  * its cluster or the next argument. Unknown letters → an error sentence.
  */
-export function options(args: string[], letters: string, withValue = ''): { flags: Set<string>; values: Map<string, string>; rest: string[]; error?: string } {
+export function options(
+  args: string[],
+  letters: string,
+  withValue = '',
+): { flags: Set<string>; values: Map<string, string>; rest: string[]; error?: string } {
   const flags = new Set<string>();
   const values = new Map<string, string>();
   let i = 0;
