@@ -91,6 +91,7 @@ if (built) {
   if (suites.includes('checks')) {
     check('typecheck (tsc --strict, host and webview)', run('npm', ['run', '-s', 'typecheck']));
     check('lint (eslint)', run('npm', ['run', '-s', 'lint']));
+    check('format (prettier --check)', run('npm', ['run', '-s', 'format:check']));
   }
   // System packages for EVERY asked suite, before the first one starts (the webview suite needs
   // chromium as much as the host suites do): on a fresh machine nothing runs without them.

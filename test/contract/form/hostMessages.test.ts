@@ -184,15 +184,13 @@ describe('Create Custom Image host against the emulator', () => {
   test('a name taken after the form loaded comes back as ImageNameAlreadyExist under the name field', async () => {
     const f = await openFormHost(h, { regionId: REGION, instanceId: web.instanceId });
     await f.controller.handle({ type: 'ready' });
-    await h
-      .client(NO_LIMITS)
-      .createCustomImage({
-        regionId: REGION,
-        instanceId: web.instanceId,
-        imageName: 'raced',
-        systemSnapshotId: web.systemSnapshotId,
-        clientToken: 'other-window',
-      });
+    await h.client(NO_LIMITS).createCustomImage({
+      regionId: REGION,
+      instanceId: web.instanceId,
+      imageName: 'raced',
+      systemSnapshotId: web.systemSnapshotId,
+      clientToken: 'other-window',
+    });
     await f.controller.handle({ type: 'submit', draft: draft({ imageName: 'raced' }) });
     const failed = f.lastSubmit();
     assert.ok(failed?.phase === 'failed');
