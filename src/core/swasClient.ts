@@ -12,6 +12,8 @@ import { createLimiter } from './limiter';
 import type { Logger } from './logger';
 import { instanceStatus } from './enums';
 import type { CredentialsProvider, InstanceStatus, Page } from './model';
+import type { CallSpec } from './callSpec';
+import { writeSpec as write } from './callSpec';
 import type { ParamValue, Transport } from './popTransport';
 import { createPopTransport } from './popTransport';
 import { createRemoteAccessApi } from './remote/remoteAccessClient';
@@ -44,22 +46,6 @@ export interface SwasClientOptions {
    * (for the client's own limiter; with a shared one, use its `onWait`).
    */
   onWait?(e: WaitEvent): void;
-}
-
-interface CallSpec {
-  action: string;
-  /** Region for the cache, the log and (unless endpointRegionId is set) the endpoint. */
-  regionId: string;
-  endpointRegionId?: string;
-  params: Record<string, ParamValue>;
-  mutating: boolean;
-  clientToken?: string;
-  cacheable: boolean;
-  /** A list response must hold this array (of objects with `idKey`), or it is a bad response. */
-  listKey?: string;
-  idKey?: string;
-  /** A write response must carry this field (e.g. ImageId), or it is a bad response. */
-  resultKey?: string;
 }
 
 /** Throws Transport.BadResponse (retryable) when a 200 body lacks what the action must return. */
@@ -192,22 +178,6 @@ const list = (action: string, regionId: string, params: Record<string, ParamValu
   cacheable: true,
   listKey: LIST_SHAPES[action]?.[0],
   idKey: LIST_SHAPES[action]?.[1],
-});
-
-const write = (
-  action: string,
-  regionId: string,
-  clientToken: string,
-  params: Record<string, ParamValue>,
-  resultKey?: string,
-): CallSpec => ({
-  action,
-  regionId,
-  params: { RegionId: regionId, ClientToken: clientToken, ...params },
-  mutating: true,
-  clientToken,
-  cacheable: false,
-  resultKey,
 });
 
 /** Creates the client. Cheap: pop-core clients are created per endpoint on first use. */

@@ -5,11 +5,10 @@
 // (HTTP 200 with FailCount > 0) become a KeyPairServerError.
 import { arr, bool, num, obj, str } from '../convert';
 import type { CallOptions } from '../swasApi';
+import { writeSpec as write } from '../callSpec';
 import type { SwasCaller } from '../swasClient';
 import type { KeyPair, KeyPairAttachResult, KeyPairServerResult } from './keyPairs';
 import { KeyPairServerError } from './keyPairs';
-
-type Spec = Parameters<SwasCaller['call']>[0];
 
 export interface KeyPairApi {
   listKeyPairs(regionId: string, opts?: CallOptions): Promise<KeyPair[]>;
@@ -72,15 +71,6 @@ export function toServerResults(action: 'AttachKeyPair' | 'DetachKeyPair', body:
 }
 
 export function createKeyPairApi(caller: SwasCaller): KeyPairApi {
-  const write = (action: string, regionId: string, clientToken: string, params: Spec['params'], resultKey?: string): Spec => ({
-    action,
-    regionId,
-    params: { RegionId: regionId, ClientToken: clientToken, ...params },
-    mutating: true,
-    clientToken,
-    cacheable: false,
-    resultKey,
-  });
   return {
     async listKeyPairs(regionId, opts) {
       const out: KeyPair[] = [];

@@ -3,6 +3,7 @@
 // agent's status, the Workbench login URL, and SSH key pairs (keyPairClient.ts). Writes carry a ClientToken where the API takes one.
 import { arr, num, obj, str } from '../convert';
 import type { CallOptions } from '../swasApi';
+import { writeSpec as write } from '../callSpec';
 import type { SwasCaller } from '../swasClient';
 import type { KeyPairApi } from './keyPairClient';
 import { createKeyPairApi } from './keyPairClient';
@@ -85,15 +86,6 @@ const read = (action: string, regionId: string, params: Spec['params'], listKey?
   cacheable: false,
   listKey,
   idKey,
-});
-const write = (action: string, regionId: string, clientToken: string, params: Spec['params'], resultKey?: string): Spec => ({
-  action,
-  regionId,
-  params: { RegionId: regionId, ClientToken: clientToken, ...params },
-  mutating: true,
-  clientToken,
-  cacheable: false,
-  resultKey,
 });
 
 function ruleParams(r: NewFirewallRule): Record<string, string> {
