@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/lib/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/lib/browser';
 import { startCodeServer } from '../e2e/lib/codeServer';
 import { startDemoEmulator } from '../e2e/lib/emulator';
 import type { Host } from '../e2e/lib/hosts';
@@ -65,16 +65,7 @@ export async function runHostHygiene(host: Host, timeoutMs = 240_000): Promise<H
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());

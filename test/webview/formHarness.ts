@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/lib/browser';
 import { buildFormHtml } from '../../src/panels/formHtml';
 import type { FormContext, FormDraft, HostMessage, SubmitState } from '../../src/protocol/createImageMessages';
 import { FORM_STRINGS_EN } from '../../src/protocol/formStrings';
@@ -20,16 +21,8 @@ const ORIGIN = 'https://webview.test';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS],
   });
 }
 
