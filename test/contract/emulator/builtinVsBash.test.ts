@@ -73,6 +73,8 @@ function outcome(
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    // A script that exits before reading its input (set -e) closes the pipe first: EPIPE is not the outcome.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
     child.on('close', (code) =>
       resolve({ code, stdout, stderr: stderr.replace(/^(\/bin\/)?bash: (line \d+: )?/gm, 'sh: '), files: tree(root) }),

@@ -187,6 +187,7 @@ export class Machines {
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
+    child.stdin?.on('error', () => undefined); // a script that exits at once closes its stdin first
     child.stdin?.end();
     let timedOut = false;
     const timer = setTimeout(() => {

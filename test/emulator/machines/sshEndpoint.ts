@@ -201,7 +201,11 @@ export class SshEndpoint {
     if (pty?.rows) env.LINES = String(pty.rows);
     const where = { root: v.root, cwd: user === 'root' ? '/root' : `/home/${user}`, user, env };
     const child = v.sandbox === 'builtin' ? spawnBuiltin(where, command, pty !== undefined) : spawnInSandbox(where, argv);
-    if (child.stdin) channel.pipe(child.stdin);
+    if (child.stdin) {
+      // Input typed after the shell exited goes nowhere (EPIPE), as on a real server; never a crash.
+      child.stdin.on('error', () => undefined);
+      channel.pipe(child.stdin);
+    }
     child.stdout?.pipe(channel, { end: false });
     child.stderr?.pipe(channel.stderr, { end: false });
     channel.on('close', () => child.kill('SIGKILL'));
