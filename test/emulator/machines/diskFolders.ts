@@ -92,10 +92,13 @@ export class DiskFolders {
     return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
   }
 
-  /** Forgets every disk (the emulator's state was replaced). */
+  /**
+   * Forgets every disk (the emulator's state was replaced). A run killed just before may still be
+   * writing for a moment (ENOTEMPTY): removal is retried with a growing delay, up to ≈ 2.75 s.
+   */
   clear(): void {
     for (const d of ['servers', 'snapshots', 'images'])
-      rmSync(join(this.base, d), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      rmSync(join(this.base, d), { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 
   dispose(): void {
