@@ -30,7 +30,7 @@ export async function loadServers(services: Services, refs: IdRef[]): Promise<In
 /** Servers for `kind`; those in a status that does not allow it are left out with a message. */
 export async function resolveServers(services: Services, args: unknown[], kind: ServerOpKind, title: string): Promise<Instance[]> {
   const refs = refsFromArgs(args);
-  if (refs.length === 0) return pickServers(services, kind, title);
+  if (refs.length === 0) return pickServersInRegion(services, title, (i) => canRun(kind, i.status));
   const all = await loadServers(services, refs);
   const ok = all.filter((i) => canRun(kind, i.status));
   const skipped = all.filter((i) => !ok.includes(i));
@@ -46,10 +46,14 @@ export async function resolveServers(services: Services, args: unknown[], kind: 
   return ok;
 }
 
-async function pickServers(services: Services, kind: ServerOpKind, title: string): Promise<Instance[]> {
+/** From the palette or an editor: a region, then a multi-pick of its servers that `accept` takes. */
+export async function pickServersInRegion(services: Services, title: string, accept: (i: Instance) => boolean): Promise<Instance[]> {
   const regionId = await pickRegionId(services, title);
-  const data = await services.regions.load(regionId);
-  const candidates = data.instances.filter((i) => canRun(kind, i.status));
+  const data = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading {0}…', regionId) },
+    () => services.regions.load(regionId),
+  );
+  const candidates = data.instances.filter(accept);
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no suitable server in {0}.', regionId));
     return orCancel<Instance[]>(undefined);
